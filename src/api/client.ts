@@ -1,0 +1,254 @@
+// HTTP client of the open.cx API: auth, timeouts, retries with backoff that honours Retry-After,
+// a client-side request budget, cancellation, and one error type (ApiError) for every failure.
+import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance } from 'ky';
+import { RequestBudget } from './budget';
+import { ApiError, formatWait, redact } from './errors';
+import { toSearchParams, type SessionQuery } from './filters';
+import {
+  parseHistoryPage,
+  parseSession,
+  parseSessionPage,
+  SchemaError,
+  type HistoryEvent,
+  type Page,
+  type Session,
+} from './schemas';
+
+export const DEFAULT_BASE_URL = 'https://api.open.cx';
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path and query string; never headers, so never the token. */
+  path: string;
+  status?: number;
+  error?: string;
+  ms: number;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  token: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for 429, 500, 502, 503, 504 and network failures. */
+  retryLimit?: number;
+  /** The longest Retry-After waited out automatically; a longer one fails as `rateLimited`. */
+  maxRetryWaitMs?: number;
+  /** Shared between clients of the same key so a new client does not reset the count. */
+  budget?: RequestBudget;
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * Parses the configured base URL. A token is a password: it is never sent in clear text over
+ * the network, so plain http is accepted only for loopback servers (local stand-ins, tunnels).
+ */
+export function checkBaseUrl(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ApiError('configuration', `The API base URL "${baseUrl}" is not a valid URL. Use e.g. ${DEFAULT_BASE_URL}.`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ApiError(
+      'configuration',
+      `Refusing to send the API token over plain http to ${url.host}: use https (plain http is allowed only for localhost).`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ApiError('configuration', `The API base URL must start with https:// (got "${url.protocol}").`);
+  }
+  return url;
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export class OpenCxClient {
+  readonly baseUrl: URL;
+  private readonly http: KyInstance;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.baseUrl = checkBaseUrl(options.baseUrl);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    const maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
+    const budget = options.budget ?? new RequestBudget();
+    const log = options.onRequest;
+    this.http = ky.create({
+      prefix: this.baseUrl.href,
+      timeout: this.timeoutMs,
+      headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
+      retry: {
+        limit: options.retryLimit ?? 3,
+        methods: ['get'],
+        statusCodes: [429, 500, 502, 503, 504],
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: maxRetryWaitMs,
+        backoffLimit: 8_000,
+        // A wait longer than we are willing to hold a spinner for is the caller's to show.
+        shouldRetry: ({ error }) => {
+          if (error instanceof HTTPError && error.response.status === 429) {
+            const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+            if (wait !== undefined && wait > maxRetryWaitMs) return false;
+          }
+          return undefined;
+        },
+      },
+      // Every attempt, retries included, takes a slot of the budget and is logged.
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const answered = await budget.take(request.signal);
+        const url = new URL(request.url);
+        const started = performance.now();
+        try {
+          const response = await fetch(request);
+          log?.({ method: request.method, path: url.pathname + url.search, status: response.status, ms: performance.now() - started });
+          return response;
+        } catch (error) {
+          const reason = error instanceof Error ? (causeCode(error) ?? error.name) : 'error';
+          log?.({ method: request.method, path: url.pathname + url.search, error: reason, ms: performance.now() - started });
+          throw error;
+        } finally {
+          answered();
+        }
+      },
+    });
+  }
+
+  /** One page of sessions matching `query`; pass the previous page's `next` as `cursor`. */
+  async listSessions(query: SessionQuery, cursor?: string, signal?: AbortSignal): Promise<Page<Session>> {
+    const body = await this.getJson('chat/sessions', toSearchParams(query, cursor), signal);
+    return this.parse(() => parseSessionPage(body));
+  }
+
+  async getSession(id: string, signal?: AbortSignal): Promise<Session> {
+    const body = await this.getJson(`chat/sessions/${encodeURIComponent(id)}`, undefined, signal);
+    return this.parse(() => parseSession(body));
+  }
+
+  /** One page of a session's history events. */
+  async listHistory(id: string, cursor?: string, signal?: AbortSignal): Promise<Page<HistoryEvent>> {
+    const params = new URLSearchParams(cursor ? { cursor } : {});
+    const body = await this.getJson(`chat/sessions/${encodeURIComponent(id)}/history`, params, signal);
+    return this.parse(() => parseHistoryPage(body));
+  }
+
+  private async getJson(path: string, searchParams: URLSearchParams | undefined, signal?: AbortSignal): Promise<unknown> {
+    let text: string;
+    try {
+      text = await this.http.get(path, { searchParams, signal }).text();
+    } catch (error) {
+      throw this.toApiError(error, signal);
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      const preview = text.length === 0 ? 'an empty body' : 'a body that is not JSON';
+      throw new ApiError('invalidResponse', `open.cx sent ${preview} (expected JSON). Try again; if it persists, the API may have changed.`);
+    }
+  }
+
+  private parse<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof SchemaError)) throw error;
+      throw new ApiError(
+        'invalidResponse',
+        this.clean(`open.cx sent a response this extension cannot read: ${error.message}.`),
+      );
+    }
+  }
+
+  private clean(message: string): string {
+    return redact(message, this.options.token);
+  }
+
+  private toApiError(error: unknown, signal?: AbortSignal): ApiError {
+    if (error instanceof ApiError) return error;
+    if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
+      return new ApiError('cancelled', 'The request was cancelled.', { cause: error });
+    }
+    if (error instanceof HTTPError) return this.httpError(error);
+    if (error instanceof TimeoutError) {
+      return new ApiError(
+        'timeout',
+        `open.cx did not answer within ${formatWait(this.timeoutMs)}. Check your connection, then try again.`,
+        { cause: error },
+      );
+    }
+    if (error instanceof NetworkError || error instanceof TypeError) {
+      const code = causeCode(error);
+      return new ApiError(
+        'network',
+        `Cannot reach ${this.baseUrl.host}${code ? ` (${code})` : ''}. Check your connection and the opencx.apiBaseUrl setting, then try again.`,
+        { cause: error },
+      );
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return new ApiError('network', this.clean(`The request to open.cx failed: ${detail}`), { cause: error });
+  }
+
+  private httpError(error: HTTPError): ApiError {
+    const status = error.response.status;
+    const serverMessage = readServerMessage(error.data);
+    const said = this.clean(serverMessage ? `${status}: ${serverMessage}` : `HTTP ${status}`);
+    const details = { status, serverMessage: serverMessage && this.clean(serverMessage), cause: error };
+    if (status === 401) {
+      return new ApiError('unauthorized', `open.cx rejected the API token (${said}). Set a valid API key.`, details);
+    }
+    if (status === 403) {
+      return new ApiError(
+        'forbidden',
+        `The API token is not allowed to read chat sessions (${said}). Check the key's permissions in the open.cx dashboard.`,
+        details,
+      );
+    }
+    if (status === 404) return new ApiError('notFound', `open.cx has no such resource (${said}).`, details);
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after'));
+      const when = retryAfterMs === undefined ? 'in a minute' : `in ${formatWait(retryAfterMs)}`;
+      return new ApiError(
+        'rateLimited',
+        `open.cx's rate limit of 100 requests a minute was reached (${said}). Try again ${when}.`,
+        { ...details, retryAfterMs },
+      );
+    }
+    if (status >= 500) {
+      return new ApiError('server', `open.cx had a problem answering (${said}). Try again in a moment.`, details);
+    }
+    return new ApiError('badRequest', `open.cx refused the request (${said}).`, details);
+  }
+}
+
+/** The `message` of the documented error body `{ statusCode, message, error }`, if present. */
+function readServerMessage(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const message = (data as { message?: unknown }).message;
+  if (typeof message === 'string' && message.trim()) return message.trim().slice(0, 300);
+  if (Array.isArray(message) && message.every((part) => typeof part === 'string')) return message.join('; ').slice(0, 300);
+  return undefined;
+}
+
+/** The system error code (ECONNREFUSED, ENOTFOUND, …) behind a fetch failure. */
+function causeCode(error: Error): string | undefined {
+  for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+// The one error type the API layer throws. `kind` drives what the UI offers (set a token, wait,
+// retry); `message` is written for a person and never contains the API token.
+
+export type ApiErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'badRequest'
+  | 'rateLimited'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'invalidResponse'
+  | 'configuration'
+  | 'cancelled';
+
+export interface ApiErrorDetails {
+  status?: number;
+  /** For `rateLimited`: how long the server asked us to wait. */
+  retryAfterMs?: number;
+  /** The `message` of the server's error body, when it sent one. */
+  serverMessage?: string;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly serverMessage: string | undefined;
+
+  constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
+    super(message, { cause: details.cause });
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
+    this.serverMessage = details.serverMessage;
+  }
+
+  /** Errors worth offering "Retry" for: the same request may succeed later. */
+  get isTransient(): boolean {
+    return ['rateLimited', 'server', 'timeout', 'network', 'invalidResponse'].includes(this.kind);
+  }
+
+  /** Errors that only a different API token fixes. */
+  get needsToken(): boolean {
+    return this.kind === 'unauthorized' || this.kind === 'forbidden';
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'cancelled';
+}
+
+/** Seconds, rounded up, as a person reads them: "12 s", "2 min". */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}
+
+/** Removes every occurrence of the token, in case a server or proxy echoes it back. */
+export function redact(text: string, token: string): string {
+  return token.length >= 4 ? text.split(token).join('«token»') : text;
+}

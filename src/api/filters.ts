@@ -1,0 +1,35 @@
+// What a list query can ask of GET /chat/sessions, and its exact query-string form.
+import type { ChannelType, SessionStatus } from './schemas';
+
+/** One server-side query: every field maps to one documented query parameter. */
+export interface SessionQuery {
+  status?: SessionStatus;
+  channel?: ChannelType;
+  handedOff?: boolean;
+  /** ISO 8601 date-times. */
+  createdAfter?: string;
+  createdBefore?: string;
+  updatedAfter?: string;
+  updatedBefore?: string;
+}
+
+const PARAMETER_NAMES: Record<keyof SessionQuery, string> = {
+  status: 'status',
+  channel: 'channel_type',
+  handedOff: 'handed_off',
+  createdAfter: 'created_after',
+  createdBefore: 'created_before',
+  updatedAfter: 'updated_after',
+  updatedBefore: 'updated_before',
+};
+
+export function toSearchParams(query: SessionQuery, cursor?: string): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(PARAMETER_NAMES) as (keyof SessionQuery)[]) {
+    const value = query[key];
+    if (value === undefined) continue;
+    params.set(PARAMETER_NAMES[key], typeof value === 'boolean' ? String(value) : value);
+  }
+  if (cursor) params.set('cursor', cursor);
+  return params;
+}

@@ -1,0 +1,169 @@
+// Response schemas of the open.cx chat sessions API.
+//
+// Real payloads drift from the reference: optional fields arrive as null or go missing, enums gain
+// values, new fields appear. These schemas validate only what the UI relies on and degrade every
+// other field to null instead of rejecting the session; the untouched server object is kept as
+// `raw` so the JSON view can show everything that was sent.
+import * as z from 'zod/mini';
+
+export const SESSION_STATUSES = ['open', 'closed_resolved', 'closed_unresolved'] as const;
+export const CHANNEL_TYPES = [
+  'web',
+  'email',
+  'phone_voice',
+  'slack',
+  'sms',
+  'whatsapp',
+  'instagram',
+  'messenger',
+  'api',
+  'web_voice',
+] as const;
+
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+/** A documented enum value, or whatever new value the server started sending. */
+export type Open<T extends string> = T | (string & {});
+
+/** A field of the wrong type becomes null rather than failing the whole object. */
+const text = z.catch(z.nullish(z.string()), null);
+const count = z.catch(z.nullish(z.number()), null);
+const flag = z.catch(z.nullish(z.boolean()), null);
+const dict = z.catch(z.nullish(z.record(z.string(), z.unknown())), null);
+const nested = <T extends z.core.$ZodLooseShape>(shape: T) => z.catch(z.nullish(z.object(shape)), null);
+
+const ContactSchema = z.object({
+  id: text,
+  email: text,
+  phone_number: text,
+  name: text,
+  custom_data: dict,
+  non_verified_name: text,
+  non_verified_email: text,
+  non_verified_custom_data: dict,
+});
+
+export const SessionSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  status: z.catch(z.string(), 'unknown'),
+  ai_closure_type: text,
+  sentiment: text,
+  channel: z.catch(z.object({ type: z.catch(z.string(), 'unknown') }), { type: 'unknown' }),
+  ticket_number: count,
+  assist_mode: flag,
+  created_at: text,
+  updated_at: text,
+  contact: z.catch(z.nullish(ContactSchema), null),
+  language: text,
+  assignee_id: text,
+  custom_data: dict,
+  team: nested({ id: text, name: text, description: text }),
+  handoff: nested({ summary: text, sentiment: text }),
+  ticketing_system: nested({ name: text, external_id: text, id_type: text }),
+});
+
+type ParsedSession = z.infer<typeof SessionSchema>;
+
+export interface Session extends Omit<ParsedSession, 'status' | 'channel' | 'ai_closure_type' | 'sentiment'> {
+  status: Open<SessionStatus>;
+  channel: { type: Open<ChannelType> };
+  ai_closure_type?: Open<'assumed_resolved' | 'handed_off' | 'resolved'> | null;
+  sentiment?: Open<'angry' | 'happy' | 'neutral'> | null;
+  /** The session object exactly as the server sent it, unknown fields included. */
+  raw: Record<string, unknown>;
+}
+
+const HistoryItemSchema = z.object({
+  id: z.catch(z.nullish(z.union([z.string(), z.number()])), null),
+  created_at: text,
+  event: z.catch(
+    z.nullish(
+      z.object({
+        type: text,
+        sender: nested({ type: text, name: text }),
+        content: nested({ type: text, text }),
+        attachments: z.catch(
+          z.nullish(
+            z.array(
+              z.catch(z.object({ id: text, name: text, size: count, type: text, url: text }), {
+                id: null,
+                name: null,
+                size: null,
+                type: null,
+                url: null,
+              }),
+            ),
+          ),
+          null,
+        ),
+        context: z.catch(z.unknown(), null),
+      }),
+    ),
+    null,
+  ),
+});
+
+export interface HistoryEvent extends z.infer<typeof HistoryItemSchema> {
+  raw: Record<string, unknown>;
+}
+
+/** The envelope every cursor-paged endpoint shares; items are validated one by one. */
+const PageSchema = z.object({
+  items: z.array(z.unknown()),
+  next: z.catch(z.nullish(z.string()), null),
+});
+
+export interface Page<T> {
+  items: T[];
+  /** Cursor of the next page; null on the last page. */
+  next: string | null;
+  /** Items the server sent that cannot be shown (not an object, or without an id). */
+  unreadable: number;
+}
+
+export class SchemaError extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unexpected shape';
+  const where = issue.path.length > 0 ? `'${issue.path.join('.')}'` : 'the body';
+  return issue.code === 'invalid_type' && issue.input === undefined
+    ? `${where} is missing`
+    : `${where}: ${issue.message}`;
+}
+
+export function parseSession(value: unknown): Session {
+  const parsed = SessionSchema.safeParse(value);
+  if (!parsed.success || !isRecord(value)) {
+    throw new SchemaError(parsed.success ? 'the session is not an object' : describeIssue(parsed.error));
+  }
+  return { ...parsed.data, raw: value };
+}
+
+function parseHistoryEvent(value: unknown): HistoryEvent {
+  const parsed = HistoryItemSchema.safeParse(value);
+  if (!parsed.success || !isRecord(value)) throw new SchemaError('the event is not an object');
+  return { ...parsed.data, raw: value };
+}
+
+function parsePage<T>(body: unknown, parseItem: (item: unknown) => T): Page<T> {
+  const envelope = PageSchema.safeParse(body);
+  if (!envelope.success) throw new SchemaError(describeIssue(envelope.error));
+  const items: T[] = [];
+  let unreadable = 0;
+  for (const item of envelope.data.items) {
+    try {
+      items.push(parseItem(item));
+    } catch {
+      unreadable++;
+    }
+  }
+  return { items, next: envelope.data.next || null, unreadable };
+}
+
+export const parseSessionPage = (body: unknown): Page<Session> => parsePage(body, parseSession);
+export const parseHistoryPage = (body: unknown): Page<HistoryEvent> => parsePage(body, parseHistoryEvent);

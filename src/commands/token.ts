@@ -1,0 +1,54 @@
+// "Set API Token" and "Sign Out": the token goes to SecretStorage only after the server accepted it.
+import * as vscode from 'vscode';
+import { ApiError } from '../api/errors';
+import type { Connection } from '../connection';
+
+export async function setToken(connection: Connection): Promise<boolean> {
+  const { credentials } = connection;
+  const baseUrl = credentials.baseUrl;
+  const token = await vscode.window.showInputBox({
+    title: vscode.l10n.t('open.cx: Set API Token'),
+    prompt: vscode.l10n.t('API key for {0}. Create one in the open.cx dashboard; it is kept in VS Code secret storage.', baseUrl),
+    placeHolder: vscode.l10n.t('Paste your open.cx API key'),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter an API key.')),
+  });
+  if (token === undefined) return false;
+  const trimmed = token.trim();
+
+  try {
+    const client = connection.clientFor(baseUrl, trimmed);
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the API key with {0}…', baseUrl), cancellable: true },
+      (_progress, cancellation) => {
+        const controller = new AbortController();
+        cancellation.onCancellationRequested(() => controller.abort());
+        // The cheapest documented call: one page of sessions.
+        return client.listSessions({}, undefined, controller.signal);
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.kind === 'cancelled') return false;
+    if (error.needsToken || error.kind === 'configuration') {
+      const retry = vscode.l10n.t('Try Again');
+      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The API key was not saved. {0}', error.message), retry);
+      return choice === retry ? setToken(connection) : false;
+    }
+    // The server could not be asked (offline, 5xx, …): the key may well be right.
+    const save = vscode.l10n.t('Save Anyway');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Could not check the API key: {0}', error.message),
+      save,
+    );
+    if (choice !== save) return false;
+  }
+  await credentials.store(trimmed);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('open.cx: API key saved for {0}', baseUrl), 4000);
+  return true;
+}
+
+export async function signOut(connection: Connection): Promise<void> {
+  await connection.credentials.clear();
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('open.cx: signed out of {0}', connection.credentials.baseUrl), 4000);
+}

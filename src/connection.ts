@@ -1,0 +1,39 @@
+// Builds API clients for the configured server and stored token, sharing one request budget per
+// server so that new clients (after a token change) do not reset the rate-limit accounting.
+import * as vscode from 'vscode';
+import { RequestBudget } from './api/budget';
+import { OpenCxClient, type RequestLogEntry } from './api/client';
+import type { Credentials } from './credentials';
+
+export class Connection {
+  private readonly budgets = new Map<string, RequestBudget>();
+  private cached: { key: string; client: OpenCxClient } | undefined;
+
+  constructor(
+    readonly credentials: Credentials,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** A client for the current base URL and token; undefined when no token is stored. */
+  async client(): Promise<OpenCxClient | undefined> {
+    const token = await this.credentials.token();
+    if (!token) return undefined;
+    const baseUrl = this.credentials.baseUrl;
+    const key = `${baseUrl}\n${token}`;
+    if (this.cached?.key !== key) this.cached = { key, client: this.clientFor(baseUrl, token) };
+    return this.cached.client;
+  }
+
+  /** Throws ApiError('configuration') for a base URL that is invalid or would expose the token. */
+  clientFor(baseUrl: string, token: string): OpenCxClient {
+    let budget = this.budgets.get(baseUrl);
+    if (!budget) this.budgets.set(baseUrl, (budget = new RequestBudget()));
+    return new OpenCxClient({ baseUrl, token, budget, onRequest: (entry) => this.logRequest(entry) });
+  }
+
+  private logRequest({ method, path, status, error, ms }: RequestLogEntry): void {
+    const line = `${method} ${path} ${status ?? error} ${Math.round(ms)} ms`;
+    if (status !== undefined && status < 400) this.log.info(line);
+    else this.log.warn(line);
+  }
+}

@@ -1,0 +1,187 @@
+// Deterministic seeded data for the local open.cx stand-in: the same seed and anchor always give
+// the same sessions and histories, spread over every status, channel, handoff state, sentiment
+// and age, with the nulls and missing fields the real API is allowed to send.
+import { CHANNEL_TYPES } from '../../src/api/schemas';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type RawSession = { [key: string]: Json } & {
+  id: string;
+  status: string;
+  channel: { type: string };
+  created_at: string;
+  updated_at: string;
+  handoff?: Json;
+};
+export type RawHistoryEvent = { [key: string]: Json };
+
+/** mulberry32: small, fast, good enough for test data, and reproducible. */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+
+function pick<T>(random: Random, values: readonly T[]): T {
+  return values[Math.floor(random() * values.length)]!;
+}
+
+function weighted<T extends string>(random: Random, weights: Record<T, number>): T {
+  const entries = Object.entries(weights) as [T, number][];
+  let roll = random() * entries.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of entries) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+function uuid(random: Random): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+const FIRST_NAMES = ['Ada', 'Björn', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Grace', 'Hiro', 'Inés', 'Jonas', 'Kavya', 'Liam', 'Mei', 'Noah', 'Olga', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zoë'];
+const LAST_NAMES = ['Abara', 'Berg', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Haddad', 'Ivanova', 'Jensen', 'Kim', 'Lopez', 'Müller', 'Nakamura', "O'Brien", 'Patel', 'Rossi', 'Schmidt', 'Tanaka', 'Weber'];
+const TEAMS = [
+  { name: 'Billing', description: 'Invoices, refunds and plans' },
+  { name: 'Technical Support', description: 'Integrations and bugs' },
+  { name: 'Onboarding', description: null },
+  { name: 'VIP', description: 'Enterprise accounts' },
+];
+const SUMMARIES = [
+  'Customer asks for a refund of a duplicate charge.',
+  'Widget does not load on Safari; customer shared a console error.',
+  'Wants to upgrade to the annual plan and needs a quote.',
+  'Password reset email never arrives.',
+  'Asked to speak with a human about a cancelled order.',
+];
+const MESSAGES = [
+  'Hi, I need help with my order.',
+  'Can you check the status of my refund?',
+  'The app crashes when I open settings.',
+  'Thanks, that fixed it!',
+  'I would like to talk to a person, please.',
+  'Let me look into that for you.',
+  'Could you share your order number?',
+  'I have escalated this to our billing team.',
+];
+const CHANNEL_WEIGHTS: Record<(typeof CHANNEL_TYPES)[number], number> = {
+  web: 30, email: 18, phone_voice: 8, slack: 6, sms: 6, whatsapp: 12, instagram: 5, messenger: 5, api: 6, web_voice: 4,
+};
+
+export interface DataOptions {
+  /** Number of sessions. */
+  count?: number;
+  seed?: number;
+  /** "Now" of the data set: every session is created before it. */
+  anchor?: Date;
+}
+
+const DAY = 86_400_000;
+
+export function generateSessions({ count = 3000, seed = 1, anchor = new Date() }: DataOptions = {}): RawSession[] {
+  const random = createRandom(seed);
+  const now = anchor.getTime();
+  const sessions: RawSession[] = [];
+  for (let index = 0; index < count; index++) {
+    // Ages skew recent: many sessions today, a long tail over 120 days.
+    const created = now - Math.floor(random() ** 2.2 * 120 * DAY) - 60_000;
+    const updated = Math.min(now, created + Math.floor(random() * random() * 3 * DAY));
+    const status = weighted(random, { open: 30, closed_resolved: 45, closed_unresolved: 25 });
+    const channel = weighted(random, CHANNEL_WEIGHTS);
+    const handedOff = random() < 0.3;
+    const sentiment = weighted(random, { angry: 2, happy: 3, neutral: 4, null: 2 });
+    const session: RawSession = {
+      id: uuid(random),
+      status,
+      ai_closure_type:
+        status === 'open'
+          ? handedOff ? 'handed_off' : null
+          : handedOff ? 'handed_off' : pick(random, ['resolved', 'assumed_resolved']),
+      sentiment: sentiment === 'null' ? null : sentiment,
+      channel: { type: channel },
+      ticket_number: 0,
+      assist_mode: random() < 0.2,
+      created_at: new Date(created).toISOString().replace('.000Z', 'Z'),
+      updated_at: new Date(updated).toISOString().replace('.000Z', 'Z'),
+    };
+    const contactRoll = random();
+    if (contactRoll < 0.88) session.contact = makeContact(random, channel);
+    else if (contactRoll < 0.94) session.contact = null;
+    if (random() < 0.7) session.language = pick(random, ['en', 'de', 'fr', 'es', 'pt']);
+    if (random() < 0.6) session.assignee_id = uuid(random);
+    else if (random() < 0.5) session.assignee_id = null;
+    session.custom_data = random() < 0.3 ? { plan: pick(random, ['free', 'pro', 'enterprise']), account_age_days: Math.floor(random() * 900) } : {};
+    if (random() < 0.6) session.team = { id: uuid(random), ...pick(random, TEAMS) };
+    if (handedOff) {
+      session.handoff = { summary: pick(random, SUMMARIES), sentiment: pick(random, ['angry', 'neutral', 'happy', null]) };
+    }
+    if (random() < 0.2) {
+      session.ticketing_system = { name: pick(random, ['dynamics365', 'zendesk', 'jira']), external_id: `EXT-${Math.floor(random() * 1e6)}`, id_type: 'conversation_id' };
+    }
+    sessions.push(session);
+  }
+  // Newest first, as a support inbox lists them; ticket numbers follow creation order.
+  sessions.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id.localeCompare(b.id)));
+  sessions.forEach((session, index) => (session.ticket_number = count - index));
+  return sessions;
+}
+
+function makeContact(random: Random, channel: string): { [key: string]: Json } {
+  const first = pick(random, FIRST_NAMES);
+  const last = pick(random, LAST_NAMES);
+  const contact: { [key: string]: Json } = { id: uuid(random) };
+  if (random() < 0.75) contact.name = `${first} ${last}`;
+  else if (random() < 0.5) contact.name = null;
+  if (channel === 'email' || random() < 0.5) {
+    contact.email = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + '@example.com';
+  }
+  if (['phone_voice', 'sms', 'whatsapp'].includes(channel) || random() < 0.15) {
+    contact.phone_number = `+1555${String(Math.floor(random() * 1e7)).padStart(7, '0')}`;
+  }
+  contact.custom_data = random() < 0.3 ? { crm_id: `C-${Math.floor(random() * 1e5)}` } : {};
+  if (random() < 0.2) contact.non_verified_name = `${first}`;
+  if (random() < 0.1) contact.non_verified_email = `${first.toLowerCase()}@mail.test`;
+  if (random() < 0.1) contact.non_verified_custom_data = { source: 'widget' };
+  return contact;
+}
+
+/** The history of one session, newest event first; derived from the session, so stable. */
+export function generateHistory(session: RawSession, seed = 1): RawHistoryEvent[] {
+  const random = createRandom(seed ^ parseInt(session.id.slice(0, 8), 16));
+  const length = 3 + Math.floor(random() * 40);
+  const start = Date.parse(session.created_at);
+  const end = Math.max(start + 1000, Date.parse(session.updated_at));
+  const contact = session.contact as { name?: string } | null | undefined;
+  const events: RawHistoryEvent[] = [];
+  for (let index = 0; index < length; index++) {
+    const senderType = index === 0 ? 'contact' : pick(random, ['contact', 'ai', 'ai', 'agent']);
+    const attachments: Json[] =
+      random() < 0.1 ? [{ id: uuid(random), name: pick(random, ['screenshot.png', 'invoice.pdf', 'log.txt']), size: Math.floor(random() * 500_000), type: 'file', url: 'https://files.example.com/a' }] : [];
+    events.push({
+      id: uuid(random),
+      created_at: new Date(start + Math.floor(((end - start) * index) / length)).toISOString(),
+      event: {
+        type: 'message',
+        sender: {
+          type: senderType,
+          name: senderType === 'contact' ? (contact?.name ?? null) : senderType === 'ai' ? 'open.cx AI' : 'Support agent',
+        },
+        content: { type: 'text', text: pick(random, MESSAGES) },
+        attachments,
+        context: null,
+      },
+    });
+  }
+  return events.reverse();
+}

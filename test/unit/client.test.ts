@@ -1,0 +1,278 @@
+import * as assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { RequestBudget } from '../../src/api/budget';
+import { checkBaseUrl, OpenCxClient, parseRetryAfter, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
+import { ApiError, type ApiErrorKind } from '../../src/api/errors';
+import type { SessionQuery } from '../../src/api/filters';
+import type { Session } from '../../src/api/schemas';
+import { startStandIn, type StandIn } from '../server/server';
+
+async function rejectsWith(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ApiError, `expected an ApiError, got ${String(error)}`);
+    assert.equal(error.kind, kind, error.message);
+    return error;
+  }
+  assert.fail(`expected a ${kind} error`);
+}
+
+async function listAll(client: OpenCxClient, query: SessionQuery): Promise<Session[]> {
+  const sessions: Session[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.listSessions(query, cursor);
+    sessions.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return sessions;
+}
+
+suite('API client against the local stand-in', function () {
+  this.timeout(20_000);
+  let standIn: StandIn;
+  const anchor = new Date('2026-11-01T12:00:00Z');
+  const client = (options: Partial<ClientOptions> = {}) =>
+    new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, retryLimit: 2, timeoutMs: 2_000, ...options });
+
+  suiteSetup(async () => {
+    standIn = await startStandIn({ count: 600, seed: 7, anchor, pageSize: 25, rateLimit: 0 });
+  });
+  suiteTeardown(() => standIn.close());
+  setup(() => standIn.reset());
+
+  test('every filter reaches the server as its documented query parameter', async () => {
+    const query: SessionQuery = {
+      status: 'closed_resolved',
+      channel: 'email',
+      handedOff: true,
+      createdAfter: '2026-08-01T00:00:00Z',
+      createdBefore: '2026-11-01T00:00:00Z',
+      updatedAfter: '2026-08-02T00:00:00Z',
+      updatedBefore: '2026-11-02T00:00:00Z',
+    };
+    const page = await client().listSessions(query);
+    assert.deepEqual(standIn.requests.map((request) => request.query), [
+      {
+        status: 'closed_resolved',
+        channel_type: 'email',
+        handed_off: 'true',
+        created_after: '2026-08-01T00:00:00Z',
+        created_before: '2026-11-01T00:00:00Z',
+        updated_after: '2026-08-02T00:00:00Z',
+        updated_before: '2026-11-02T00:00:00Z',
+      },
+    ]);
+    assert.ok(page.items.length > 0, 'the filtered slice is not empty');
+    for (const session of page.items) {
+      assert.equal(session.status, 'closed_resolved');
+      assert.equal(session.channel.type, 'email');
+      assert.notEqual(session.handoff, undefined);
+    }
+  });
+
+  test('paging to the end returns exactly the matching sessions, in order, with no duplicates or gaps', async () => {
+    const expected = standIn.matching({ status: 'open' }).map((session) => session.id);
+    assert.ok(expected.length > 100, 'several pages');
+    const ids = (await listAll(client(), { status: 'open' })).map((session) => session.id);
+    assert.deepEqual(ids, expected);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(standIn.requests.length, Math.ceil(expected.length / 25));
+    assert.equal(standIn.requests.filter((request) => request.query.cursor).length, Math.ceil(expected.length / 25) - 1);
+  });
+
+  test('an empty slice is one empty last page', async () => {
+    const page = await client().listSessions({ createdAfter: '2030-01-01T00:00:00Z' });
+    assert.deepEqual(page, { items: [], next: null, unreadable: 0 });
+  });
+
+  test('getSession returns the full object; an unknown id is notFound with the server message', async () => {
+    const sent = standIn.sessions[3]!;
+    const session = await client().getSession(sent.id);
+    assert.deepEqual(session.raw, sent);
+    const error = await rejectsWith(client().getSession('00000000-0000-0000-0000-000000000000'), 'notFound');
+    assert.equal(error.status, 404);
+    assert.match(error.message, /Chat session not found/);
+  });
+
+  test('listHistory pages through a session history to the end', async () => {
+    const id = standIn.sessions[0]!.id;
+    const events = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client().listHistory(id, cursor);
+      events.push(...page.items);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    assert.ok(events.length >= 3);
+    assert.equal(new Set(events.map((event) => event.id)).size, events.length);
+    assert.ok(events.every((event) => typeof event.event?.content?.text === 'string'));
+  });
+
+  test('a wrong token is unauthorized, with the server message and without the token', async () => {
+    const token = 'sk-live-this-must-never-leak';
+    const error = await rejectsWith(client({ token }).listSessions({}), 'unauthorized');
+    assert.equal(error.status, 401);
+    assert.match(error.message, /Invalid API key/);
+    assert.ok(!error.message.includes(token));
+    assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(token));
+  });
+
+  test('a server that echoes the token back does not get it into the message', async () => {
+    standIn.setFaults({ status: 400, message: `bad key ${standIn.token}` });
+    const error = await rejectsWith(client().listSessions({}), 'badRequest');
+    assert.ok(!error.message.includes(standIn.token), error.message);
+    assert.match(error.message, /«token»/);
+  });
+
+  test('403 is forbidden', async () => {
+    standIn.setFaults({ status: 403, message: 'Key lacks the sessions:read scope' });
+    const error = await rejectsWith(client().listSessions({}), 'forbidden');
+    assert.match(error.message, /sessions:read/);
+  });
+
+  test('an invalid filter value is a badRequest carrying the server explanation', async () => {
+    const error = await rejectsWith(client().listSessions({ status: 'pending' as never }), 'badRequest');
+    assert.match(error.message, /status must be one of/);
+  });
+
+  test('5xx is retried with backoff, then succeeds', async () => {
+    standIn.setFaults({ status: 503, times: 2 });
+    const page = await client().listSessions({});
+    assert.equal(page.items.length, 25);
+    assert.deepEqual(standIn.requests.map((request) => request.status), [503, 503, 200]);
+    const gap = standIn.requests[2]!.time - standIn.requests[1]!.time;
+    assert.ok(gap >= 500, `second retry waited longer (${gap} ms)`);
+  });
+
+  test('5xx that persists is a server error after the retry limit', async () => {
+    for (const status of [500, 502, 504]) {
+      standIn.reset();
+      standIn.setFaults({ status });
+      const error = await rejectsWith(client({ retryLimit: 1 }).listSessions({}), 'server');
+      assert.equal(error.status, status);
+      assert.equal(standIn.requests.length, 2, `${status} retried once`);
+    }
+  });
+
+  test('429 honours Retry-After: the retry is never sooner', async () => {
+    standIn.setFaults({ status: 429, retryAfterSeconds: 1, times: 1 });
+    const page = await client().listSessions({});
+    assert.equal(page.items.length, 25);
+    const [limited, retried] = standIn.requests;
+    assert.equal(limited!.status, 429);
+    assert.ok(retried!.time - limited!.time >= 1000, `waited ${retried!.time - limited!.time} ms`);
+  });
+
+  test('a Retry-After longer than the client will wait is rateLimited with the wait', async () => {
+    standIn.setFaults({ status: 429, retryAfterSeconds: 42 });
+    const error = await rejectsWith(client({ maxRetryWaitMs: 5_000 }).listSessions({}), 'rateLimited');
+    assert.equal(error.retryAfterMs, 42_000);
+    assert.match(error.message, /42 s/);
+    assert.equal(standIn.requests.length, 1, 'not retried sooner than asked');
+  });
+
+  test('the stand-in rate limit is met with the client budget instead of 429s', async () => {
+    const limited = await startStandIn({ count: 100, rateLimit: 5, rateWindowMs: 1_000, pageSize: 1 });
+    try {
+      const budget = new RequestBudget(5, 1_000);
+      const limitedClient = new OpenCxClient({ baseUrl: limited.url, token: limited.token, budget, retryLimit: 0 });
+      await Promise.all(Array.from({ length: 12 }, () => limitedClient.listSessions({})));
+      assert.equal(limited.requests.length, 12);
+      assert.ok(limited.requests.every((request) => request.status === 200), 'no request hit the server limit');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('a server that never answers is a timeout', async () => {
+    standIn.setFaults({ hang: true });
+    const started = Date.now();
+    const error = await rejectsWith(client({ timeoutMs: 300, retryLimit: 0 }).listSessions({}), 'timeout');
+    assert.ok(Date.now() - started < 2_000);
+    assert.match(error.message, /did not answer within 1 s/);
+  });
+
+  test('aborting the signal cancels a request in flight', async () => {
+    standIn.setFaults({ hang: true });
+    const controller = new AbortController();
+    const pending = client({ timeoutMs: 10_000 }).listSessions({}, undefined, controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    await rejectsWith(pending, 'cancelled');
+    assert.ok(Date.now() - started < 1_000);
+  });
+
+  test('connection refused is a network error naming the host', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const error = await rejectsWith(client({ baseUrl: `http://127.0.0.1:${port}`, retryLimit: 0 }).listSessions({}), 'network');
+    assert.match(error.message, new RegExp(`127\\.0\\.0\\.1:${port}.*ECONNREFUSED`));
+  });
+
+  for (const body of ['malformed', 'truncated', 'empty', 'html', 'missingItems'] as const) {
+    test(`a ${body} body is invalidResponse, not a crash`, async () => {
+      standIn.setFaults({ body });
+      const error = await rejectsWith(client().listSessions({}), 'invalidResponse');
+      assert.match(error.message, body === 'missingItems' ? /'items' is missing/ : /JSON/);
+    });
+  }
+
+  test('schema drift keeps every session and every unknown field', async () => {
+    standIn.setFaults({ drift: true });
+    const page = await client().listSessions({});
+    const expected = standIn.matching({}).slice(0, 25);
+    assert.deepEqual(page.items.map((session) => session.id), expected.map((session) => session.id));
+    const first = page.items[0]!;
+    assert.equal(first.sentiment, 'confused');
+    assert.equal(first.contact, null);
+    assert.equal(first.ticket_number, null);
+    assert.equal(first.ticketing_system?.external_id, null);
+    assert.equal(first.raw.priority, 'p1');
+    assert.deepEqual(first.raw.tags, ['vip', 'beta']);
+  });
+
+  test('every attempt is logged with method, path, status and time, never the token', async () => {
+    const entries: RequestLogEntry[] = [];
+    standIn.setFaults({ status: 502, times: 1 });
+    await client({ onRequest: (entry) => entries.push(entry) }).listSessions({ channel: 'sms' });
+    assert.deepEqual(entries.map((entry) => [entry.method, entry.path, entry.status]), [
+      ['GET', '/chat/sessions?channel_type=sms', 502],
+      ['GET', '/chat/sessions?channel_type=sms', 200],
+    ]);
+    assert.ok(entries.every((entry) => entry.ms >= 0));
+    assert.ok(!JSON.stringify(entries).includes(standIn.token));
+  });
+
+  test('a base URL with a path prefix is honoured', async () => {
+    const error = await rejectsWith(client({ baseUrl: `${standIn.url}/v2/` }).listSessions({}), 'notFound');
+    assert.equal(standIn.requests[0]!.path, '/v2/chat/sessions');
+    assert.equal(error.status, 404);
+  });
+});
+
+suite('base URL and Retry-After parsing', () => {
+  test('plain http is refused except to loopback', () => {
+    assert.equal(checkBaseUrl('https://api.open.cx').host, 'api.open.cx');
+    assert.equal(checkBaseUrl('http://127.0.0.1:4010').port, '4010');
+    assert.equal(checkBaseUrl('http://localhost:4010').hostname, 'localhost');
+    assert.equal(checkBaseUrl('http://[::1]:4010').hostname, '[::1]');
+    assert.throws(() => checkBaseUrl('http://api.open.cx'), (error: unknown) => error instanceof ApiError && error.kind === 'configuration' && /plain http/.test(error.message));
+    assert.throws(() => checkBaseUrl('http://127.0.0.1.evil.example'), /plain http/);
+    assert.throws(() => checkBaseUrl('not a url'), /not a valid URL/);
+    assert.throws(() => checkBaseUrl('ftp://api.open.cx'), /https/);
+  });
+
+  test('Retry-After in seconds or as an HTTP date', () => {
+    assert.equal(parseRetryAfter('3'), 3000);
+    assert.equal(parseRetryAfter(null), undefined);
+    assert.equal(parseRetryAfter('soon'), undefined);
+    const now = Date.parse('2026-11-30T00:00:00Z');
+    assert.equal(parseRetryAfter('Mon, 30 Nov 2026 00:00:10 GMT', now), 10_000);
+  });
+});

@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseHistoryPage, parseSession, parseSessionPage, SchemaError } from '../../src/api/schemas';
+
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(path.join(__dirname, '../../../test/fixtures', name), 'utf8'));
+
+suite('schemas', () => {
+  test('the reference example page parses verbatim, invalid example email included', () => {
+    const body = fixture('list-chat-sessions.json') as { items: Record<string, unknown>[] };
+    const page = parseSessionPage(body);
+    assert.equal(page.items.length, 1);
+    assert.equal(page.next, '<string>');
+    assert.equal(page.unreadable, 0);
+    const session = page.items[0]!;
+    assert.equal(session.id, '3c90c3cc-0d44-4b50-8888-8dd25736052a');
+    assert.equal(session.status, 'open');
+    assert.equal(session.channel.type, 'web');
+    assert.equal(session.ticket_number, 123);
+    assert.equal(session.contact?.email, '[email protected]');
+    assert.equal(session.handoff?.sentiment, 'angry');
+    assert.equal(session.ticketing_system?.name, 'dynamics365');
+    assert.deepEqual(session.raw, body.items[0]);
+  });
+
+  test('unknown enum values are kept as strings, not rejected', () => {
+    const session = parseSession({
+      id: 'a',
+      status: 'snoozed',
+      sentiment: 'confused',
+      ai_closure_type: 'escalated',
+      channel: { type: 'carrier_pigeon' },
+    });
+    assert.equal(session.status, 'snoozed');
+    assert.equal(session.sentiment, 'confused');
+    assert.equal(session.ai_closure_type, 'escalated');
+    assert.equal(session.channel.type, 'carrier_pigeon');
+  });
+
+  test('unknown fields are preserved in raw, exactly as sent', () => {
+    const sent = { id: 'a', status: 'open', channel: { type: 'web', region: 'eu' }, priority: 'p1', tags: ['x'] };
+    const session = parseSession(sent);
+    assert.equal(session.raw, sent);
+    assert.deepEqual(session.raw.tags, ['x']);
+    assert.deepEqual(session.raw.channel, { type: 'web', region: 'eu' });
+  });
+
+  test('nulls, missing fields and wrong types degrade to null instead of dropping the session', () => {
+    const session = parseSession({
+      id: 'b',
+      status: null,
+      channel: null,
+      ticket_number: '12',
+      assist_mode: 'yes',
+      created_at: 12345,
+      contact: { name: null, email: 42, custom_data: 'nope' },
+      team: 'Billing',
+      handoff: null,
+      custom_data: [],
+    });
+    assert.equal(session.status, 'unknown');
+    assert.equal(session.channel.type, 'unknown');
+    assert.equal(session.ticket_number, null);
+    assert.equal(session.assist_mode, null);
+    assert.equal(session.created_at, null);
+    assert.equal(session.contact?.name, null);
+    assert.equal(session.contact?.email, null);
+    assert.equal(session.contact?.custom_data, null);
+    assert.equal(session.team, null);
+    assert.equal(session.custom_data, null);
+    assert.equal(session.updated_at, undefined);
+  });
+
+  test('a session without an id cannot be shown and is counted, not silently lost', () => {
+    const page = parseSessionPage({ items: [{ id: 'ok', status: 'open', channel: { type: 'web' } }, { status: 'open' }, 'text', null, { id: '' }], next: null });
+    assert.deepEqual(page.items.map((item) => item.id), ['ok']);
+    assert.equal(page.unreadable, 4);
+    assert.throws(() => parseSession({ status: 'open' }), SchemaError);
+  });
+
+  test('a wrong envelope is a typed error', () => {
+    assert.throws(() => parseSessionPage({ data: [] }), (error: unknown) => error instanceof SchemaError && /'items' is missing/.test(error.message));
+    assert.throws(() => parseSessionPage([]), SchemaError);
+    assert.throws(() => parseSessionPage({ items: 'many' }), SchemaError);
+  });
+
+  test('an absent, null or empty next cursor means the last page', () => {
+    for (const next of [undefined, null, '', 7]) {
+      assert.equal(parseSessionPage({ items: [], next }).next, null);
+    }
+  });
+
+  test('history events parse leniently and keep their raw form', () => {
+    const page = parseHistoryPage({
+      items: [
+        {
+          id: 'e1',
+          created_at: '2023-11-07T05:31:56Z',
+          event: {
+            type: 'message',
+            sender: { type: 'contact', name: 'Ada' },
+            content: { type: 'text', text: 'Hi' },
+            attachments: [{ id: 'f', name: 'a.png', size: 10, type: 'file', url: 'https://x' }, 'junk'],
+            context: { page: '/pricing' },
+            reactions: ['👍'],
+          },
+        },
+        { id: 'e2', event: null },
+      ],
+      next: 'c2',
+    });
+    assert.equal(page.items.length, 2);
+    assert.equal(page.items[0]!.event?.content?.text, 'Hi');
+    assert.equal(page.items[0]!.event?.attachments?.[0]?.name, 'a.png');
+    assert.equal(page.items[0]!.event?.attachments?.[1]?.name, null);
+    assert.deepEqual((page.items[0]!.raw.event as { reactions: string[] }).reactions, ['👍']);
+    assert.equal(page.items[1]!.event, null);
+    assert.equal(page.next, 'c2');
+  });
+});
