@@ -1,17 +1,51 @@
 import * as vscode from 'vscode';
 import { setToken, signOut } from './commands/token';
+import { registerTreeCommands } from './commands/tree';
+import { affects } from './config';
 import { Connection } from './connection';
 import { Credentials } from './credentials';
+import { GROUPINGS, SessionTreeModel, type Grouping } from './model/sessionTree';
+import { SessionsTreeProvider, VIEW_ID } from './views/sessionsTreeProvider';
+
+function grouping(): Grouping {
+  const value = vscode.workspace.getConfiguration('opencx').get<string>('groupBy', 'status/channel');
+  return (GROUPINGS as readonly string[]).includes(value) ? (value as Grouping) : 'status/channel';
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('open.cx', { log: true });
   const credentials = new Credentials(context.secrets);
   const connection = new Connection(credentials, log);
+  const model = new SessionTreeModel({ client: () => connection.client(), grouping: grouping() });
+
+  // One prompt per rejected token, however many groups report it.
+  let promptedForToken = false;
+  const provider = new SessionsTreeProvider(model, (notice) => {
+    if (promptedForToken) return;
+    promptedForToken = true;
+    const set = vscode.l10n.t('Set API Token');
+    void vscode.window.showWarningMessage(notice.error?.message ?? vscode.l10n.t('open.cx rejected the API key.'), set).then((choice) => {
+      if (choice === set) void vscode.commands.executeCommand('opencx.setToken');
+    });
+  });
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+
   context.subscriptions.push(
     log,
     credentials,
+    view,
+    provider,
+    { dispose: () => model.dispose() },
+    registerTreeCommands(model),
     vscode.commands.registerCommand('opencx.setToken', () => setToken(connection)),
     vscode.commands.registerCommand('opencx.signOut', () => signOut(connection)),
+    credentials.onDidChange(() => {
+      promptedForToken = false;
+      model.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affects(event, 'groupBy')) model.setGrouping(grouping());
+    }),
   );
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();
