@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import { copySessionIds, copySessionJson, selectedSessions } from './commands/copy';
+import { FilterController, filterSessions } from './commands/filter';
 import { setToken, signOut } from './commands/token';
 import { registerTreeCommands } from './commands/tree';
 import { affects } from './config';
 import { Connection } from './connection';
 import { Credentials } from './credentials';
-import { GROUPINGS, SessionTreeModel, type Grouping } from './model/sessionTree';
+import { NO_FILTER } from './model/filters';
+import { GROUPINGS, SessionTreeModel, type Grouping, type TreeNode } from './model/sessionTree';
 import { SessionsTreeProvider, VIEW_ID } from './views/sessionsTreeProvider';
 
 function grouping(): Grouping {
@@ -29,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
   });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+  const filters = new FilterController(context.workspaceState, model, view);
+  filters.restore();
 
   context.subscriptions.push(
     log,
@@ -39,6 +44,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerTreeCommands(model),
     vscode.commands.registerCommand('opencx.setToken', () => setToken(connection)),
     vscode.commands.registerCommand('opencx.signOut', () => signOut(connection)),
+    vscode.commands.registerCommand('opencx.filter', () => filterSessions(filters)),
+    vscode.commands.registerCommand('opencx.clearFilters', () => filters.apply(NO_FILTER)),
+    vscode.commands.registerCommand('opencx.copySessionId', (clicked?: TreeNode, selected?: TreeNode[]) =>
+      copySessionIds(selectedSessions(view, clicked, selected)),
+    ),
+    vscode.commands.registerCommand('opencx.copySessionJson', (clicked?: TreeNode, selected?: TreeNode[]) =>
+      copySessionJson(selectedSessions(view, clicked, selected)),
+    ),
     credentials.onDidChange(() => {
       promptedForToken = false;
       model.refresh();

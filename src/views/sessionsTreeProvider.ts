@@ -8,13 +8,13 @@ import type { GroupNode, NoticeNode, SessionTreeModel, TreeNode } from '../model
 
 export const VIEW_ID = 'opencx.sessions';
 
-const STATUS_ICONS: Record<string, string> = {
+export const STATUS_ICONS: Record<string, string> = {
   open: 'circle-large-outline',
   closed_resolved: 'pass',
   closed_unresolved: 'circle-slash',
 };
 
-const CHANNEL_ICONS: Record<string, string> = {
+export const CHANNEL_ICONS: Record<string, string> = {
   web: 'globe',
   email: 'mail',
   phone_voice: 'call-incoming',

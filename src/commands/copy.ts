@@ -1,0 +1,43 @@
+// Copy Session ID / Copy Session JSON, for one session or for every selected one.
+import * as vscode from 'vscode';
+import type { Session } from '../api/schemas';
+import type { TreeNode } from '../model/sessionTree';
+
+/**
+ * VS Code passes (clicked node, all selected nodes) to tree context-menu commands; from the
+ * palette or a keybinding only the selection is known.
+ */
+export function selectedSessions(view: vscode.TreeView<TreeNode>, clicked?: TreeNode, selected?: readonly TreeNode[]): Session[] {
+  const nodes = selected && selected.length > 0 && (!clicked || selected.includes(clicked)) ? selected : clicked ? [clicked] : view.selection;
+  return nodes.flatMap((node) => (node.type === 'session' ? [node.session] : []));
+}
+
+export async function copySessionIds(sessions: Session[]): Promise<void> {
+  if (sessions.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
+    return;
+  }
+  await vscode.env.clipboard.writeText(sessions.map((session) => session.id).join('\n'));
+  vscode.window.setStatusBarMessage(
+    sessions.length === 1
+      ? vscode.l10n.t('$(check) Copied session id {0}', sessions[0]!.id)
+      : vscode.l10n.t('$(check) Copied {0} session ids', sessions.length),
+    4000,
+  );
+}
+
+/** The JSON exactly as the server sent it; several sessions become an array. */
+export async function copySessionJson(sessions: Session[]): Promise<void> {
+  if (sessions.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
+    return;
+  }
+  const value = sessions.length === 1 ? sessions[0]!.raw : sessions.map((session) => session.raw);
+  await vscode.env.clipboard.writeText(JSON.stringify(value, null, 2));
+  vscode.window.setStatusBarMessage(
+    sessions.length === 1
+      ? vscode.l10n.t('$(check) Copied the JSON of session {0}', sessions[0]!.id)
+      : vscode.l10n.t('$(check) Copied the JSON of {0} sessions', sessions.length),
+    4000,
+  );
+}
