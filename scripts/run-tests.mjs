@@ -7,8 +7,9 @@
 //   node scripts/run-tests.mjs            everything
 //   node scripts/run-tests.mjs unit       lint, types and unit tests only
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,12 +71,37 @@ async function unitTests() {
   record('unit tests', counts.passed, counts.failed, (performance.now() - started) / 1000);
 }
 
+function integrationTests() {
+  const harness = join(root, 'scripts/vscode/run-integration.mjs');
+  console.log('\n▶ integration tests (real VS Code)');
+  const started = performance.now();
+  const resultDir = mkdtempSync(join(tmpdir(), 'opencx-results-'));
+  const resultFile = join(resultDir, 'integration.json');
+  const run = spawnSync(process.execPath, [harness], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, OPENCX_RESULT_FILE: resultFile },
+  });
+  let counts = { passed: 0, failed: 1 };
+  try {
+    counts = JSON.parse(readFileSync(resultFile, 'utf8'));
+  } catch {
+    console.error('The integration harness reported no result.');
+  }
+  rmSync(resultDir, { recursive: true, force: true });
+  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+  if (counts.passed + counts.failed === 0) counts.failed = 1; // a suite that ran nothing proves nothing
+  record('integration tests', counts.passed, counts.failed, (performance.now() - started) / 1000);
+}
+
 step('lint', bin('eslint'), ['src', 'test']);
 const typesOk = step('type check and compile tests', bin('tsc'), ['-p', '.', '--outDir', 'out']);
 const buildOk = step('bundle extension', process.execPath, ['esbuild.js']);
 if (typesOk) await unitTests();
-void only;
-void buildOk;
+if (only !== 'unit') {
+  if (typesOk && buildOk) integrationTests();
+  else record('integration tests (not run: build failed)', 0, 1, 0);
+}
 
 console.log('\nSummary');
 for (const { name, passed, failed, seconds } of results) {

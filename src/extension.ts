@@ -15,7 +15,16 @@ function grouping(): Grouping {
   return (GROUPINGS as readonly string[]).includes(value) ? (value as Grouping) : 'status/channel';
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the integration tests reach into; returned only when VS Code runs the extension's tests. */
+export interface TestApi {
+  model: SessionTreeModel;
+  provider: SessionsTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  credentials: Credentials;
+  filters: FilterController;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
   const log = vscode.window.createOutputChannel('open.cx', { log: true });
   const credentials = new Credentials(context.secrets);
   const connection = new Connection(credentials, log);
@@ -62,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();
+  return context.extensionMode === vscode.ExtensionMode.Test ? { model, provider, view, credentials, filters } : undefined;
 }
 
 /**

@@ -1,0 +1,59 @@
+// Starts the local open.cx API stand-in (with its seeded data) and a real VS Code with the
+// extension loaded from this repo, signed in to the stand-in, and prints the URL to open in a
+// browser. Ctrl-C stops everything.
+//
+//   npm run compile && npm run compile-tests && node scripts/vscode/demo.mjs [--host H] [--port P]
+//
+// --host defaults to 127.0.0.1 (this machine only); --port defaults to a free port.
+
+import { parseArgs } from 'node:util';
+import {
+  ensureInstalled,
+  handleSignals,
+  isStopping,
+  requireBuilt,
+  startServer,
+  startStandIn,
+  stopAll,
+  workbenchUrl,
+} from './vscode-server.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: '0' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+handleSignals();
+
+try {
+  requireBuilt(['dist/extension.js', 'out/test/server/server.js']);
+  await ensureInstalled();
+  const standIn = await startStandIn();
+  const server = await startServer({
+    host: options.host,
+    port: Number(options.port),
+    settings: { 'opencx.apiBaseUrl': standIn.url },
+    // Outside production mode the extension stores this token in SecretStorage at activation,
+    // so the demo starts signed in to the stand-in.
+    env: { OPENCX_DEV_TOKEN: standIn.token },
+    echo: options.verbose,
+  });
+  console.log(`\nopen.cx Sessions demo is running. Open this URL in a browser:\n\n  ${workbenchUrl(server)}\n`);
+  if (server.authority.startsWith('127.0.0.1') && options.host !== '127.0.0.1') {
+    console.log(`(from another machine, replace 127.0.0.1 with this machine's address)\n`);
+  }
+  console.log('Press Ctrl-C to stop.');
+  const code = await server.exited;
+  if (!isStopping()) {
+    console.error(`[vscode] the VS Code server stopped unexpectedly (exit ${code})`);
+    await stopAll();
+    process.exit(1);
+  }
+} catch (error) {
+  console.error(`[vscode] ${error?.stack ?? error}`);
+  await stopAll();
+  process.exit(1);
+}

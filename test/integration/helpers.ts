@@ -1,0 +1,61 @@
+// Shared by the integration tests that run inside the real VS Code extension host.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { Faults, RecordedRequest } from '../server/server';
+import type { RawSession } from '../server/data';
+
+export const EXTENSION_ID = 'opencx.opencx-sessions';
+
+/** The local open.cx stand-in the harness started, reached through its control endpoints. */
+export const standIn = {
+  url: required('OPENCX_TEST_API_URL'),
+  token: required('OPENCX_TEST_TOKEN'),
+  async control(path: string, method = 'POST', body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.url}/__stand-in/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    assert.ok(response.ok, `stand-in control ${path}: ${response.status}`);
+    return response.json();
+  },
+  reset: () => standIn.control('reset'),
+  setFaults: (faults: Faults) => standIn.control('faults', 'PUT', faults),
+  requests: async () => (await standIn.control('requests', 'GET')) as RecordedRequest[],
+  clearRequests: () => standIn.control('requests', 'DELETE'),
+  sessions: async (query: Record<string, string> = {}) =>
+    (await standIn.control(`sessions?${new URLSearchParams(query)}`, 'GET')) as RawSession[],
+};
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the integration tests through "npm run test:integration".`);
+  return value;
+}
+
+export async function activate(): Promise<TestApi> {
+  const extension = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed in the test instance`);
+  const api = await extension.activate();
+  assert.ok(api, 'the extension returns its test API in test mode');
+  return api;
+}
+
+/** Stores the stand-in's token the way Set API Token does after the server accepted it. */
+export async function signIn(api: TestApi): Promise<void> {
+  await api.credentials.store(standIn.token);
+}
+
+export function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = async () => {
+      try {
+        const value = await probe();
+        if (value !== undefined && value !== false) return resolve(value);
+      } catch (error) {
+        if (Date.now() - started > timeoutMs) return reject(error);
+      }
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 50);
+    };
+    void tick();
+  });
+}

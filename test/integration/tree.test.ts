@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/sessionTree';
+import { activate, signIn, standIn } from './helpers';
+
+const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
+const noticeOf = (nodes: TreeNode[], kind: NoticeNode['kind']) =>
+  nodes.find((node): node is NoticeNode => node.type === 'notice' && node.kind === kind);
+
+suite('sessions tree in VS Code', () => {
+  let api: TestApi;
+  let open: GroupNode;
+  let web: GroupNode;
+
+  async function group(parent: GroupNode | undefined, label: string): Promise<GroupNode> {
+    const children = await api.provider.getChildren(parent);
+    const found = children.find((node): node is GroupNode => node.type === 'group' && api.provider.getTreeItem(node).label === label);
+    assert.ok(found, `a "${label}" group under ${parent?.label ?? 'the root'}`);
+    return found;
+  }
+
+  /** Runs a tree item's own command, as a click or Enter on it does. */
+  async function activateItem(node: TreeNode): Promise<void> {
+    const command = api.provider.getTreeItem(node).command;
+    assert.ok(command, `${node.id} has a command`);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+  }
+
+  suiteSetup(async () => {
+    api = await activate();
+    await standIn.reset();
+    await vscode.workspace.getConfiguration('opencx').update('groupBy', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('opencx.clearFilters');
+    await signIn(api);
+    await vscode.commands.executeCommand('workbench.view.extension.opencx');
+  });
+
+  setup(async () => {
+    await standIn.reset();
+    await vscode.commands.executeCommand('opencx.refresh');
+    await standIn.clearRequests();
+    open = await group(undefined, 'Open');
+    web = await group(open, 'Web');
+  });
+
+  test('the top level lists the three statuses, the second level the ten channels, without requests', async () => {
+    const roots = await api.provider.getChildren();
+    assert.deepEqual(roots.map((node) => api.provider.getTreeItem(node).label), ['Open', 'Closed · resolved', 'Closed · unresolved']);
+    assert.equal((await api.provider.getChildren(open)).length, 10);
+    assert.deepEqual(await standIn.requests(), []);
+  });
+
+  test('expanding Open → Web shows that slice of the stand-in, and Load more pages to the end', async () => {
+    const expected = (await standIn.sessions({ status: 'open', channel_type: 'web' })).map((session) => session.id);
+    assert.ok(expected.length > 50, 'the slice spans several pages');
+    let children = await api.provider.getChildren(web);
+    assert.deepEqual(sessionsOf(children).map((node) => node.session.id), expected.slice(0, 25));
+    const item = api.provider.getTreeItem(sessionsOf(children)[0]!);
+    assert.equal(item.contextValue, 'session');
+    assert.match(String(item.description), /^web · /);
+
+    let loads = 0;
+    for (let more = noticeOf(children, 'loadMore'); more; more = noticeOf(children, 'loadMore')) {
+      await activateItem(more);
+      loads++;
+      children = await api.provider.getChildren(web);
+    }
+    assert.deepEqual(sessionsOf(children).map((node) => node.session.id), expected);
+    assert.equal(noticeOf(children, 'loadMore'), undefined, 'no "Load more…" after the last page');
+    const requests = await standIn.requests();
+    assert.equal(requests.length, loads + 1, 'one request per page');
+    assert.ok(requests.every((request) => request.query.status === 'open' && request.query.channel_type === 'web'));
+    assert.equal(api.provider.getTreeItem(web).description, String(expected.length));
+  });
+
+  test('expand Open → Web → Load more ×2 makes exactly 3 requests', async () => {
+    let children = await api.provider.getChildren(web);
+    for (let i = 0; i < 2; i++) {
+      await activateItem(noticeOf(children, 'loadMore')!);
+      children = await api.provider.getChildren(web);
+    }
+    assert.equal(sessionsOf(children).length, 75);
+    assert.equal((await standIn.requests()).length, 3);
+  });
+
+  test('a failing page shows an error item; retrying it recovers and keeps the loaded pages', async () => {
+    const first = sessionsOf(await api.provider.getChildren(web));
+    await standIn.setFaults({ status: 503, message: 'maintenance window' });
+    await activateItem(noticeOf(await api.provider.getChildren(web), 'loadMore')!);
+    let children = await api.provider.getChildren(web);
+    const error = noticeOf(children, 'error');
+    assert.ok(error, 'an error item under the group');
+    const errorItem = api.provider.getTreeItem(error);
+    assert.match(String(errorItem.label), /maintenance window/);
+    assert.equal(errorItem.command?.command, 'opencx.retry');
+    assert.deepEqual(sessionsOf(children).map((node) => node.id), first.map((node) => node.id));
+
+    await standIn.reset();
+    await activateItem(error);
+    children = await api.provider.getChildren(web);
+    assert.equal(sessionsOf(children).length, 50);
+    assert.equal(noticeOf(children, 'error'), undefined);
+  });
+
+  test('a rejected token turns into a "Set API Token…" item', async () => {
+    await standIn.control('revoke');
+    const children = await api.provider.getChildren(web);
+    const notice = noticeOf(children, 'signedOut');
+    assert.ok(notice);
+    assert.equal(api.provider.getTreeItem(notice).command?.command, 'opencx.setToken');
+  });
+
+  test('changing opencx.groupBy regroups the tree without a reload', async () => {
+    const config = vscode.workspace.getConfiguration('opencx');
+    try {
+      await config.update('groupBy', 'channel', vscode.ConfigurationTarget.Global);
+      const roots = await api.provider.getChildren();
+      assert.equal(api.provider.getTreeItem(roots[0]!).label, 'Web');
+      const children = await api.provider.getChildren(roots[0]);
+      assert.ok(sessionsOf(children).every((node) => node.session.channel.type === 'web'));
+      assert.deepEqual((await standIn.requests()).map((request) => request.query), [{ channel_type: 'web' }]);
+    } finally {
+      await config.update('groupBy', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('Copy Session ID with two sessions selected copies both ids, one per line', async () => {
+    const [a, b] = sessionsOf(await api.provider.getChildren(web));
+    await vscode.commands.executeCommand('opencx.copySessionId', a, [a, b]);
+    assert.equal(await vscode.env.clipboard.readText(), `${a!.session.id}\n${b!.session.id}`);
+    await vscode.commands.executeCommand('opencx.copySessionJson', b, [b]);
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), b!.session.raw);
+  });
+
+  test('Sign Out empties the view so its welcome content shows', async () => {
+    await vscode.commands.executeCommand('opencx.signOut');
+    try {
+      assert.deepEqual(await api.provider.getChildren(), []);
+    } finally {
+      await signIn(api);
+    }
+    assert.equal((await api.provider.getChildren()).length, 3);
+  });
+});
