@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { copySessionIds, copySessionJson, selectedSessions } from './commands/copy';
 import { FilterController, filterSessions } from './commands/filter';
+import { goToSession } from './commands/goToSession';
 import { setToken, signOut } from './commands/token';
 import { registerTreeCommands } from './commands/tree';
 import { affects } from './config';
@@ -8,6 +9,7 @@ import { Connection } from './connection';
 import { Credentials } from './credentials';
 import { NO_FILTER } from './model/filters';
 import { GROUPINGS, SessionTreeModel, type Grouping, type TreeNode } from './model/sessionTree';
+import { registerSessionPanelCommands, SessionPanels } from './views/sessionPanel';
 import { SessionsTreeProvider, VIEW_ID } from './views/sessionsTreeProvider';
 
 function grouping(): Grouping {
@@ -22,6 +24,8 @@ export interface TestApi {
   view: vscode.TreeView<TreeNode>;
   credentials: Credentials;
   filters: FilterController;
+  sessionPanels: SessionPanels;
+  secrets: vscode.SecretStorage;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
@@ -43,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   const filters = new FilterController(context.workspaceState, model, view);
   filters.restore();
+  const sessionPanels = new SessionPanels(context.extensionUri, connection);
 
   context.subscriptions.push(
     log,
@@ -51,6 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     provider,
     { dispose: () => model.dispose() },
     registerTreeCommands(model),
+    sessionPanels,
+    registerSessionPanelCommands(sessionPanels),
+    vscode.commands.registerCommand('opencx.goToSession', () => goToSession(sessionPanels)),
     vscode.commands.registerCommand('opencx.setToken', () => setToken(connection)),
     vscode.commands.registerCommand('opencx.signOut', () => signOut(connection)),
     vscode.commands.registerCommand('opencx.filter', () => filterSessions(filters)),
@@ -71,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   );
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();
-  return context.extensionMode === vscode.ExtensionMode.Test ? { model, provider, view, credentials, filters } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { model, provider, view, credentials, filters, sessionPanels, secrets: context.secrets } : undefined;
 }
 
 /**

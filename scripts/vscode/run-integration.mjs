@@ -1,16 +1,23 @@
-// Runs the integration suite (out/test/integration/index.js) inside a real VS Code: the VS Code
-// server from the cached code-server install, its web workbench in headless Chromium, the
-// extension under development loaded from the repo root, the local open.cx API stand-in behind it.
+// Runs the integration suites inside a real VS Code: the VS Code server from the cached
+// code-server install, its web workbench in headless Chromium, the extension under development
+// loaded from the repo root, the local open.cx API stand-in behind it. Two phases:
+//  1. the extension-host suite (out/test/integration/index.js, run by the workbench's test runner);
+//  2. the UI suite (out/test/ui/*.test.js, mocha in this process) that drives a fresh workbench
+//     window with keyboard and mouse through playwright, signed out at first.
 //
 //   npm run compile && npm run compile-tests && node scripts/vscode/run-integration.mjs
 //
-// Options: --timeout <seconds> (default 600, or env OPENCX_INTEGRATION_TIMEOUT).
+// Options: --timeout <seconds> (default 600, or env OPENCX_INTEGRATION_TIMEOUT);
+//          --screenshots <dir>: where the UI suite saves its pictures of the real UI (default
+//          out/screenshots; `npm run screenshots` sends them to media/screenshots for the README).
 // Env OPENCX_RESULT_FILE: also write {"passed":N,"failed":N} there.
 // Exit code: 0 when the suite passed, non-zero otherwise (a suite that never reports counts as
 // 0 passed, 1 failed).
 
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ensureInstalled,
@@ -27,7 +34,10 @@ import {
 } from './vscode-server.mjs';
 
 const { values: options } = parseArgs({
-  options: { timeout: { type: 'string', default: process.env.OPENCX_INTEGRATION_TIMEOUT ?? '600' } },
+  options: {
+    timeout: { type: 'string', default: process.env.OPENCX_INTEGRATION_TIMEOUT ?? '600' },
+    screenshots: { type: 'string', default: 'out/screenshots' },
+  },
 });
 const timeoutMs = Number(options.timeout) * 1000;
 if (!(timeoutMs > 0)) {
@@ -36,11 +46,13 @@ if (!(timeoutMs > 0)) {
 }
 
 const TESTS_ENTRY = 'out/test/integration/index.js';
+const UI_TESTS = join(repoRoot, 'out/test/ui');
 const RESULT_LINE = /^INTEGRATION_RESULT (\d+) (\d+)\s*$/m;
 
 handleSignals();
 
 let counts; // { passed, failed } once the suite reports
+let uiCounts = { passed: 0, failed: 0 };
 let exitCode = 1;
 let suiteStarted;
 
@@ -87,6 +99,8 @@ try {
     if (serverOutput) console.error(`[vscode] last server output:\n${serverOutput}`);
     exitCode = 1;
   }
+  await workbench.close();
+  uiCounts = await runUiSuite(server, standIn);
 } catch (error) {
   console.error(`[vscode] ${error?.stack ?? error}`);
   exitCode = 1;
@@ -101,6 +115,9 @@ if (!counts) {
 // A suite that reported failures, or ended abnormally, must not exit 0.
 if (counts.failed > 0 && exitCode === 0) exitCode = 1;
 if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
+log(`extension-host suite: ${counts.passed} passed, ${counts.failed} failed; UI suite: ${uiCounts.passed} passed, ${uiCounts.failed} failed`);
+counts = { passed: counts.passed + uiCounts.passed, failed: counts.failed + uiCounts.failed };
+if (counts.failed > 0) exitCode = 1;
 
 if (suiteStarted) log(`suite took ${seconds(Date.now() - suiteStarted)}`);
 if (process.env.OPENCX_RESULT_FILE) {
@@ -108,3 +125,47 @@ if (process.env.OPENCX_RESULT_FILE) {
 }
 console.log(`integration: ${counts.passed} passed, ${counts.failed} failed`);
 process.exit(exitCode);
+
+/** Phase 2: mocha in this process, driving a fresh workbench window (new browser, signed out). */
+async function runUiSuite(server, standIn) {
+  const files = existsSync(UI_TESTS)
+    ? readdirSync(UI_TESTS, { recursive: true })
+        .filter((file) => String(file).endsWith('.test.js'))
+        .sort()
+        .map((file) => join(UI_TESTS, String(file)))
+    : [];
+  if (files.length === 0) return { passed: 0, failed: 0 };
+  standIn.reset();
+  const workbench = await openWorkbench(server, {
+    onExtensionHostConsole: (text) => {
+      if (!isKnownNoise(text)) console.log(`[extension host] ${text}`);
+    },
+  });
+  workbench.page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
+  const { page } = workbench;
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+  const screenshotDir = resolve(repoRoot, options.screenshots);
+  await mkdir(screenshotDir, { recursive: true });
+  globalThis.opencxUi = { page, standIn, screenshotDir };
+
+  const Mocha = createRequire(import.meta.url)('mocha');
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
+  for (const file of files) mocha.addFile(file);
+  const started = Date.now();
+  const result = await new Promise((resolvePromise) => {
+    let passed = 0;
+    let failed = 0;
+    const runner = mocha.run(() => resolvePromise({ passed, failed }));
+    runner.on('pass', () => passed++);
+    runner.on('fail', (test) => {
+      failed++;
+      // What the screen looked like when it failed.
+      const file = join(repoRoot, 'out', `ui-failure-${failed}.png`);
+      void page.screenshot({ path: file }).catch(() => {});
+      console.error(`[ui] screenshot of the failure "${test.title}": ${file}`);
+    });
+  });
+  log(`UI suite took ${seconds(Date.now() - started)}`);
+  await workbench.close();
+  return result;
+}

@@ -1,7 +1,7 @@
 // Shared launch logic for running the extension in a real VS Code without downloading a VS Code
 // build: the VS Code server shipped in the npm package code-server (its web workbench and Node
 // extension host), driven by headless Chromium through playwright-core.
-// Used by run-integration.mjs, demo.mjs and screenshots.mjs.
+// Used by run-integration.mjs (the integration suites and the README screenshots) and demo.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -579,7 +579,8 @@ export async function openWorkbench(server, {
     handleSIGHUP: false,
   });
   const forgetBrowser = onCleanup('browser', () => browser.close());
-  const context = await browser.newContext({ viewport });
+  // The clipboard permissions let UI tests read what Copy Session ID wrote.
+  const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
 
   let reportExit;

@@ -45,7 +45,11 @@ export class FilterController {
   }
 
   private show(filter: SessionFilter): void {
-    this.view.description = describeFilter(filter) || undefined;
+    const summary = describeFilter(filter);
+    // The description shows beside the view's own header; a view alone in its container has
+    // none, so the message above the rows says it too.
+    this.view.description = summary || undefined;
+    this.view.message = summary ? vscode.l10n.t('Filtered: {0}', summary) : undefined;
     void vscode.commands.executeCommand('setContext', 'opencx.filtered', isFiltered(filter));
   }
 }

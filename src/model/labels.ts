@@ -42,9 +42,9 @@ export function sessionLabel(session: Session): string {
   return `Session ${session.id.slice(0, 8)}`;
 }
 
-/** "web · 3h ago": the channel and how long since the last activity. */
+/** "web · 3h ago": the channel and how long ago the session started (lists are newest first). */
 export function sessionDescription(session: Session, now = Date.now()): string {
-  const age = formatAge(session.updated_at ?? session.created_at, now);
+  const age = formatAge(session.created_at ?? session.updated_at, now);
   return age ? `${session.channel.type} · ${age}` : session.channel.type;
 }
 

@@ -183,6 +183,7 @@ function sessionItem(id: string, session: Session): vscode.TreeItem {
   item.tooltip = sessionTooltip(session);
   item.iconPath = sessionIcon(session);
   item.contextValue = 'session';
+  item.command = { command: 'opencx.openSession', title: vscode.l10n.t('Open Session'), arguments: [session] };
   item.accessibilityInformation = { label: `${sessionLabel(session)}, ${statusLabel(session.status)}, ${sessionDescription(session)}` };
   return item;
 }

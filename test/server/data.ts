@@ -85,18 +85,26 @@ export interface DataOptions {
   seed?: number;
   /** "Now" of the data set: every session is created before it. */
   anchor?: Date;
+  /**
+   * Make the newest session (open, web) hostile and drifted (markup in customer-controlled text,
+   * an unknown enum value, unknown fields), as real data can be. Default true.
+   */
+  edgeCases?: boolean;
 }
+
+export const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+export const HOSTILE_SUMMARY = '**urgent** [click me](command:opencx.signOut) <script>alert(2)</script>';
 
 const DAY = 86_400_000;
 
-export function generateSessions({ count = 3000, seed = 1, anchor = new Date() }: DataOptions = {}): RawSession[] {
+export function generateSessions({ count = 3000, seed = 1, anchor = new Date(), edgeCases = true }: DataOptions = {}): RawSession[] {
   const random = createRandom(seed);
   const now = anchor.getTime();
   const sessions: RawSession[] = [];
   for (let index = 0; index < count; index++) {
     // Ages skew recent: many sessions today, a long tail over 120 days.
     const created = now - Math.floor(random() ** 2.2 * 120 * DAY) - 60_000;
-    const updated = Math.min(now, created + Math.floor(random() * random() * 3 * DAY));
+    const updated = created + Math.floor(random() * random() * Math.min(3 * DAY, now - created));
     const status = weighted(random, { open: 30, closed_resolved: 45, closed_unresolved: 25 });
     const channel = weighted(random, CHANNEL_WEIGHTS);
     const handedOff = random() < 0.3;
@@ -134,6 +142,18 @@ export function generateSessions({ count = 3000, seed = 1, anchor = new Date() }
   // Newest first, as a support inbox lists them; ticket numbers follow creation order.
   sessions.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id.localeCompare(b.id)));
   sessions.forEach((session, index) => (session.ticket_number = count - index));
+  // The newest session of all: first in every list that can hold it.
+  const edge = edgeCases ? sessions[0] : undefined;
+  if (edge) {
+    edge.status = 'open';
+    edge.channel = { type: 'web' };
+    edge.ai_closure_type = 'handed_off';
+    edge.contact = { id: uuid(random), name: HOSTILE_NAME, email: 'mallory@example.com', custom_data: { note: '</script><b>x</b>' } };
+    edge.sentiment = 'confused';
+    edge.handoff = { summary: HOSTILE_SUMMARY, sentiment: 'angry' };
+    edge.x_experimental_routing = { queue: 'priority', weights: [0.2, 0.8] };
+    edge.tags = ['vip', '"quoted"'];
+  }
   return sessions;
 }
 

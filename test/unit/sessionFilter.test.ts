@@ -89,10 +89,12 @@ suite('session labels', () => {
     assert.equal(sessionLabel(parseSession({ ...base, ticket_number: null })), 'Session 3c90c3cc');
   });
 
-  test('description is channel and age of the last activity', () => {
+  test('description is channel and age', () => {
     const now = Date.parse('2026-11-30T12:00:00Z');
-    const session = parseSession({ ...base, created_at: '2026-11-28T12:00:00Z', updated_at: '2026-11-30T09:00:00Z' });
+    const session = parseSession({ ...base, created_at: '2026-11-30T09:00:00Z', updated_at: '2026-11-30T11:00:00Z' });
     assert.equal(sessionDescription(session, now), 'web · 3h ago');
+    assert.equal(sessionDescription(parseSession({ ...base, created_at: null, updated_at: '2026-11-30T11:00:00Z' }), now), 'web · 1h ago');
+    assert.equal(sessionDescription(parseSession(base), now), 'web');
     assert.equal(formatAge('2026-11-30T11:59:30Z', now), '30s ago');
     assert.equal(formatAge('2026-10-02T12:00:00Z', now), '59d ago');
     assert.equal(formatAge('2026-09-01T12:00:00Z', now), '3mo ago');

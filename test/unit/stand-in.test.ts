@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { generateSessions } from '../server/data';
+import { generateSessions, HOSTILE_NAME } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
 
 suite('local open.cx stand-in', function () {
@@ -23,7 +23,11 @@ suite('local open.cx stand-in', function () {
     assert.equal(values((s) => s.status).size, 3);
     assert.equal(values((s) => s.channel.type).size, 10);
     assert.deepEqual(values((s) => s.handoff != null), new Set([true, false]));
-    assert.deepEqual(values((s) => s.sentiment), new Set(['angry', 'happy', 'neutral', null]));
+    assert.deepEqual(values((s) => s.sentiment), new Set(['angry', 'happy', 'neutral', null, 'confused']));
+    const edge = a.filter((s) => s.sentiment === 'confused');
+    assert.equal(edge.length, 1, 'one drifted, hostile session');
+    assert.equal((edge[0]!.contact as { name: string }).name, HOSTILE_NAME);
+    assert.ok('x_experimental_routing' in edge[0]!);
     assert.ok(a.some((s) => s.contact === null) && a.some((s) => !('contact' in s)));
     assert.ok(a.some((s) => (s.contact as { name?: unknown } | undefined)?.name === undefined && s.contact));
     assert.ok(a.every((s) => Date.parse(s.created_at) < anchor.getTime() && s.updated_at >= s.created_at));

@@ -1,0 +1,152 @@
+// Behaviour of the session panel's page. The extension builds the page (all text already escaped)
+// and rebuilds it whenever the session or its history changes; this script only
+//  - collapses and expands JSON nodes (mouse, Enter/Space, arrow keys),
+//  - turns toolbar buttons into messages for the extension ({ type } and nothing else),
+//  - keeps collapsed nodes, scroll position and focus in the webview state, so they survive a
+//    rebuild and a hidden panel being dropped and shown again.
+// Plain browser JavaScript, no build step. It never inserts HTML.
+(function () {
+  'use strict';
+
+  const vscode = acquireVsCodeApi();
+
+  const saved = vscode.getState() || {};
+  const state = {
+    collapsed: Array.isArray(saved.collapsed) ? saved.collapsed.filter((path) => typeof path === 'string') : [],
+    scrollY: typeof saved.scrollY === 'number' ? saved.scrollY : 0,
+    // The action whose button had focus when its request started; focus returns there once the answer is in.
+    focusAction: typeof saved.focusAction === 'string' ? saved.focusAction : undefined,
+  };
+  const save = () => vscode.setState(state);
+
+  // Actions that rebuild the page when their answer arrives.
+  const RELOADING_ACTIONS = new Set(['refresh', 'loadOlder', 'retryHistory']);
+  // Where focus goes when the button is gone afterwards (e.g. no older page left).
+  const FOCUS_FALLBACK = { refresh: 'title', loadOlder: 'history-heading', retryHistory: 'history-heading' };
+
+  // ---- JSON nodes
+
+  const toggleOf = (node) => node.querySelector(':scope > .toggle');
+  const nodeOf = (toggle) => toggle.parentElement;
+
+  function setCollapsed(node, collapsed) {
+    node.classList.toggle('collapsed', collapsed);
+    const toggle = toggleOf(node);
+    if (toggle) toggle.setAttribute('aria-expanded', String(!collapsed));
+  }
+
+  function rememberCollapsed() {
+    state.collapsed = Array.from(document.querySelectorAll('#json .node.collapsed'), (node) => node.dataset.path);
+    save();
+  }
+
+  function visibleToggles() {
+    return Array.from(document.querySelectorAll('#json .toggle')).filter((toggle) => toggle.getClientRects().length > 0);
+  }
+
+  function moveFocus(from, offset) {
+    const toggles = visibleToggles();
+    const target = toggles[toggles.indexOf(from) + offset];
+    if (target) target.focus();
+  }
+
+  const collapsedPaths = new Set(state.collapsed);
+  for (const node of document.querySelectorAll('#json .node')) {
+    if (collapsedPaths.has(node.dataset.path)) setCollapsed(node, true);
+  }
+
+  // ---- Clicks
+
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!button || button.disabled) return;
+
+    if (button.classList.contains('toggle')) {
+      const node = nodeOf(button);
+      setCollapsed(node, !node.classList.contains('collapsed'));
+      rememberCollapsed();
+      return;
+    }
+
+    const local = button.dataset.local;
+    if (local === 'expandAll' || local === 'collapseAll') {
+      for (const node of document.querySelectorAll('#json .node')) setCollapsed(node, local === 'collapseAll');
+      rememberCollapsed();
+      return;
+    }
+
+    const action = button.dataset.action;
+    if (!action) return;
+    if (RELOADING_ACTIONS.has(action)) {
+      // Immediate feedback; the extension answers with a rebuilt page.
+      button.disabled = true;
+      state.focusAction = action;
+      save();
+    }
+    vscode.postMessage({ type: action });
+  });
+
+  // ---- Keyboard on JSON toggles, like a tree: Right opens or steps in, Left closes or steps out.
+
+  document.addEventListener('keydown', (event) => {
+    const toggle = event.target instanceof Element && event.target.classList.contains('toggle') ? event.target : null;
+    if (!toggle || event.altKey || event.ctrlKey || event.metaKey) return;
+    const node = nodeOf(toggle);
+    const collapsed = node.classList.contains('collapsed');
+    switch (event.key) {
+      case 'ArrowRight':
+        if (collapsed) {
+          setCollapsed(node, false);
+          rememberCollapsed();
+        } else {
+          moveFocus(toggle, 1);
+        }
+        break;
+      case 'ArrowLeft': {
+        if (!collapsed) {
+          setCollapsed(node, true);
+          rememberCollapsed();
+          break;
+        }
+        const parent = node.parentElement && node.parentElement.closest('.node');
+        if (parent) toggleOf(parent).focus();
+        break;
+      }
+      case 'ArrowDown':
+        moveFocus(toggle, 1);
+        break;
+      case 'ArrowUp':
+        moveFocus(toggle, -1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+
+  // ---- Scroll and focus across rebuilds
+
+  let scrollSaveQueued = false;
+  window.addEventListener('scroll', () => {
+    if (scrollSaveQueued) return;
+    scrollSaveQueued = true;
+    requestAnimationFrame(() => {
+      scrollSaveQueued = false;
+      state.scrollY = window.scrollY;
+      save();
+    });
+  });
+
+  if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
+
+  if (state.focusAction) {
+    const button = document.querySelector(`button[data-action="${CSS.escape(state.focusAction)}"]`);
+    // A disabled button means the answer is not in yet: this page is the "loading" one.
+    if (!button || !button.disabled) {
+      const target = button || document.getElementById(FOCUS_FALLBACK[state.focusAction] || 'title');
+      if (target) target.focus({ preventScroll: true });
+      state.focusAction = undefined;
+      save();
+    }
+  }
+})();

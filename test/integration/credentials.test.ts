@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Credentials, secretKey } from '../../src/credentials';
+import type { TestApi } from '../../src/extension';
+import { activate, signIn, standIn, waitFor } from './helpers';
+
+suite('API token in secret storage', () => {
+  let api: TestApi;
+  const config = () => vscode.workspace.getConfiguration('opencx');
+
+  suiteSetup(async () => {
+    api = await activate();
+  });
+  // The harness points the user setting at the stand-in; every test leaves it that way.
+  teardown(async () => {
+    await config().update('apiBaseUrl', standIn.url, vscode.ConfigurationTarget.Global);
+    await signIn(api);
+  });
+
+  test('the token lands in context.secrets under the base URL, and a fresh reader finds it', async () => {
+    await signIn(api);
+    assert.equal(await api.secrets.get(secretKey(standIn.url)), standIn.token);
+    // What a new activation does: a new Credentials over the same secret storage.
+    const fresh = new Credentials(api.secrets);
+    try {
+      assert.equal(await fresh.token(), standIn.token);
+    } finally {
+      fresh.dispose();
+    }
+  });
+
+  test('the token is never written to settings', async () => {
+    await signIn(api);
+    const settings = JSON.stringify(config());
+    assert.ok(!settings.includes(standIn.token));
+  });
+
+  test('tokens are per base URL: another server has none until one is set for it', async () => {
+    await signIn(api);
+    await config().update('apiBaseUrl', 'https://staging.example.invalid', vscode.ConfigurationTarget.Global);
+    await waitFor('the base URL change', () => api.credentials.baseUrl === 'https://staging.example.invalid');
+    assert.equal(await api.credentials.token(), undefined);
+    assert.deepEqual(await api.provider.getChildren(), [], 'signed out for that server: the welcome view shows');
+    await config().update('apiBaseUrl', standIn.url, vscode.ConfigurationTarget.Global);
+    assert.equal(await api.credentials.token(), standIn.token, 'the first server keeps its token');
+  });
+
+  test('a plain-http base URL that is not loopback is refused with the reason, in the tree', async () => {
+    await config().update('apiBaseUrl', 'http://api.example.invalid', vscode.ConfigurationTarget.Global);
+    await api.credentials.store(standIn.token);
+    try {
+      const [notice] = await api.provider.getChildren();
+      assert.equal(notice?.type, 'notice');
+      assert.match(String(api.provider.getTreeItem(notice!).label), /Refusing to send the API token over plain http/);
+      assert.equal((await standIn.requests()).filter((request) => request.time > Date.now() - 1000).length, 0);
+    } finally {
+      await api.credentials.clear();
+    }
+  });
+});

@@ -1,0 +1,363 @@
+import * as assert from 'node:assert/strict';
+import { parseHistoryPage, parseSession, type HistoryEvent, type Session } from '../../src/api/schemas';
+import {
+  contentSecurityPolicy,
+  createNonce,
+  ENGLISH,
+  escapeHtml,
+  parseWebviewMessage,
+  prettyJson,
+  renderJson,
+  renderSessionPage,
+  WEBVIEW_MESSAGE_TYPES,
+  type HistoryView,
+  type PageResources,
+  type SessionPageState,
+} from '../../src/views/sessionHtml';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const HOSTILE_ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
+const NOW = Date.parse('2025-03-01T12:00:00Z');
+
+const resources: PageResources = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/session.js',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/session.css',
+  lang: 'en',
+};
+
+function session(overrides: Record<string, unknown> = {}): Session {
+  return parseSession({
+    id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+    status: 'open',
+    channel: { type: 'web' },
+    ticket_number: 123,
+    created_at: '2025-03-01T09:00:00Z',
+    updated_at: '2025-03-01T10:00:00Z',
+    contact: { name: 'Ada Berg', email: 'ada@example.com' },
+    ...overrides,
+  });
+}
+
+function events(...items: unknown[]): HistoryEvent[] {
+  return parseHistoryPage({ items, next: null }).items;
+}
+
+function message(text: string | null, sender: { type: string | null; name: string | null } = { type: 'contact', name: 'Ada' }, extra = {}) {
+  return {
+    id: `e-${Math.random()}`,
+    created_at: '2025-03-01T11:00:00Z',
+    event: { type: 'message', sender, content: { type: 'text', text }, attachments: [], context: null, ...extra },
+  };
+}
+
+const noHistory: HistoryView = { events: [], loaded: true, hasOlder: false, busy: false, unreadable: 0, error: undefined };
+
+function page(state: Partial<SessionPageState> = {}, history: Partial<HistoryView> = {}): string {
+  return renderSessionPage(
+    { session: session(), refreshing: false, error: undefined, ...state, history: { ...noHistory, ...history } },
+    resources,
+    { now: NOW, locale: 'en-US' },
+  );
+}
+
+/** The text a reader sees (and copies) in an HTML fragment: tags removed, entities decoded. */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The inside of the page's <pre class="json">; API text cannot close it early, its "<" is escaped. */
+function jsonBlock(html: string): string {
+  const match = /<pre class="json" id="json">([\s\S]*?)<\/pre>/.exec(html);
+  assert.ok(match, 'the page has a JSON block');
+  return match[1]!;
+}
+
+function cspOf(html: string): string {
+  const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+  assert.ok(match, 'the page has a CSP meta tag');
+  return textOf(match[1]!);
+}
+
+suite('session panel HTML', () => {
+  suite('escaping', () => {
+    test('escapeHtml escapes the five HTML-significant characters', () => {
+      assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+      assert.equal(escapeHtml('plain ünïcödé 🙂'), 'plain ünïcödé 🙂');
+    });
+
+    test('a hostile contact name shows as its characters: title, heading and JSON', () => {
+      const html = page({ session: session({ contact: { name: HOSTILE } }) });
+      assert.ok(html.includes(`<title>${HOSTILE_ESCAPED}</title>`));
+      assert.ok(html.includes(`<h1 id="title" tabindex="-1">${HOSTILE_ESCAPED}</h1>`));
+      assert.ok(jsonBlock(html).includes(`&quot;${HOSTILE_ESCAPED}&quot;`));
+      assert.ok(!html.includes('<img'), 'no img element anywhere');
+      assert.ok(!/\son\w+=/i.test(html.replace(/onerror=alert/g, '')), 'no event handler attributes');
+    });
+
+    test('hostile strings in keys, the id, history text, sender names and attachments are escaped', () => {
+      const hostileSession = session({ id: `id-${HOSTILE}`, [HOSTILE]: HOSTILE, custom_data: { '"><script>alert(2)</script>': 1 } });
+      const history = events(
+        message(HOSTILE, { type: HOSTILE, name: HOSTILE }, { attachments: [{ id: 'a', name: HOSTILE, size: 1, type: 'file', url: 'https://x' }] }),
+      );
+      const html = page({ session: hostileSession, error: { message: HOSTILE, canSetToken: false } }, { events: history });
+      assert.ok(!html.includes('<img'));
+      assert.ok(!html.includes('<script>'));
+      assert.equal(html.match(/<script\b/g)?.length, 1, 'only the extension script');
+      assert.ok(html.includes(`<span class="sender-name">${HOSTILE_ESCAPED}</span>`));
+      assert.ok(html.includes(`<div class="text">${HOSTILE_ESCAPED}</div>`));
+      assert.ok(html.includes(`<li>${HOSTILE_ESCAPED}</li>`));
+      assert.ok(html.includes(`data-sender="${HOSTILE_ESCAPED}"`));
+      assert.ok(html.includes(`<span class="message">${HOSTILE_ESCAPED}</span>`));
+      assert.ok(html.includes(`<code>id-${HOSTILE_ESCAPED}</code>`));
+      assert.ok(html.includes('data-path="/custom_data"'));
+      assert.ok(html.includes('&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;'));
+    });
+
+    test('attachment URLs from the API are not linked or loaded', () => {
+      const history = events(message('see file', undefined, { attachments: [{ id: 'a', name: 'log.txt', size: 1, type: 'file', url: 'https://files.example.com/a' }] }));
+      const html = page({}, { events: history });
+      assert.ok(html.includes('<li>log.txt</li>'));
+      assert.ok(!html.includes('files.example.com'));
+    });
+  });
+
+  suite('Content-Security-Policy', () => {
+    test('the page carries a strict CSP with the nonce and no unsafe sources', () => {
+      const html = page();
+      const csp = cspOf(html);
+      assert.equal(csp, contentSecurityPolicy(resources.cspSource, resources.nonce));
+      assert.ok(csp.startsWith("default-src 'none'"));
+      assert.ok(csp.includes(`script-src 'nonce-${resources.nonce}'`));
+      assert.ok(csp.includes(`style-src ${resources.cspSource}`));
+      assert.ok(!csp.includes('unsafe-inline'));
+      assert.ok(!csp.includes('unsafe-eval'));
+      assert.ok(!/img-src|font-src|connect-src|frame-src/.test(csp), 'nothing beyond the default for images, fonts, fetches, frames');
+    });
+
+    test('every script has the nonce, is external, and nothing is styled inline', () => {
+      const html = page({ error: { message: 'x', canSetToken: true } }, { events: events(message('hi')), hasOlder: true });
+      const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+      assert.equal(scripts.length, 1);
+      assert.equal(scripts[0], `<script nonce="${resources.nonce}" src="${resources.scriptUri}"></script>`);
+      assert.ok(!/<style\b/.test(html));
+      assert.ok(!/\sstyle=/.test(html));
+      assert.ok(html.includes(`<link rel="stylesheet" href="${resources.styleUri}">`));
+    });
+
+    test('no remote content: every URL in the page is one of the extension resources', () => {
+      const html = page({}, { events: events(message('visit https://evil.example/x')) });
+      const attributes = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
+      assert.deepEqual(attributes.sort(), [resources.scriptUri, resources.styleUri].sort());
+    });
+
+    test('nonces are random base64 of 128 bits', () => {
+      const nonces = new Set(Array.from({ length: 50 }, createNonce));
+      assert.equal(nonces.size, 50);
+      for (const nonce of nonces) assert.match(nonce, /^[A-Za-z0-9+/]{22}==$/);
+    });
+  });
+
+  suite('JSON', () => {
+    const cases: [string, unknown][] = [
+      ['nested objects and arrays', { a: { b: { c: [1, [2, [3, {}]]] } }, d: [] }],
+      ['empty object', {}],
+      ['empty array', []],
+      ['nulls', { a: null, b: [null, null], c: { d: null } }],
+      ['numbers', { int: 0, neg: -12, float: 3.25, exp: 1e21, small: 5e-7, big: 9007199254740993, negZero: -0 }],
+      ['booleans', { t: true, f: false }],
+      ['unicode and escapes', { 'ключ': 'значение', emoji: '🙂👍🏽', rtl: 'שלום', cjk: '你好', esc: 'q"uote\\back\nline\ttab\u0000\u001f', lone: '\ud800' }],
+      ['markup in strings', { html: '</pre><script>alert(1)</script>', amp: 'a & b' }],
+      ['a scalar root', 'just a string'],
+      ['null root', null],
+    ];
+    for (const [name, value] of cases) {
+      test(`the rendered text equals JSON.stringify(…, null, 2): ${name}`, () => {
+        assert.equal(textOf(renderJson(value)), JSON.stringify(value, null, 2));
+        assert.equal(textOf(renderJson(value)), prettyJson(value));
+      });
+    }
+
+    test('the whole page shows the raw JSON, unknown fields included', () => {
+      const raw = {
+        id: 'abc',
+        status: 'snoozed',
+        channel: { type: 'carrier_pigeon', region: 'eu-west' },
+        priority: 'p1',
+        tags: ['vip', 'beta'],
+        metrics: { csat: null, turns: 7 },
+      };
+      const html = page({ session: parseSession(raw) });
+      assert.equal(textOf(jsonBlock(html)), JSON.stringify(raw, null, 2));
+      assert.ok(html.includes('<span class="key">&quot;priority&quot;</span>'));
+      assert.ok(html.includes('<span class="string">&quot;p1&quot;</span>'));
+      assert.ok(html.includes('<span class="key">&quot;region&quot;</span>'));
+      assert.ok(html.includes('<span class="number">7</span>'));
+      assert.ok(html.includes('<span class="null">null</span>'));
+      assert.ok(html.includes('snoozed'), 'an unknown status is shown as sent');
+    });
+
+    test('tokens are classed for theme colours', () => {
+      const html = renderJson({ s: 'x', n: 1, b: true, z: null });
+      for (const kind of ['key', 'string', 'number', 'boolean', 'null', 'punct']) assert.ok(html.includes(`class="${kind}"`), kind);
+    });
+
+    test('non-empty objects and arrays get a labelled toggle button; empty ones do not', () => {
+      const html = renderJson({ contact: { name: 'A' }, tags: ['x', 'y'], empty: {}, none: [] });
+      const toggles = html.match(/<button type="button" class="toggle" aria-expanded="true" aria-label="[^"]*"><\/button>/g) ?? [];
+      assert.equal(toggles.length, 3, 'root, contact, tags');
+      assert.ok(html.includes('aria-label="session, 4 keys"'));
+      assert.ok(html.includes('aria-label="contact, 1 key"'));
+      assert.ok(html.includes('aria-label="tags, 2 items"'));
+      assert.ok(html.includes('data-summary="2 items"'));
+      assert.ok(html.includes('<span class="punct">{}</span>'));
+      assert.ok(html.includes('<span class="punct">[]</span>'));
+    });
+
+    test('node paths are JSON pointers, escaped as attributes', () => {
+      const html = renderJson({ 'a/b': { 'c~d': [{ '"q"': { x: 1 } }] } });
+      assert.ok(html.includes('data-path=""'));
+      assert.ok(html.includes('data-path="/a~1b"'));
+      assert.ok(html.includes('data-path="/a~1b/c~0d"'));
+      assert.ok(html.includes('data-path="/a~1b/c~0d/0"'));
+      assert.ok(html.includes('data-path="/a~1b/c~0d/0/&quot;q&quot;"'));
+      assert.ok(html.includes('aria-label="c~d[0], 1 key"'));
+    });
+  });
+
+  suite('page', () => {
+    test('toolbar: refresh, copy id, copy JSON, open in editor', () => {
+      const html = page();
+      for (const action of ['refresh', 'copyId', 'copyJson', 'openJson']) assert.ok(html.includes(`data-action="${action}"`), action);
+      assert.ok(html.includes('title="3c90c3cc-0d44-4b50-8888-8dd25736052a"'));
+      assert.ok(html.includes('<p class="summary">Open · Web · #123 · <time datetime="2025-03-01T10:00:00Z"'));
+      assert.ok(html.includes('updated 2h ago'));
+    });
+
+    test('a failed refresh keeps the JSON and shows the error with Retry (and Set API Token when that is the fix)', () => {
+      const html = page({ error: { message: 'open.cx rejected the API token (401: bad key).', canSetToken: true } });
+      assert.ok(html.includes('role="alert"><span class="message">open.cx rejected the API token (401: bad key).</span>'));
+      assert.ok(html.includes('<button type="button" data-action="refresh">Retry</button>'));
+      assert.ok(html.includes('data-action="setToken"'));
+      assert.ok(jsonBlock(html).includes('Ada Berg'));
+
+      const network = page({ error: { message: 'Cannot reach api.open.cx.', canSetToken: false } });
+      assert.ok(!network.includes('data-action="setToken"'));
+    });
+
+    test('while refreshing, the refresh button is disabled and the JSON is still shown', () => {
+      const html = page({ refreshing: true });
+      assert.ok(html.includes('<button type="button" data-action="refresh" disabled>Refreshing…</button>'));
+      assert.ok(html.includes('aria-busy="true"'));
+      assert.ok(jsonBlock(html).includes('Ada Berg'));
+    });
+
+    test('the page language and translated words are used', () => {
+      const html = renderSessionPage(
+        { session: session(), refreshing: false, error: undefined, history: noHistory },
+        { ...resources, lang: 'de' },
+        { text: { ...ENGLISH, copyId: 'ID kopieren' }, now: NOW },
+      );
+      assert.ok(html.includes('<html lang="de">'));
+      assert.ok(html.includes('>ID kopieren</button>'));
+    });
+  });
+
+  suite('history', () => {
+    test('a transcript entry: sender type and name, time, text, attachments by name', () => {
+      const history = events(
+        message('Hello, my invoice is wrong', { type: 'contact', name: 'Ada Berg' }, {
+          attachments: [{ id: '1', name: 'invoice.pdf', size: 10, type: 'file', url: 'https://x' }, { id: '2', name: 'screen shot.png', size: 5, type: 'file', url: null }],
+        }),
+        message('Let me check.', { type: 'ai', name: 'open.cx AI' }),
+      );
+      const html = page({}, { events: history });
+      assert.ok(html.includes('<li class="event" data-sender="contact"><div class="meta"><span class="sender-type">Contact</span> <span class="sender-name">Ada Berg</span>'));
+      assert.ok(html.includes('<time datetime="2025-03-01T11:00:00Z"'));
+      // The reader's time zone and locale decide how the time reads.
+      assert.ok(html.includes(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse('2025-03-01T11:00:00Z'))));
+      assert.ok(html.includes(' · 1h ago'));
+      assert.ok(html.includes('<div class="text">Hello, my invoice is wrong</div>'));
+      assert.ok(html.includes('<ul class="attachments" aria-label="Attachments"><li>invoice.pdf</li><li>screen shot.png</li></ul>'));
+      assert.ok(html.includes('<span class="sender-type">AI</span> <span class="sender-name">open.cx AI</span>'));
+      assert.ok(html.indexOf('Hello, my invoice') < html.indexOf('Let me check.'), 'kept in the server order (newest first)');
+    });
+
+    test('events without text, sender or a valid time still render', () => {
+      const history = events(
+        { id: 1, created_at: 'not a date', event: { type: 'handoff', sender: null, content: null } },
+        { id: 2, created_at: null, event: null },
+        message(null, { type: 'robot', name: null }),
+      );
+      const html = page({}, { events: history });
+      assert.ok(html.includes('<span class="sender-type">Unknown sender</span>'));
+      assert.ok(html.includes('(handoff event without text)'));
+      assert.ok(html.includes('(event without text)'));
+      assert.ok(html.includes('<span class="sender-type">robot</span>'), 'an unknown sender type is shown as sent');
+      assert.ok(!html.includes('not a date'));
+    });
+
+    test('loading, empty, and unreadable states', () => {
+      assert.ok(page({}, { loaded: false, busy: 'newest' }).includes('<p class="status" role="status">Loading history…</p>'));
+      assert.ok(page({}, { loaded: true }).includes('<p class="empty">No messages in this session.</p>'));
+      assert.ok(!page({}, { loaded: false, busy: 'newest' }).includes('class="empty"'));
+      assert.ok(page({}, { events: events(message('x')), unreadable: 2 }).includes('2 events could not be read.'));
+    });
+
+    test('"Load older" appears while there is an older page, disabled while loading', () => {
+      const loaded = events(message('x'));
+      assert.ok(!page({}, { events: loaded, hasOlder: false }).includes('data-action="loadOlder"'));
+      assert.ok(page({}, { events: loaded, hasOlder: true }).includes('<button type="button" data-action="loadOlder">Load older</button>'));
+      assert.ok(page({}, { events: loaded, hasOlder: true, busy: 'older' }).includes('<button type="button" data-action="loadOlder" disabled>Loading…</button>'));
+    });
+
+    test('a history error shows inline with Retry, keeps loaded events, and replaces "Load older"', () => {
+      const html = page({}, { events: events(message('kept')), hasOlder: true, error: { message: 'open.cx had a problem answering (HTTP 503).', canSetToken: false } });
+      assert.ok(html.includes('<span class="message">open.cx had a problem answering (HTTP 503).</span> <button type="button" data-action="retryHistory">Retry</button>'));
+      assert.ok(html.includes('kept'));
+      assert.ok(!html.includes('data-action="loadOlder"'));
+      assert.ok(!html.includes('No messages in this session.'));
+    });
+  });
+
+  suite('messages from the page', () => {
+    test('known types are accepted, with nothing else carried over', () => {
+      for (const type of WEBVIEW_MESSAGE_TYPES) assert.deepEqual(parseWebviewMessage({ type }), { type });
+      assert.deepEqual(parseWebviewMessage({ type: 'copyId', id: 'other', text: 'x' }), { type: 'copyId' });
+    });
+
+    test('anything else is ignored', () => {
+      const rejected: unknown[] = [
+        undefined,
+        null,
+        'copyId',
+        42,
+        ['copyId'],
+        {},
+        { type: 'eval' },
+        { type: 'COPYID' },
+        { type: 7 },
+        { type: { toString: () => 'copyId' } },
+        { type: 'toString' },
+        { type: '__proto__' },
+        { type: 'constructor' },
+        Object.create({ type: 'copyId' }),
+      ];
+      for (const value of rejected) assert.equal(parseWebviewMessage(value), undefined, JSON.stringify(value) ?? String(value));
+    });
+
+    test('every button action in the page is a message type the extension accepts', () => {
+      const html = page({ error: { message: 'x', canSetToken: true } }, { events: events(message('x')), hasOlder: true, error: { message: 'y', canSetToken: true } });
+      const actions = new Set([...html.matchAll(/data-action="([^"]*)"/g)].map((match) => match[1]!));
+      assert.ok(actions.size >= 6);
+      for (const action of actions) assert.ok(parseWebviewMessage({ type: action }), action);
+    });
+  });
+});
