@@ -1,0 +1,89 @@
+// Activation time in the real VS Code (the VS Code server of the cached code-server install, its
+// workbench in headless Chromium): each run opens a fresh workbench window, whose extension host
+// runs out/test/bench/activation.js; that entry activates the extension and logs the time.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  ensureInstalled,
+  isKnownNoise,
+  log,
+  openWorkbench,
+  startServer,
+  startStandIn,
+} from '../vscode/vscode-server.mjs';
+import { median, repoRoot } from './repo.mjs';
+
+const TESTS_ENTRY = join(repoRoot, 'out/test/bench/activation.js');
+const ACTIVATION_LINE = /^ACTIVATION_MS ([\d.]+)\s*$/m;
+const SETTLED_LINE = /^WORKBENCH_SETTLED_MS (\d+) ROUND_TRIP_MS ([\d.]+)/m;
+const RUN_TIMEOUT_MS = 120_000;
+
+/**
+ * Activates the extension staged in `extensionPath` in `runs` fresh workbench windows of one
+ * VS Code server. Everything started here is stopped by vscode-server.mjs's stopAll().
+ */
+export async function measureActivation({ extensionPath, runs }) {
+  if (!existsSync(TESTS_ENTRY)) throw new Error(`${TESTS_ENTRY} is missing: run \`npm run compile-tests\` first.`);
+  const serverMain = await ensureInstalled();
+  const vscodeVersion = readVersion(join(dirname(serverMain), '..', 'package.json'));
+  // Loopback API behind the settings, so nothing the extension does can reach a real server.
+  const standIn = await startStandIn({ rateLimit: 0 });
+  // Signed out, as on a first install, whatever token the shell may hand development builds.
+  const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: '' } });
+
+  const samples = [];
+  const settled = [];
+  for (let index = 1; index <= runs; index++) {
+    let activationMs;
+    let settledAfter;
+    let alreadyActive = false;
+    const problems = [];
+    const workbench = await openWorkbench(server, {
+      extensionDevelopmentPath: extensionPath,
+      extensionTestsPath: TESTS_ENTRY,
+      onLog: (type, text) => {
+        const match = ACTIVATION_LINE.exec(text);
+        if (match) activationMs = Number(match[1]);
+        const settledMatch = SETTLED_LINE.exec(text);
+        if (settledMatch) settledAfter = { waitedMs: Number(settledMatch[1]), roundTripMs: Number(settledMatch[2]) };
+        if (text.includes('ACTIVATION_ALREADY_ACTIVE')) alreadyActive = true;
+        if (type === 'error' && !isKnownNoise(text)) problems.push(text);
+      },
+    });
+    try {
+      const crashed = new Promise((resolve) => workbench.page.once('crash', () => resolve('crashed')));
+      let timer;
+      const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timed out'), RUN_TIMEOUT_MS)));
+      const outcome = await Promise.race([workbench.exitCode, crashed, timedOut]);
+      clearTimeout(timer);
+      if (alreadyActive) throw new Error('the extension was already active when the tests entry started: nothing to time');
+      if (activationMs === undefined) {
+        const why = typeof outcome === 'string' ? `the workbench ${outcome}` : `the tests entry exited with ${outcome}`;
+        throw new Error(`no ACTIVATION_MS line (${why})${problems.length ? `:\n${problems.slice(-5).join('\n')}` : ''}`);
+      }
+    } finally {
+      await workbench.close();
+    }
+    log(
+      `activation run ${index}/${runs}: ${activationMs.toFixed(1)} ms ` +
+        `(window settled after ${settledAfter?.waitedMs ?? '?'} ms, round trip ${settledAfter?.roundTripMs ?? '?'} ms)`,
+    );
+    samples.push(activationMs);
+    if (settledAfter) settled.push(settledAfter);
+  }
+  return {
+    samples,
+    medianMs: median(samples),
+    // How quick the workbench answered when the timing began: the floor of every call activation makes.
+    roundTripMs: settled.length ? median(settled.map((entry) => entry.roundTripMs)) : undefined,
+    vscodeVersion,
+  };
+}
+
+function readVersion(packageJsonPath) {
+  try {
+    return JSON.parse(readFileSync(packageJsonPath, 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+// Benchmark of the open.cx Sessions extension against the local open.cx stand-in on loopback.
+// Prints one table of results next to their goals:
+//  - expanding a channel through the tree model vs a bare fetch + JSON.parse of the same page,
+//    for pages of 25 and 100 and 0 / 50 ms of injected latency;
+//  - the requests a typical series of clicks issues (one per page shown, no duplicates);
+//  - heap growth with 10,000 sessions loaded, and the schema parse time of 10,000 sessions;
+//  - the size of the production bundle, and activation time in the real VS Code.
+//
+//   npm run compile-tests && node scripts/bench/bench.mjs
+//
+// Options: --samples <n> (timed samples per case, default 40), --warmup <n> (default 10),
+//          --activation-runs <n> (fresh VS Code windows, default 3; 0 skips VS Code).
+// Exit code: 0 when everything was measured, missed goals included (it is a report, not a test);
+// 1 when a measurement could not be taken.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { handleSignals, isStopping, stopAll } from '../vscode/vscode-server.mjs';
+import { measureActivation } from './activation.mjs';
+import { buildProductionBundle, stageExtension } from './bundle.mjs';
+import { count, formatTable, kb, machineLines, mb, ms } from './report.mjs';
+import { repoRoot } from './repo.mjs';
+import { countRequests, timeExpand } from './tree.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '40' },
+    warmup: { type: 'string', default: '10' },
+    'activation-runs': { type: 'string', default: '3' },
+  },
+});
+const samples = Number(options.samples);
+const warmup = Number(options.warmup);
+const activationRuns = Number(options['activation-runs']);
+if (![samples, warmup, activationRuns].every((value) => Number.isInteger(value) && value >= 0) || samples === 0) {
+  console.error('--samples, --warmup and --activation-runs take whole numbers (--samples at least 1).');
+  process.exit(2);
+}
+
+const GOALS = { ratio: 1.1, heapBytes: 40 * 2 ** 20, parseMs: 50, bundleBytes: 150 * 1024, activationMs: 50 };
+
+// Ctrl-C and SIGTERM stop the VS Code server, browser and stand-in (stopAll), then exit; the
+// exit hooks below take care of what this script started itself.
+handleSignals();
+const scratchDir = mkdtempSync(join(tmpdir(), 'opencx-bench-'));
+let memoryProcess;
+process.on('exit', () => {
+  memoryProcess?.kill('SIGKILL');
+  rmSync(scratchDir, { recursive: true, force: true });
+});
+
+const rows = [];
+const notMeasured = [];
+// `short` names the section in the list of missed goals.
+const section = (title, short) => rows.push({ section: title, short });
+const progress = (message) => console.log(`[bench] ${message}`);
+
+/** Runs one measurement; a failure becomes a row that says so, and the rest still runs. */
+async function measure(metric, goal, action) {
+  try {
+    await action();
+  } catch (error) {
+    if (isStopping()) return; // Ctrl-C closed what it was using: not a result
+    const reason = String(error?.message ?? error).split('\n')[0];
+    notMeasured.push(metric);
+    rows.push({ metric, result: `not measured: ${reason}`, goal, met: false });
+    console.error(`[bench] ${metric}: ${error?.stack ?? error}`);
+  }
+}
+
+try {
+  section(`Expand Open › Web: tree model vs bare fetch + JSON.parse (median of ${samples}, interleaved)`, 'expand');
+  for (const latencyMs of [0, 50]) {
+    for (const pageSize of [25, 100]) {
+      const metric = `  page ${pageSize}, latency ${latencyMs} ms`;
+      await measure(metric, `≤ ${GOALS.ratio.toFixed(2)}×`, async () => {
+        progress(`expand: page ${pageSize}, latency ${latencyMs} ms`);
+        const result = await timeExpand({ pageSize, latencyMs, samples, warmup });
+        rows.push({
+          metric,
+          result: `${result.ratio.toFixed(2)}× (${ms(result.modelMs)} vs ${ms(result.fetchMs)}, +${ms(result.modelMs - result.fetchMs)})`,
+          goal: `≤ ${GOALS.ratio.toFixed(2)}×`,
+          met: result.ratio <= GOALS.ratio,
+        });
+      });
+    }
+  }
+
+  section('Requests: open view › Open › Web › Load more ×5 › Refresh (page 25, latency 50 ms)', 'requests');
+  await measure('  requests', 'one per page shown', async () => {
+    progress('requests of a series of clicks');
+    const result = await countRequests({ pageSize: 25, latencyMs: 50, loadMoreTimes: 5 });
+    for (const step of result.steps) {
+      rows.push({ metric: `  ${step.name}`, result: String(step.actual), goal: String(step.expected), met: step.actual === step.expected });
+    }
+    rows.push({
+      metric: '  total vs pages shown',
+      result: `${result.total} requests, ${result.pagesShown} pages`,
+      goal: 'one per page shown',
+      met: result.total === result.pagesShown,
+    });
+    rows.push({ metric: '  duplicate requests', result: String(result.duplicates), goal: '0', met: result.duplicates === 0 });
+    if (result.failed) rows.push({ metric: '  failed requests', result: String(result.failed), goal: '0', met: false });
+  });
+
+  section('Memory and parsing (separate `node --expose-gc` process)', 'memory');
+  let memory;
+  await measure('  heap growth, 10,000 sessions loaded', `≤ ${mb(GOALS.heapBytes)}`, async () => {
+    progress('heap with 10,000 sessions loaded, parse time of 10,000 sessions');
+    memory = await runMemoryProcess();
+    const { heap } = memory;
+    rows.push({
+      metric: `  heap growth, ${count(heap.sessions)} sessions loaded`,
+      result:
+        `${mb(heap.growthBytes)} (${count(Math.round(heap.growthBytes / heap.sessions))} B/session; ${mb(heap.releasedBytes)} freed with the model; ` +
+        `${heap.requests} pages of 100 in ${(heap.loadMs / 1000).toFixed(1)} s)`,
+      goal: `≤ ${mb(GOALS.heapBytes)}`,
+      met: heap.growthBytes <= GOALS.heapBytes,
+    });
+  });
+  if (memory) {
+    const { parse } = memory;
+    rows.push({
+      metric: `  schema parse, ${count(parse.sessions)} sessions`,
+      result: `${ms(parse.medianMs)} (median of ${parse.runs}; first run ${ms(parse.firstMs)}; JSON.parse of the ${mb(parse.bodyBytes)} body ${ms(parse.jsonParseMs)})`,
+      goal: `≤ ${ms(GOALS.parseMs)}`,
+      met: parse.medianMs <= GOALS.parseMs,
+    });
+  } else {
+    notMeasured.push('  schema parse, 10,000 sessions');
+    rows.push({ metric: '  schema parse, 10,000 sessions', result: 'not measured (see above)', goal: `≤ ${ms(GOALS.parseMs)}`, met: false });
+  }
+
+  section('Bundle and activation', 'bundle');
+  let extensionPath;
+  await measure('  dist/extension.js, production build', `≤ ${kb(GOALS.bundleBytes)}`, async () => {
+    progress('production bundle (node esbuild.js --production --metafile, in a scratch folder)');
+    const bundle = await buildProductionBundle(join(scratchDir, 'extension'));
+    rows.push({
+      metric: '  dist/extension.js, production build',
+      result: `${kb(bundle.bytes)} (${count(bundle.bytes)} B)`,
+      goal: `≤ ${kb(GOALS.bundleBytes)}`,
+      met: bundle.bytes <= GOALS.bundleBytes,
+    });
+    bundle.largestInputs.forEach((input, index) => {
+      rows.push({ metric: `    largest input ${index + 1}`, result: `${kb(input.bytes).padStart(8)}  ${input.path}` });
+    });
+    extensionPath = stageExtension(join(scratchDir, 'extension'));
+  });
+  if (activationRuns > 0) {
+    const metric = '  activation in VS Code (production bundle)';
+    await measure(metric, `≤ ${ms(GOALS.activationMs)}`, async () => {
+      if (!extensionPath) throw new Error('no production bundle to activate');
+      progress(`activation: ${activationRuns} fresh VS Code windows`);
+      const activation = await measureActivation({ extensionPath, runs: activationRuns });
+      rows.push({
+        metric,
+        result:
+          `${ms(activation.medianMs)} (median of ${activationRuns}: ${activation.samples.map((value) => value.toFixed(1)).join(', ')}; ` +
+          `workbench round trip ${activation.roundTripMs === undefined ? '?' : ms(activation.roundTripMs)}; VS Code ${activation.vscodeVersion ?? '?'})`,
+        goal: `≤ ${ms(GOALS.activationMs)}`,
+        met: activation.medianMs <= GOALS.activationMs,
+      });
+    });
+  }
+} finally {
+  await stopAll();
+}
+
+console.log(`\nopen.cx Sessions benchmark · ${new Date().toISOString()} · ${repoRoot}`);
+for (const line of machineLines()) console.log(line);
+console.log('Stand-in: generated sessions on 127.0.0.1, rate limit off; KB = 1024 B, MB = 1024 KB\n');
+console.log(formatTable(rows));
+
+const missed = [];
+let sectionName = '';
+for (const row of rows) {
+  if (row.section !== undefined) sectionName = row.short;
+  else if (row.met === false && !notMeasured.includes(row.metric)) missed.push(`${sectionName}: ${row.metric.trim()}`);
+}
+console.log('');
+console.log(missed.length ? `Goals missed (${missed.length}): ${missed.join('; ')}` : 'Every goal met.');
+if (notMeasured.length) console.log(`Not measured: ${notMeasured.map((metric) => metric.trim()).join('; ')}`);
+process.exit(notMeasured.length ? 1 : 0);
+
+/** memory.mjs in its own `node --expose-gc` process; resolves to the JSON it prints. */
+function runMemoryProcess() {
+  return new Promise((resolve, reject) => {
+    const script = join(repoRoot, 'scripts/bench/memory.mjs');
+    const child = spawn(process.execPath, ['--expose-gc', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    memoryProcess = child;
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      memoryProcess = undefined;
+      if (code !== 0) return reject(new Error(`memory.mjs failed (${signal ?? `exit ${code}`})`));
+      try {
+        resolve(JSON.parse(output.trim().split('\n').at(-1)));
+      } catch {
+        reject(new Error(`memory.mjs printed no result: ${output.slice(0, 200)}`));
+      }
+    });
+  });
+}

@@ -1,0 +1,56 @@
+// The production (minified) bundle, built by the repo's own esbuild.js but into a scratch folder:
+// the repo's dist/ keeps whatever build is there (others may be running it meanwhile).
+// The scratch folder then doubles as the installed extension that VS Code activates.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { repoRoot } from './repo.mjs';
+
+/** Builds `dist/extension.js` the way `node esbuild.js --production --metafile` does, in `workDir`. */
+export async function buildProductionBundle(workDir) {
+  mkdirSync(workDir, { recursive: true });
+  // esbuild.js names its entry and output relative to the working folder; src is the repo's own.
+  symlinkSync(join(repoRoot, 'src'), join(workDir, 'src'), 'dir');
+  mkdirSync(join(workDir, 'dist'));
+  await run(process.execPath, [join(repoRoot, 'esbuild.js'), '--production', '--metafile'], workDir);
+
+  const bundlePath = join(workDir, 'dist/extension.js');
+  const metafile = JSON.parse(readFileSync(join(workDir, 'dist/meta.json'), 'utf8'));
+  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('dist/extension.js'))?.[1];
+  if (!output) throw new Error('the metafile has no dist/extension.js output');
+  // Inputs are named relative to the working folder; name them relative to the repo instead.
+  const inputName = (path) => {
+    const absolute = isAbsolute(path) ? path : resolve(workDir, path);
+    return relative(absolute.startsWith(workDir) ? workDir : repoRoot, absolute);
+  };
+  const largestInputs = Object.entries(output.inputs)
+    .map(([path, { bytesInOutput }]) => ({ path: inputName(path), bytes: bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 5);
+  return { bundlePath, bytes: statSync(bundlePath).size, largestInputs };
+}
+
+/**
+ * Adds what an installed extension has besides its bundle (manifest, its translations, the
+ * icons it contributes), so that VS Code can load `workDir` as the extension under development.
+ */
+export function stageExtension(workDir) {
+  const copyIfPresent = (name, options) => {
+    if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(workDir, name), { recursive: true, ...options });
+  };
+  for (const name of readdirSync(repoRoot).filter((file) => /^package(\.nls(\.[\w-]+)?)?\.json$/.test(file))) copyIfPresent(name);
+  copyIfPresent('l10n');
+  // Screenshots are for the README; nothing loads them at run time.
+  copyIfPresent('media', { filter: (source) => !source.includes(`${join('media', 'screenshots')}`) });
+  return workDir;
+}
+
+function run(command, args, cwd) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+    );
+  });
+}

@@ -1,0 +1,96 @@
+// Heap growth of the tree model with 10,000 sessions loaded, and the schema parse time of a
+// 10,000-session body. Run by bench.mjs in its own `node --expose-gc` process, so that nothing
+// the other measurements left on the heap counts here; prints one JSON line.
+//
+//   node --expose-gc scripts/bench/memory.mjs
+import { DATA, loadCompiled, median } from './repo.mjs';
+
+const { RequestBudget } = loadCompiled('src/api/budget.js');
+const { OpenCxClient } = loadCompiled('src/api/client.js');
+const { parseSessionPage } = loadCompiled('src/api/schemas.js');
+const { SessionTreeModel } = loadCompiled('src/model/sessionTree.js');
+const { generateSessions } = loadCompiled('test/server/data.js');
+const { startStandIn } = loadCompiled('test/server/server.js');
+
+const SESSIONS = 10_000;
+const PAGE_SIZE = 100;
+
+if (typeof globalThis.gc !== 'function') {
+  console.error('memory.mjs needs `node --expose-gc`.');
+  process.exit(2);
+}
+
+/** Heap in use after full collections (two: the first can leave work for finalizers). */
+function settledHeap() {
+  globalThis.gc();
+  globalThis.gc();
+  return process.memoryUsage().heapUsed;
+}
+
+const loadMoreOf = (nodes) => nodes.find((node) => node.type === 'notice' && node.kind === 'loadMore');
+
+async function heapWithSessionsLoaded() {
+  // Through JSON and back: the generator's strings are built by concatenation and would shrink
+  // when first serialized, i.e. while pages are fetched, which would hide part of the growth.
+  const sessions = JSON.parse(JSON.stringify(generateSessions({ count: SESSIONS, ...DATA })));
+  const standIn = await startStandIn({ sessions, pageSize: PAGE_SIZE, rateLimit: 0 });
+  try {
+    // 100 pages in a few seconds: more than the client's default budget of 100 requests a minute,
+    // which would otherwise hold the last page back for a minute.
+    const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, budget: new RequestBudget(Number.POSITIVE_INFINITY) });
+    // One page first, then thrown away: code loaded and compiled on first use is not session data.
+    const warmup = new SessionTreeModel({ client: async () => client, grouping: 'none' });
+    await warmup.children();
+    warmup.dispose();
+
+    const before = settledHeap();
+    const { loaded, loadMs, loadedHeap } = await loadEverySession(client);
+    if (loaded !== SESSIONS) throw new Error(`the model loaded ${loaded} sessions, not ${SESSIONS}`);
+    // A cross-check: what letting go of the model frees should be about the growth.
+    const releasedBytes = loadedHeap - settledHeap();
+    const requests = standIn.requests.filter((request) => request.path === '/chat/sessions').length - 1;
+    return { sessions: loaded, requests, loadMs, growthBytes: loadedHeap - before, releasedBytes };
+  } finally {
+    await standIn.close();
+  }
+}
+
+/** Pages one slice to the end; the model is unreachable once this returns. */
+async function loadEverySession(client) {
+  const started = performance.now();
+  // Grouping 'none': one slice with every session, paged through with "Load more…".
+  const model = new SessionTreeModel({ client: async () => client, grouping: 'none' });
+  let children = await model.children();
+  for (let more = loadMoreOf(children); more; more = loadMoreOf(children)) {
+    await model.loadMore(more.slice);
+    children = await model.children();
+  }
+  const loadMs = performance.now() - started;
+  const loadedHeap = settledHeap();
+  const loaded = model.loadedSessions().length; // also keeps the model alive until measured
+  model.dispose();
+  return { loaded, loadMs, loadedHeap };
+}
+
+function parseTime({ warmup = 3, runs = 15 } = {}) {
+  // A body as it comes off the network: plain JSON values, no shared structure with the generator.
+  const text = JSON.stringify({ items: generateSessions({ count: SESSIONS, ...DATA }), next: null });
+  const body = JSON.parse(text);
+  const times = [];
+  for (let index = 0; index < warmup + runs; index++) {
+    const started = performance.now();
+    const page = parseSessionPage(body);
+    const elapsed = performance.now() - started;
+    if (page.items.length !== SESSIONS) throw new Error(`parsed ${page.items.length} sessions, not ${SESSIONS}`);
+    times.push(elapsed);
+  }
+  const jsonStarted = performance.now();
+  JSON.parse(text);
+  const jsonParseMs = performance.now() - jsonStarted;
+  return { sessions: SESSIONS, runs, firstMs: times[0], medianMs: median(times.slice(warmup)), jsonParseMs, bodyBytes: Buffer.byteLength(text) };
+}
+
+// Parsing first, so that its first run is the one a freshly loaded extension would make.
+const parse = parseTime();
+const heap = await heapWithSessionsLoaded();
+console.log(JSON.stringify({ heap, parse }));

@@ -1,0 +1,172 @@
+// The sessions tree against the local open.cx stand-in: how long expanding a channel takes next
+// to a bare fetch of the same page, and how many requests a typical session of clicks issues.
+import { DATA, loadCompiled, median } from './repo.mjs';
+
+const { OpenCxClient } = loadCompiled('src/api/client.js');
+const { SessionTreeModel } = loadCompiled('src/model/sessionTree.js');
+const { startStandIn } = loadCompiled('test/server/server.js');
+
+const WEB_QUERY = { status: 'open', channel_type: 'web' };
+
+const groupOf = (nodes, value) => {
+  const group = nodes.find((node) => node.type === 'group' && node.value === value);
+  if (!group) throw new Error(`no "${value}" group among ${nodes.map((node) => node.id).join(', ')}`);
+  return group;
+};
+const sessionCount = (nodes) => nodes.filter((node) => node.type === 'session').length;
+const chatRequests = (standIn) => standIn.requests.filter((request) => request.path.startsWith('/chat/sessions'));
+
+/**
+ * Median time of "expand Open › Web" through a fresh tree model, and of a bare fetch + JSON.parse
+ * of the same page, sampled alternately (which one goes first alternates too) so that drift of
+ * the machine hits both alike.
+ */
+export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
+  // No rate limit: hundreds of requests a minute are the point here.
+  const standIn = await startStandIn({ count: 3000, ...DATA, pageSize, rateLimit: 0 });
+  try {
+    standIn.setFaults(latencyMs ? { latencyMs } : {});
+    const expected = Math.min(pageSize, standIn.matching(WEB_QUERY).length);
+    const pageUrl = `${standIn.url}/chat/sessions?${new URLSearchParams(WEB_QUERY)}`;
+    const headers = { authorization: `Bearer ${standIn.token}`, accept: 'application/json' };
+
+    const viaModel = async () => {
+      // A client per sample: each has its own client-side budget of 100 requests a minute, which
+      // one shared client would exhaust and then wait out (the extension's budget is per server).
+      const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+      const model = new SessionTreeModel({ client: async () => client });
+      try {
+        const web = groupOf(await model.children(groupOf(await model.children(), 'open')), 'web');
+        const started = performance.now();
+        const children = await model.children(web);
+        const elapsed = performance.now() - started;
+        if (sessionCount(children) !== expected) throw new Error(`the model showed ${sessionCount(children)} sessions, not ${expected}`);
+        return elapsed;
+      } finally {
+        model.dispose();
+      }
+    };
+    const viaFetch = async () => {
+      const started = performance.now();
+      const response = await fetch(pageUrl, { headers });
+      const body = JSON.parse(await response.text());
+      const elapsed = performance.now() - started;
+      if (body.items.length !== expected) throw new Error(`fetch got ${body.items.length} sessions, not ${expected}`);
+      return elapsed;
+    };
+
+    const modelTimes = [];
+    const fetchTimes = [];
+    for (let index = 0; index < warmup + samples; index++) {
+      const modelFirst = index % 2 === 0;
+      const first = await (modelFirst ? viaModel() : viaFetch());
+      const second = await (modelFirst ? viaFetch() : viaModel());
+      if (index < warmup) continue;
+      modelTimes.push(modelFirst ? first : second);
+      fetchTimes.push(modelFirst ? second : first);
+    }
+    const model = median(modelTimes);
+    const bare = median(fetchTimes);
+    return { pageSize, latencyMs, samples, modelMs: model, fetchMs: bare, ratio: model / bare };
+  } finally {
+    await standIn.close();
+  }
+}
+
+/**
+ * Plays what VS Code does with a tree data provider: asks the children of the root and of every
+ * expanded node, and asks again when the provider reports a change (of one node, or of all).
+ */
+class ViewLike {
+  expanded = new Set();
+  shown = new Map(); // node id ('' for the root) → children last returned
+  inFlight = new Set();
+
+  constructor(model) {
+    this.model = model;
+    model.onDidChange((node) => this.track(this.show(node)));
+  }
+
+  track(promise) {
+    this.inFlight.add(promise);
+    promise.finally(() => this.inFlight.delete(promise));
+  }
+
+  async show(node) {
+    const children = await this.model.children(node);
+    this.shown.set(node?.id ?? '', children);
+    // VS Code matches rows by id, so an expanded row stays expanded after a refresh.
+    await Promise.all(children.filter((child) => this.expanded.has(child.id)).map((child) => this.show(child)));
+    return children;
+  }
+
+  expand(node) {
+    this.expanded.add(node.id);
+    return this.show(node);
+  }
+
+  /** Waits until every re-ask the change events caused has been answered. */
+  async settle() {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+}
+
+/**
+ * open view › expand Open › expand Web › Load more ×5 › Refresh, counting the stand-in's requests
+ * for each step. Answers take `latencyMs`, so VS Code's re-asks arrive while pages still load.
+ */
+export async function countRequests({ pageSize = 25, latencyMs = 50, loadMoreTimes = 5 } = {}) {
+  const standIn = await startStandIn({ count: 3000, ...DATA, pageSize, rateLimit: 0 });
+  const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+  const model = new SessionTreeModel({ client: async () => client });
+  const view = new ViewLike(model);
+  try {
+    standIn.setFaults({ latencyMs });
+    const steps = [];
+    let seen = 0;
+    const step = async (name, expected, action) => {
+      await action();
+      await view.settle();
+      const requests = chatRequests(standIn).slice(seen);
+      seen += requests.length;
+      steps.push({ name, expected, requests });
+    };
+
+    let open;
+    let web;
+    await step('open view', 0, async () => (open = groupOf(await view.show(undefined), 'open')));
+    await step('expand Open', 0, async () => (web = groupOf(await view.expand(open), 'web')));
+    await step('expand Web', 1, () => view.expand(web));
+    await step(`Load more ×${loadMoreTimes}`, loadMoreTimes, async () => {
+      for (let index = 0; index < loadMoreTimes; index++) {
+        const more = view.shown.get(web.id).find((node) => node.type === 'notice' && node.kind === 'loadMore');
+        if (!more) throw new Error(`no "Load more…" after ${index} loads`);
+        await model.loadMore(more.slice);
+        await view.settle();
+      }
+    });
+    const shownBeforeRefresh = sessionCount(view.shown.get(web.id));
+    await step('refresh (Web stays expanded)', 1, async () => model.refresh());
+    const shownAfterRefresh = sessionCount(view.shown.get(web.id));
+
+    // The same query and cursor twice within one generation (between refreshes) is a duplicate.
+    const duplicatesIn = (requests) => {
+      const keys = requests.map((request) => JSON.stringify(request.query));
+      return keys.length - new Set(keys).size;
+    };
+    const refreshStep = steps.at(-1);
+    const beforeRefresh = steps.slice(0, -1).flatMap((entry) => entry.requests);
+    return {
+      pageSize,
+      latencyMs,
+      steps: steps.map(({ name, expected, requests }) => ({ name, expected, actual: requests.length })),
+      total: beforeRefresh.length + refreshStep.requests.length,
+      pagesShown: Math.ceil(shownBeforeRefresh / pageSize) + Math.ceil(shownAfterRefresh / pageSize),
+      duplicates: duplicatesIn(beforeRefresh) + duplicatesIn(refreshStep.requests),
+      failed: chatRequests(standIn).filter((request) => request.status !== 200).length,
+    };
+  } finally {
+    model.dispose();
+    await standIn.close();
+  }
+}
