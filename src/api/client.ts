@@ -110,12 +110,13 @@ export class OpenCxClient {
       },
       // Every attempt, retries included, takes a slot of the budget and is logged.
       fetch: async (input, init) => {
-        const request = new Request(input, init);
+        // ky hands over a ready Request; wrapping it again would copy it on every attempt.
+        const request = input instanceof Request ? input : new Request(input, init);
         const answered = await budget.take(request.signal);
         const url = new URL(request.url);
         const started = performance.now();
         try {
-          const response = await fetch(request);
+          const response = await fetch(request, input instanceof Request ? init : undefined);
           log?.({ method: request.method, path: url.pathname + url.search, status: response.status, ms: performance.now() - started });
           return response;
         } catch (error) {
