@@ -189,7 +189,6 @@ export class OpenCxClient {
       return new ApiError(
         'timeout',
         `open.cx did not answer within ${formatWait(this.timeoutMs)}. Check your connection, then try again.`,
-        { cause: error },
       );
     }
     if (error instanceof NetworkError || error instanceof TypeError) {
@@ -197,18 +196,21 @@ export class OpenCxClient {
       return new ApiError(
         'network',
         `Cannot reach ${this.baseUrl.host}${code ? ` (${code})` : ''}. Check your connection and the opencx.apiBaseUrl setting, then try again.`,
-        { cause: error },
+        { cause: error instanceof NetworkError ? error.cause : error },
       );
     }
     const detail = error instanceof Error ? error.message : String(error);
-    return new ApiError('network', this.clean(`The request to open.cx failed: ${detail}`), { cause: error });
+    return new ApiError('network', this.clean(`The request to open.cx failed: ${detail}`));
   }
 
   private httpError(error: HTTPError): ApiError {
     const status = error.response.status;
-    const serverMessage = readServerMessage(error.data);
-    const said = this.clean(serverMessage ? `${status}: ${serverMessage}` : `HTTP ${status}`);
-    const details = { status, serverMessage: serverMessage && this.clean(serverMessage), cause: error };
+    // The token is removed before the message is shortened, so a cut cannot leave part of it.
+    const received = readServerMessage(error.data);
+    const serverMessage = received && this.clean(received).slice(0, 300);
+    const said = serverMessage ? `${status}: ${serverMessage}` : `HTTP ${status}`;
+    // ky's errors carry the request, headers and token included: they are not kept as the cause.
+    const details = { status, serverMessage };
     if (status === 401) {
       return new ApiError('unauthorized', `open.cx rejected the API token (${said}). Set a valid API key.`, details);
     }
@@ -240,8 +242,8 @@ export class OpenCxClient {
 function readServerMessage(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const message = (data as { message?: unknown }).message;
-  if (typeof message === 'string' && message.trim()) return message.trim().slice(0, 300);
-  if (Array.isArray(message) && message.every((part) => typeof part === 'string')) return message.join('; ').slice(0, 300);
+  if (typeof message === 'string' && message.trim()) return message.trim();
+  if (Array.isArray(message) && message.every((part) => typeof part === 'string')) return message.join('; ');
   return undefined;
 }
 

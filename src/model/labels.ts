@@ -23,11 +23,11 @@ export const CHANNEL_LABELS: Record<ChannelType, string> = {
 
 /** Values the server sent that this version does not know are shown as sent. */
 export function statusLabel(status: string): string {
-  return STATUS_LABELS[status as SessionStatus] ?? status;
+  return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status as SessionStatus] : status;
 }
 
 export function channelLabel(channel: string): string {
-  return CHANNEL_LABELS[channel as ChannelType] ?? channel;
+  return Object.hasOwn(CHANNEL_LABELS, channel) ? CHANNEL_LABELS[channel as ChannelType] : channel;
 }
 
 const present = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';

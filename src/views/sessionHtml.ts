@@ -14,10 +14,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }
 
-/** The JSON text the panel shows, copies and opens in an editor: one formatting everywhere. */
-export function prettyJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) ?? 'null';
+/**
+ * The JSON text the panel shows, copies and opens in an editor: one formatting everywhere.
+ * JSON nested thousands of levels deep exhausts the stack of JSON.stringify; it is reported, not thrown.
+ */
+export function prettyJson(value: unknown, indent = 2): string {
+  try {
+    return JSON.stringify(value, null, indent) ?? 'null';
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return `"${TOO_DEEP}"`;
+  }
 }
+
+const TOO_DEEP = '(nested too deeply to show)';
+/** Deeper objects are shown as one line of JSON: rendering them node by node would exhaust the stack. */
+const MAX_RENDER_DEPTH = 100;
 
 /** 128 random bits for the Content-Security-Policy nonce, base64 as CSP expects. */
 export function createNonce(): string {
@@ -247,11 +259,12 @@ function omitted(value: unknown): boolean {
 }
 
 export function renderJson(value: unknown, text: PanelText = ENGLISH): string {
-  return renderNode(value, '', '', '', text.root, text);
+  return renderNode(value, '', '', '', text.root, text, 0);
 }
 
-function renderNode(value: unknown, indent: string, path: string, keyHtml: string, name: string, text: PanelText): string {
+function renderNode(value: unknown, indent: string, path: string, keyHtml: string, name: string, text: PanelText, depth: number): string {
   if (typeof value !== 'object' || value === null) return keyHtml + renderScalar(value);
+  if (depth >= MAX_RENDER_DEPTH) return `${keyHtml}<span class="deep">${escapeHtml(prettyJson(value, 0))}</span>`;
   const isArray = Array.isArray(value);
   const entries: [string, unknown][] = isArray
     ? value.map((item, index) => [String(index), item])
@@ -265,7 +278,7 @@ function renderNode(value: unknown, indent: string, path: string, keyHtml: strin
       const childKey = isArray ? '' : `<span class="key">${escapeHtml(JSON.stringify(key))}</span><span class="punct">: </span>`;
       const comma = index < entries.length - 1 ? '<span class="punct">,</span>' : '';
       const childName = isArray ? `${name}[${key}]` : key;
-      return `\n${inner}${renderNode(item, inner, `${path}/${pointerSegment(key)}`, childKey, childName, text)}${comma}`;
+      return `\n${inner}${renderNode(item, inner, `${path}/${pointerSegment(key)}`, childKey, childName, text, depth + 1)}${comma}`;
     })
     .join('');
   const summary = text.entries(entries.length, isArray);

@@ -157,11 +157,14 @@ export function sessionTooltip(session: Session): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.supportHtml = false;
   tooltip.isTrusted = false;
+  // Not appendText: it leaves "<" and "&" alone, so data could still form an autolink or an entity.
+  // A backslash before every ASCII punctuation character is always read as that character.
+  const text = (value: string) => value.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\s+/g, ' ');
   const row = (name: string, value: string | number | boolean | null | undefined) => {
     if (value === null || value === undefined || value === '') return;
-    tooltip.appendMarkdown(`**${name}:** `).appendText(String(value)).appendMarkdown('  \n');
+    tooltip.appendMarkdown(`**${name}:** ${text(String(value))}  \n`);
   };
-  tooltip.appendMarkdown('#### ').appendText(sessionLabel(session)).appendMarkdown('\n\n');
+  tooltip.appendMarkdown(`#### ${text(sessionLabel(session))}\n\n`);
   row('ID', session.id);
   row(vscode.l10n.t('Ticket'), session.ticket_number == null ? undefined : `#${session.ticket_number}`);
   row(vscode.l10n.t('Status'), statusLabel(session.status));

@@ -276,3 +276,21 @@ suite('base URL and Retry-After parsing', () => {
     assert.equal(parseRetryAfter('Mon, 30 Nov 2026 00:00:10 GMT', now), 10_000);
   });
 });
+
+suite('errors keep no request behind them', () => {
+  test('an ApiError inspected in full (as a logger would) does not contain the token', async () => {
+    const { inspect } = await import('node:util');
+    const standIn = await startStandIn({ count: 10, rateLimit: 0 });
+    try {
+      const token = 'sk-live-inspect-me-not-0123456789';
+      const client = new OpenCxClient({ baseUrl: standIn.url, token, retryLimit: 0, timeoutMs: 300 });
+      const unauthorized = await rejectsWith(client.listSessions({}), 'unauthorized');
+      standIn.setFaults({ hang: true });
+      const timeout = await rejectsWith(new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, retryLimit: 0, timeoutMs: 300 }).listSessions({}), 'timeout');
+      assert.ok(!inspect(unauthorized, { depth: 10 }).includes(token));
+      assert.ok(!inspect(timeout, { depth: 10 }).includes(standIn.token));
+    } finally {
+      await standIn.close();
+    }
+  });
+});
