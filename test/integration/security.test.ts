@@ -1,0 +1,393 @@
+// Security in the real VS Code: the API token stays out of the open.cx log, every error the tree
+// shows, the session page and the settings; a revoked token costs one warning and no request
+// storm; customer text renders as text in tooltips. (Refusing plain http to a non-loopback server
+// is covered by credentials.test.ts.)
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import * as vscode from 'vscode';
+import { parseSession } from '../../src/api/schemas';
+import type { TestApi } from '../../src/extension';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/sessionTree';
+import { sessionTooltip } from '../../src/views/sessionsTreeProvider';
+import type { Faults } from '../server/server';
+import { HOSTILE_STRINGS, survives, survivesSync } from '../unit/faultReport';
+import { activate, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+
+const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
+const noticesOf = (nodes: TreeNode[]) => nodes.filter((node): node is NoticeNode => node.type === 'notice');
+
+/** Every 8-character piece of the token: a cut-off token still leaks. */
+function tokenPieces(): string[] {
+  const token = standIn.token;
+  return Array.from({ length: Math.max(1, token.length - 7) }, (_, index) => token.slice(index, index + 8));
+}
+
+function assertNoToken(text: string, where: string): void {
+  const leaked = tokenPieces().filter((piece) => text.includes(piece));
+  assert.deepEqual(leaked, [], `${where} holds (part of) the API token`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where this extension host writes its logs. The VS Code server starts each extension host with a
+// log folder <data dir>/logs/<session>/exthost<N>/ (its remoteexthost.log opens with the host's
+// pid); a LogOutputChannel of an extension writes <that folder>/<extension id>/<name>.log.
+
+/** The command line of the process that started this extension host: the VS Code server. */
+function serverArguments(): string[] {
+  try {
+    return readFileSync(`/proc/${process.ppid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return execFileSync('ps', ['-o', 'args=', '-p', String(process.ppid)], { encoding: 'utf8' }).trim().split(/\s+/);
+  }
+}
+
+/** The value given to a command-line flag of the VS Code server. */
+function serverArgument(flag: string): string | undefined {
+  const args = serverArguments();
+  const index = args.indexOf(flag);
+  return index === -1 ? undefined : args[index + 1];
+}
+
+function logRoots(): string[] {
+  const given = ['--user-data-dir', '--server-data-dir', '--logsPath']
+    .map(serverArgument)
+    .filter((value, index, all): value is string => value !== undefined && all.indexOf(value) === index);
+  const roots = given.flatMap((dir) => [join(dir, 'logs'), join(dir, 'data', 'logs'), dir]);
+  // The harness's layout (scripts/vscode/vscode-server.mjs), should the command line not say.
+  const harness = readdirSync(tmpdir()).filter((name) => name.startsWith('opencx-vscode-')).map((name) => join(tmpdir(), name, 'user', 'logs'));
+  return [...roots, ...harness].filter((root) => existsSync(root) && statSync(root).isDirectory());
+}
+
+/** This extension host's log folder, told apart from other hosts' (and other runs') by its pid. */
+function extensionHostLogFolder(): string {
+  for (const root of logRoots()) {
+    for (const session of readdirSync(root)) {
+      const sessionDir = join(root, session);
+      if (!/^\d{8}T\d{6}$/.test(session) || !statSync(sessionDir).isDirectory()) continue;
+      for (const host of readdirSync(sessionDir).filter((name) => name.startsWith('exthost'))) {
+        const hostLog = join(sessionDir, host, 'remoteexthost.log');
+        if (existsSync(hostLog) && new RegExp(`Extension host with pid ${process.pid} started`).test(readFileSync(hostLog, 'utf8'))) {
+          return join(sessionDir, host);
+        }
+      }
+    }
+  }
+  assert.fail(`no log folder of extension host ${process.pid} under ${logRoots().join(', ')}`);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => join(dir, name)).filter((file) => file.endsWith('.log'));
+}
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+suite('security: the API token stays secret', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  const config = () => vscode.workspace.getConfiguration('opencx');
+
+  async function group(parent: GroupNode | undefined, label: string): Promise<GroupNode> {
+    const found = (await api.provider.getChildren(parent)).find(
+      (node): node is GroupNode => node.type === 'group' && api.provider.getTreeItem(node).label === label,
+    );
+    assert.ok(found, `a "${label}" group`);
+    return found;
+  }
+
+  /** Refreshes, then expands Open → `channel` as a click does; returns what the group shows. */
+  async function expand(channel = 'Web'): Promise<TreeNode[]> {
+    await vscode.commands.executeCommand('opencx.refresh');
+    return api.provider.getChildren(await group(await group(undefined, 'Open'), channel));
+  }
+
+  /** Every text of an item the tree shows for a notice. */
+  function textsOf(notice: NoticeNode): string[] {
+    const item = api.provider.getTreeItem(notice);
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+    const label = typeof item.label === 'object' ? item.label.label : item.label;
+    return [label, item.description, tooltip, notice.error?.message, notice.error?.serverMessage].filter((text): text is string => typeof text === 'string');
+  }
+
+  suiteSetup(async () => {
+    api = await activate();
+    await standIn.reset();
+    await config().update('groupBy', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('opencx.clearFilters');
+    await signIn(api);
+    await vscode.commands.executeCommand('workbench.view.extension.opencx');
+  });
+  setup(() => standIn.reset());
+  teardown(async () => {
+    await standIn.reset();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('every error the tree shows keeps the token out, though the server echoes it', async () => {
+    const echo = `key ${standIn.token} refused`;
+    const cases: { fault: string; faults: Faults; kind: NoticeNode['kind']; echoed: boolean }[] = [
+      { fault: '400 echoing the token', faults: { status: 400, message: echo }, kind: 'error', echoed: true },
+      { fault: '401 echoing the token', faults: { status: 401, message: echo }, kind: 'signedOut', echoed: true },
+      { fault: '403 echoing the token', faults: { status: 403, message: echo }, kind: 'signedOut', echoed: true },
+      { fault: '404 echoing the token', faults: { status: 404, message: echo }, kind: 'error', echoed: true },
+      // Longer than the client waits by itself: shown as rate limited at once.
+      { fault: '429 echoing the token', faults: { status: 429, retryAfterSeconds: 120, message: echo }, kind: 'rateLimited', echoed: true },
+      { fault: '500 echoing the token', faults: { status: 500, message: echo }, kind: 'error', echoed: true },
+      { fault: 'non-JSON body', faults: { body: 'html' }, kind: 'error', echoed: false },
+    ];
+    for (const { fault, faults, kind, echoed } of cases) {
+      await survives(`token kept out of the tree: ${fault}`, async () => {
+        await standIn.reset();
+        await standIn.setFaults(faults);
+        const notice = noticesOf(await expand()).find((node) => node.kind === kind);
+        assert.ok(notice?.error, `${fault}: a ${kind} item`);
+        const texts = textsOf(notice);
+        for (const text of texts) assertNoToken(text, `${fault}: "${text}"`);
+        // The server's words are shown, with the token masked: the check above looked at the echo.
+        if (echoed) assert.ok(texts.some((text) => text.includes('«token»')), `${fault}: the echo is shown, masked`);
+      });
+    }
+    await vscode.commands.executeCommand('opencx.refresh'); // stops the rate-limited group's timer
+  });
+
+  test('a server that cannot be reached: the error names the host, not the token', async () => {
+    const port = await closedPort();
+    const unreachable = `http://127.0.0.1:${port}`;
+    await config().update('apiBaseUrl', unreachable, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the base URL change', () => api.credentials.baseUrl === unreachable);
+      await api.credentials.store(standIn.token);
+      await survives('token kept out of the tree: connection refused', async () => {
+        const notice = noticesOf(await expand()).find((node) => node.kind === 'error');
+        assert.equal(notice?.error?.kind, 'network');
+        assert.match(notice.error.message, new RegExp(`127\\.0\\.0\\.1:${port}`));
+        for (const text of textsOf(notice)) assertNoToken(text, `connection refused: "${text}"`);
+      });
+    } finally {
+      await api.credentials.clear();
+      await config().update('apiBaseUrl', standIn.url, vscode.ConfigurationTarget.Global);
+      await waitFor('the base URL change', () => api.credentials.baseUrl === standIn.url);
+      await signIn(api);
+    }
+  });
+
+  test('the session page keeps the token out of an error the server echoed it in', async () => {
+    const [session] = await standIn.sessions({ status: 'closed_resolved' });
+    const id = session!.id;
+    await standIn.setFaults({ status: 400, message: `history of ${id} is not for ${standIn.token}`, path: `/chat/sessions/${id}/history` });
+    await survives('token kept out of the session page', async () => {
+      await vscode.commands.executeCommand('opencx.openSession', id);
+      await waitFor('the session panel', () => api.sessionPanels.htmlOf(id));
+      await api.sessionPanels.idle(id);
+      const html = api.sessionPanels.htmlOf(id)!;
+      assert.match(html, /class="notice error"/, 'the history error is on the page');
+      assert.ok(html.includes('«token»'), 'with the echo masked');
+      assertNoToken(html, 'the session page');
+    });
+  });
+
+  test('request lines reach the open.cx log (method, path, status, ms); the token never does, nor any log of this extension host', async () => {
+    await expand('Web');
+    await standIn.setFaults({ status: 400, message: `echo ${standIn.token}`, times: 1 });
+    await expand('Email');
+    const folder = extensionHostLogFolder();
+    const logFile = join(folder, EXTENSION_ID, 'open.cx.log');
+    await survives('token kept out of the logs', async () => {
+      // The log is written asynchronously: wait for the lines of the two requests just made.
+      const text = await waitFor('the request lines in the open.cx log', () => {
+        const content = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+        return /\[info\] GET \/chat\/sessions\?status=open&channel_type=web 200 \d+ ms/.test(content) &&
+          /\[warning\] GET \/chat\/sessions\?status=open&channel_type=email 400 \d+ ms/.test(content)
+          ? content
+          : undefined;
+      });
+      assertNoToken(text, logFile);
+      for (const file of filesUnder(folder)) assertNoToken(readFileSync(file, 'utf8'), file);
+    });
+  });
+
+  test('settings never hold the token: not the opencx section, nor the settings file on disk', async () => {
+    await signIn(api);
+    await survives('token kept out of the settings', async () => {
+      assertNoToken(JSON.stringify(config()), 'the opencx configuration');
+      for (const key of ['apiBaseUrl', 'groupBy']) assertNoToken(JSON.stringify(config().inspect(key) ?? {}), `inspect(${key})`);
+      const userDataDir = serverArgument('--user-data-dir');
+      assert.ok(userDataDir, 'the server names its user data folder');
+      const settingsFile = join(userDataDir, 'User', 'settings.json');
+      const settings = readFileSync(settingsFile, 'utf8');
+      assert.ok(settings.includes('opencx.apiBaseUrl'), `${settingsFile} is the file VS Code keeps the opencx settings in`);
+      assertNoToken(settings, settingsFile);
+    });
+  });
+});
+
+suite('security: a revoked token', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+
+  suiteSetup(async () => {
+    api = await activate();
+    await vscode.workspace.getConfiguration('opencx').update('groupBy', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('opencx.clearFilters');
+  });
+  teardown(async () => {
+    await standIn.reset();
+    await signIn(api);
+  });
+
+  test('with four groups expanded: one warning, at most one request per group, then none until the user acts', async () => {
+    await standIn.reset();
+    await signIn(api); // a new token also re-arms the one-time prompt
+    const roots = (await api.provider.getChildren()).filter((node): node is GroupNode => node.type === 'group');
+    const expanded: GroupNode[] = [];
+    for (const root of roots.slice(0, 2)) {
+      const channels = (await api.provider.getChildren(root)).filter((node): node is GroupNode => node.type === 'group');
+      expanded.push(...channels.slice(0, 2));
+    }
+    for (const node of expanded) assert.ok(sessionsOf(await api.provider.getChildren(node)).length > 0, `${node.id} loaded`);
+
+    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+    const showWarningMessage = window.showWarningMessage;
+    const warnings: string[] = [];
+    window.showWarningMessage = (message: unknown) => {
+      warnings.push(String(message));
+      return Promise.resolve(undefined);
+    };
+    try {
+      await survives('token revoked mid-use (VS Code)', async () => {
+        await standIn.control('revoke');
+        await standIn.clearRequests();
+        await vscode.commands.executeCommand('opencx.refresh');
+        // The view asks again for each expanded group, some twice while the first answer is on its way.
+        const shown = await Promise.all([...expanded, ...expanded].map((node) => api.provider.getChildren(node)));
+        for (const children of shown) assert.deepEqual(noticesOf(children).map((notice) => notice.kind), ['signedOut']);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        const afterRevoke = (await standIn.requests()).filter((request) => request.path.startsWith('/chat/'));
+        assert.equal(afterRevoke.length, expanded.length, 'one request per expanded group');
+        for (const node of expanded) {
+          const count = afterRevoke.filter((request) => request.query.status === node.fixed.status && request.query.channel_type === node.fixed.channel).length;
+          assert.equal(count, 1, `${node.id}: one request`);
+        }
+        assert.equal(warnings.length, 1, `one warning, not one per group: ${JSON.stringify(warnings)}`);
+        assert.match(warnings[0]!, /rejected the API token/);
+        assertNoToken(warnings[0]!, 'the warning');
+
+        // Repainting and re-expanding send nothing more: only a new token can help.
+        for (let round = 0; round < 3; round++) for (const node of expanded) await api.provider.getChildren(node);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.equal((await standIn.requests()).filter((request) => request.path.startsWith('/chat/')).length, expanded.length, 'no request storm');
+        assert.equal(warnings.length, 1);
+
+        // The user sets a valid token: the groups load again.
+        await standIn.reset();
+        await signIn(api);
+        for (const node of expanded) assert.ok(sessionsOf(await api.provider.getChildren(node)).length > 0, `${node.id} loads again`);
+      });
+    } finally {
+      window.showWarningMessage = showWarningMessage;
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tooltips are Markdown: customer text must reach them as text, never as markup or links.
+
+const TOOLTIP_STRING_FIELDS = [
+  'id', 'status', 'ai_closure_type', 'sentiment', 'channel.type', 'created_at', 'updated_at', 'assignee_id', 'language',
+  'contact.name', 'contact.non_verified_name', 'contact.email', 'contact.non_verified_email', 'contact.phone_number',
+  'team.name', 'handoff.summary',
+];
+
+/** Raw HTML and autolinks as CommonMark reads them at an unescaped "<" (spec 6.5 autolinks, 6.6 raw HTML). */
+const MARKDOWN_HTML = [
+  /<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>/y, // open tag
+  /<\/[A-Za-z][A-Za-z0-9-]*\s*>/y, // closing tag
+  /<!--/y, // comment
+  /<\?[\s\S]*?\?>/y, // processing instruction
+  /<![A-Za-z]/y, // declaration
+  /<!\[CDATA\[/y, // CDATA
+  /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y, // URI autolink
+  /<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y, // email autolink
+];
+/** Characters that start Markdown inline syntax: code, emphasis, links, images, strikethrough, escapes. */
+const MARKDOWN_ACTIVE = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '!', '~']);
+/** An entity or numeric character reference (CommonMark 2.5): data "&lt;b&gt;" must not turn into "<b>". */
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+
+/**
+ * What is left of a tooltip once the tooltip's own markup (the heading mark, the bold row names,
+ * the line breaks) is taken out: only data, as it was escaped.
+ */
+function dataPartOf(markdown: string): string {
+  return markdown
+    .replace(/^#### /, '')
+    .replace(/(^|\n)\*\*[A-Za-z ]+:\*\* /g, '$1')
+    .replace(/ {2}\n/g, '\n');
+}
+
+/** Markdown the data part still holds: raw HTML, autolinks, entity references, unescaped syntax characters. */
+function markdownIn(data: string): string[] {
+  const found: string[] = [];
+  const at = (pattern: RegExp, index: number) => ((pattern.lastIndex = index), pattern.exec(data)?.[0]);
+  for (let index = 0; index < data.length; index++) {
+    const char = data[index]!;
+    if (char === '\\' && index + 1 < data.length && /[!-/:-@[-`{-~]/.test(data[index + 1]!)) {
+      index++; // an escape: the next character is text
+      continue;
+    }
+    if (data.startsWith('&nbsp;', index)) {
+      index += 5; // how VS Code's appendText writes a space
+      continue;
+    }
+    const html = char === '<' ? MARKDOWN_HTML.map((pattern) => at(pattern, index)).find((match) => match !== undefined) : undefined;
+    const entity = char === '&' ? at(ENTITY, index) : undefined;
+    const syntax = MARKDOWN_ACTIVE.has(char) ? char : undefined;
+    for (const what of [html, entity, syntax]) if (what !== undefined) found.push(`${JSON.stringify(what)} at ${index}`);
+  }
+  return found;
+}
+
+suite('security: customer text in tooltips', function () {
+  this.timeout(60_000);
+
+  test('hostile strings in every string field render as text in the tree tooltip: no tag, autolink, entity or Markdown from data', () => {
+    const markup = fc.array(fc.constantFrom('<', '>', '&', ';', '#', '"', '`', '*', '_', '[', ']', '(', ')', '!', '~', '\\', ':', '/', '@', 'a', 'b', 'img', 'https', 'lt', '60', ' ', '\n'), { maxLength: 30 }).map((parts) => parts.join(''));
+    const hostile = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), markup);
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: TOOLTIP_STRING_FIELDS.length, maxLength: TOOLTIP_STRING_FIELDS.length }), fc.integer({ min: -5, max: 100_000 }), (values, ticket) => {
+        const raw: Record<string, unknown> = { channel: {}, contact: {}, team: {}, handoff: {}, ticket_number: ticket };
+        TOOLTIP_STRING_FIELDS.forEach((path, index) => {
+          const [head, tail] = path.split('.') as [string, string | undefined];
+          const value = path === 'id' ? `id-${values[index]!}` : values[index]!;
+          if (tail) (raw[head] as Record<string, unknown>)[tail] = value;
+          else raw[head] = value;
+        });
+        const session = parseSession(raw);
+        const tooltip = sessionTooltip(session);
+        survivesSync('hostile strings in the tree tooltip', () => {
+          assert.equal(tooltip.supportHtml, false);
+          assert.equal(tooltip.isTrusted, false);
+          assert.deepEqual(markdownIn(dataPartOf(tooltip.value)), [], `Markdown or HTML from data in ${JSON.stringify(tooltip.value)}`);
+          // And the data is there, as text: undo the escapes, compare with spacing evened out.
+          const spaced = (text: string) => text.replace(/\s+/g, ' ');
+          const shown = spaced(dataPartOf(tooltip.value).replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+          for (const value of [session.id, session.assignee_id, session.team?.name, session.handoff?.summary, session.created_at]) {
+            if (value) assert.ok(shown.includes(spaced(value)), `${JSON.stringify(value)} is shown in ${JSON.stringify(tooltip.value)}`);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
