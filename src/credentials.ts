@@ -22,10 +22,17 @@ export class Credentials implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private signedIn: boolean | undefined;
+  /**
+   * The token of one base URL, read once: each read of secret storage is a round trip to the
+   * window, and every page load asks for the token. Dropped whenever the secret or the URL changes.
+   */
+  private cached: { baseUrl: string; token: Promise<string | undefined> } | undefined;
+  /** What listeners were last told about. */
+  private announced: { baseUrl: string; token: string | undefined } | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.disposables.push(
-      // Also fires for changes made in another window.
+      // Also fires for changes made in another window, and after this window's own store().
       secrets.onDidChange((event) => {
         if (event.key === secretKey(apiBaseUrl())) void this.announce();
       }),
@@ -40,17 +47,26 @@ export class Credentials implements vscode.Disposable {
   }
 
   async token(): Promise<string | undefined> {
-    return (await this.secrets.get(secretKey(this.baseUrl))) || undefined;
+    const baseUrl = this.baseUrl;
+    if (this.cached?.baseUrl !== baseUrl) {
+      const token = Promise.resolve(this.secrets.get(secretKey(baseUrl))).then((value) => value || undefined);
+      this.cached = { baseUrl, token };
+      // A failed read is not remembered.
+      token.catch(() => this.cached?.token === token && (this.cached = undefined));
+    }
+    return this.cached.token;
   }
 
   async store(token: string): Promise<void> {
+    this.cached = undefined;
     await this.secrets.store(secretKey(this.baseUrl), token);
-    await this.announce();
+    await this.announce({ always: true });
   }
 
   async clear(): Promise<void> {
+    this.cached = undefined;
     await this.secrets.delete(secretKey(this.baseUrl));
-    await this.announce();
+    await this.announce({ always: true });
   }
 
   /** Sets the context key from what is stored; call once at activation. */
@@ -63,8 +79,18 @@ export class Credentials implements vscode.Disposable {
     return signedIn;
   }
 
-  private async announce(): Promise<void> {
+  /**
+   * Tells listeners. The storage event that follows this window's own store() repeats news they
+   * already have, so events only announce an actual change; the user's own actions always do
+   * (setting the same token again is how one retries after a 401).
+   */
+  private async announce({ always = false } = {}): Promise<void> {
+    this.cached = undefined;
+    const baseUrl = this.baseUrl;
+    const token = await this.token();
     await this.refreshContext();
+    if (!always && this.announced?.baseUrl === baseUrl && this.announced.token === token) return;
+    this.announced = { baseUrl, token };
     this.changed.fire();
   }
 

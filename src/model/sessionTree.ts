@@ -169,7 +169,12 @@ export class SessionTreeModel {
     const depth = node ? node.depth + 1 : 0;
     const fixed = node ? node.fixed : {};
     if (depth < dimensions.length) return this.groupsAt(dimensions[depth]!, fixed, node);
-    return this.sliceChildren(this.sliceFor(node, fixed));
+    // A refresh while the page loaded makes that answer stale: answer for the new generation.
+    for (let attempt = 0; ; attempt++) {
+      const slice = this.sliceFor(node, fixed);
+      const children = await this.sliceChildren(slice);
+      if (this.isLive(slice) || attempt === 2) return children;
+    }
   }
 
   /** Loads the next page of a slice; the tree shows "Loading…" in place of "Load more…" meanwhile. */

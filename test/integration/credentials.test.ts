@@ -29,6 +29,20 @@ suite('API token in secret storage', () => {
     }
   });
 
+  test('a token changed in another window (straight in secret storage) is picked up', async () => {
+    await signIn(api);
+    assert.equal(await api.credentials.token(), standIn.token, 'read once and remembered');
+    const changed = new Promise<void>((resolve) => {
+      const listener = api.credentials.onDidChange(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    await api.secrets.store(secretKey(standIn.url), 'rotated-elsewhere');
+    await changed;
+    assert.equal(await api.credentials.token(), 'rotated-elsewhere');
+  });
+
   test('the token is never written to settings', async () => {
     await signIn(api);
     const settings = JSON.stringify(config());

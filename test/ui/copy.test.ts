@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { parseSession } from '../../src/api/schemas';
 import { sessionLabel } from '../../src/model/labels';
-import { ensureSignedIn, expand, readClipboard, treeRow, ui } from './driver';
+import { collapseAll, ensureSignedIn, expand, readClipboard, treeRow, ui } from './driver';
 
 suite('UI: copy session ids', () => {
   suiteSetup(async () => {
     const { page, standIn } = ui();
     await ensureSignedIn(page, standIn.token);
+    await collapseAll(page);
   });
 
   test('Ctrl+click two sessions, then Ctrl+C copies both ids, one per line', async () => {

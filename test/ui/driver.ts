@@ -77,14 +77,27 @@ export async function expand(page: Page, label: string): Promise<void> {
   const row = treeRow(page, label);
   await row.waitFor();
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  // Expanded, and its first child row drawn below it (a group always has one: a row or a notice),
+  // so that the next lookup by label sees the new rows.
   await page.waitForFunction(
-    ([selector, text]) =>
-      [...document.querySelectorAll(selector!)].some(
+    ([selector, text]) => {
+      const rows = [...document.querySelectorAll(selector!)];
+      const index = rows.findIndex(
         (element) => element.querySelector('.label-name')?.textContent?.trim() === text && element.getAttribute('aria-expanded') === 'true',
-      ),
+      );
+      const next = rows[index + 1];
+      return index >= 0 && next !== undefined && Number(next.getAttribute('aria-level')) === Number(rows[index]!.getAttribute('aria-level')) + 1;
+    },
     [`${SIDEBAR} [role="treeitem"]`, label],
   );
   await idle(page);
+}
+
+/** Collapses every group, so rows are found where a test expands them. */
+export async function collapseAll(page: Page): Promise<void> {
+  const action = page.locator(`${SIDEBAR} .composite.title [aria-label="Collapse All"]`);
+  if (await action.isVisible()) await action.click();
+  await page.waitForFunction((selector) => ![...document.querySelectorAll(selector)].some((row) => row.getAttribute('aria-expanded') === 'true'), `${SIDEBAR} [role="treeitem"]`);
 }
 
 export async function collapse(page: Page, label: string): Promise<void> {

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ensureSignedIn, expand, quickPickRow, runCommand, treeRow, treeRows, ui, waitForRequests } from './driver';
+import { collapseAll, ensureSignedIn, expand, quickPickRow, runCommand, treeRow, treeRows, ui, waitForRequests } from './driver';
 
 suite('UI: filter quick pick', () => {
   suiteSetup(async () => {
     const { page, standIn } = ui();
     await ensureSignedIn(page, standIn.token);
+    await collapseAll(page);
   });
 
   // Whatever happened, later suites start unfiltered.

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { HOSTILE_NAME } from '../server/data';
-import { ensureSignedIn, expand, treeRow, ui, webviewFrame } from './driver';
+import { collapseAll, ensureSignedIn, expand, treeRow, ui, webviewFrame } from './driver';
 
 suite('UI: session JSON view', () => {
   suiteSetup(async () => {
     const { page, standIn } = ui();
     await ensureSignedIn(page, standIn.token);
+    await collapseAll(page);
   });
 
   test('clicking a session opens its JSON; a hostile contact name shows as text', async () => {
