@@ -151,8 +151,14 @@ suite('sessions tree model against the stand-in', function () {
     model.refresh();
     standIn.clearFaults();
     const fresh = await model.children(web);
-    await stale;
+    const staleAnswer = await stale;
     assert.equal(sessions(fresh).length, 25);
+    assert.deepEqual(
+      sessions(staleAnswer).map((node) => node.id),
+      sessions(fresh).map((node) => node.id),
+      'the call made before the refresh answers with the new generation, not an empty or aborted page',
+    );
+    assert.equal(sessions(staleAnswer)[0]!.slice, sessions(fresh)[0]!.slice);
     assert.equal(sessions(await model.children(web)).length, 25, 'the late answer added no rows');
     assert.equal(new Set(sessions(await model.children(web)).map((node) => node.id)).size, 25);
   });
