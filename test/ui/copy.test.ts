@@ -1,14 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { parseSession } from '../../src/api/schemas';
 import { sessionLabel } from '../../src/model/labels';
-import { collapseAll, ensureSignedIn, expand, readClipboard, treeRow, ui } from './driver';
+import { expand, readClipboard, startSignedInCollapsed, treeRow, ui } from './driver';
 
 suite('UI: copy session ids', () => {
-  suiteSetup(async () => {
-    const { page, standIn } = ui();
-    await ensureSignedIn(page, standIn.token);
-    await collapseAll(page);
-  });
+  suiteSetup(startSignedInCollapsed);
 
   test('Ctrl+click two sessions, then Ctrl+C copies both ids, one per line', async () => {
     const { page, standIn } = ui();

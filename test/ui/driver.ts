@@ -192,3 +192,10 @@ export async function waitForRequests(standIn: StandIn, count: number, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Where every tree suite starts: signed in to the stand-in, the tree collapsed. */
+export async function startSignedInCollapsed(): Promise<void> {
+  const { page, standIn } = ui();
+  await ensureSignedIn(page, standIn.token);
+  await collapseAll(page);
+}

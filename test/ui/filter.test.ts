@@ -1,13 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { collapseAll, ensureSignedIn, expand, quickPickRow, runCommand, treeRow, treeRows, ui, waitForRequests } from './driver';
+import { expand, quickPickRow, runCommand, startSignedInCollapsed, treeRow, treeRows, ui, waitForRequests } from './driver';
 
 suite('UI: filter quick pick', () => {
-  suiteSetup(async () => {
-    const { page, standIn } = ui();
-    await ensureSignedIn(page, standIn.token);
-    await collapseAll(page);
-  });
+  suiteSetup(startSignedInCollapsed);
 
   // Whatever happened, later suites start unfiltered.
   suiteTeardown(async () => {

@@ -2,14 +2,10 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { parseSession } from '../../src/api/schemas';
 import { sessionLabel } from '../../src/model/labels';
-import { childCount, childLabels, collapse, collapseAll, ensureSignedIn, expand, idle, treeRow, ui } from './driver';
+import { childCount, childLabels, collapse, expand, idle, startSignedInCollapsed, treeRow, ui } from './driver';
 
 suite('UI: sessions tree', () => {
-  suiteSetup(async () => {
-    const { page, standIn } = ui();
-    await ensureSignedIn(page, standIn.token);
-    await collapseAll(page);
-  });
+  suiteSetup(startSignedInCollapsed);
 
   test('expanding Open and Web shows the first page of that slice, then Load more… appends the next', async () => {
     const { page, standIn, screenshotDir } = ui();

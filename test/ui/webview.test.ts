@@ -1,14 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { HOSTILE_NAME } from '../server/data';
-import { collapseAll, ensureSignedIn, expand, treeRow, ui, webviewFrame } from './driver';
+import { expand, startSignedInCollapsed, treeRow, ui, webviewFrame } from './driver';
 
 suite('UI: session JSON view', () => {
-  suiteSetup(async () => {
-    const { page, standIn } = ui();
-    await ensureSignedIn(page, standIn.token);
-    await collapseAll(page);
-  });
+  suiteSetup(startSignedInCollapsed);
 
   test('clicking a session opens its JSON; a hostile contact name shows as text', async () => {
     const { page, standIn, screenshotDir } = ui();
