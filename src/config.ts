@@ -1,12 +1,18 @@
 // The extension's settings, read in one place.
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from './api/client';
+import { GROUPINGS, type Grouping } from './model/sessionTree';
 
 export const SECTION = 'opencx';
 
 export function apiBaseUrl(): string {
   const value = vscode.workspace.getConfiguration(SECTION).get<string>('apiBaseUrl', DEFAULT_BASE_URL).trim();
   return value || DEFAULT_BASE_URL;
+}
+
+export function groupBy(): Grouping {
+  const value = vscode.workspace.getConfiguration(SECTION).get<string>('groupBy', 'status/channel');
+  return (GROUPINGS as readonly string[]).includes(value) ? (value as Grouping) : 'status/channel';
 }
 
 export function affects(event: vscode.ConfigurationChangeEvent, setting: string): boolean {

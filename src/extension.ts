@@ -4,18 +4,13 @@ import { FilterController, filterSessions } from './commands/filter';
 import { goToSession } from './commands/goToSession';
 import { setToken, signOut } from './commands/token';
 import { registerTreeCommands } from './commands/tree';
-import { affects } from './config';
+import { affects, groupBy } from './config';
 import { Connection } from './connection';
 import { Credentials } from './credentials';
 import { NO_FILTER } from './model/filters';
-import { GROUPINGS, SessionTreeModel, type Grouping, type TreeNode } from './model/sessionTree';
+import { SessionTreeModel, type TreeNode } from './model/sessionTree';
 import { registerSessionPanelCommands, SessionPanels } from './views/sessionPanel';
 import { SessionsTreeProvider, VIEW_ID } from './views/sessionsTreeProvider';
-
-function grouping(): Grouping {
-  const value = vscode.workspace.getConfiguration('opencx').get<string>('groupBy', 'status/channel');
-  return (GROUPINGS as readonly string[]).includes(value) ? (value as Grouping) : 'status/channel';
-}
 
 /** What the integration tests reach into; returned only when VS Code runs the extension's tests. */
 export interface TestApi {
@@ -32,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const log = vscode.window.createOutputChannel('open.cx', { log: true });
   const credentials = new Credentials(context.secrets);
   const connection = new Connection(credentials, log);
-  const model = new SessionTreeModel({ client: () => connection.client(), grouping: grouping() });
+  const model = new SessionTreeModel({ client: () => connection.client(), grouping: groupBy() });
 
   // One prompt per rejected token, however many groups report it.
   let promptedForToken = false;
@@ -74,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
       model.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affects(event, 'groupBy')) model.setGrouping(grouping());
+      if (affects(event, 'groupBy')) model.setGrouping(groupBy());
     }),
   );
   await adoptDevelopmentToken(context, credentials);

@@ -12,32 +12,36 @@ export function selectedSessions(view: vscode.TreeView<TreeNode>, clicked?: Tree
   return nodes.flatMap((node) => (node.type === 'session' ? [node.session] : []));
 }
 
+/** Writes to the clipboard and says what was copied in the status bar. */
+export async function copyToClipboard(text: string, confirmation: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(confirmation, 4000);
+}
+
+function nothingSelected(sessions: Session[]): boolean {
+  if (sessions.length > 0) return false;
+  void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
+  return true;
+}
+
 export async function copySessionIds(sessions: Session[]): Promise<void> {
-  if (sessions.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
-    return;
-  }
-  await vscode.env.clipboard.writeText(sessions.map((session) => session.id).join('\n'));
-  vscode.window.setStatusBarMessage(
+  if (nothingSelected(sessions)) return;
+  await copyToClipboard(
+    sessions.map((session) => session.id).join('\n'),
     sessions.length === 1
       ? vscode.l10n.t('$(check) Copied session id {0}', sessions[0]!.id)
       : vscode.l10n.t('$(check) Copied {0} session ids', sessions.length),
-    4000,
   );
 }
 
 /** The JSON exactly as the server sent it; several sessions become an array. */
 export async function copySessionJson(sessions: Session[]): Promise<void> {
-  if (sessions.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
-    return;
-  }
+  if (nothingSelected(sessions)) return;
   const value = sessions.length === 1 ? sessions[0]!.raw : sessions.map((session) => session.raw);
-  await vscode.env.clipboard.writeText(JSON.stringify(value, null, 2));
-  vscode.window.setStatusBarMessage(
+  await copyToClipboard(
+    JSON.stringify(value, null, 2),
     sessions.length === 1
       ? vscode.l10n.t('$(check) Copied the JSON of session {0}', sessions[0]!.id)
       : vscode.l10n.t('$(check) Copied the JSON of {0} sessions', sessions.length),
-    4000,
   );
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { OpenCxClient } from '../api/client';
 import { ApiError, isCancellation } from '../api/errors';
 import type { HistoryEvent, Session } from '../api/schemas';
+import { copyToClipboard } from '../commands/copy';
 import { goToSession } from '../commands/goToSession';
 import { sessionLabel } from '../model/labels';
 import {
@@ -272,10 +273,10 @@ class SessionPanel implements vscode.Disposable {
     if (!message || this.disposed) return;
     switch (message.type) {
       case 'copyId':
-        void this.copy(this.session.id, vscode.l10n.t('$(check) Copied session id {0}', this.session.id));
+        void copyToClipboard(this.session.id, vscode.l10n.t('$(check) Copied session id {0}', this.session.id));
         break;
       case 'copyJson':
-        void this.copy(prettyJson(this.session.raw), vscode.l10n.t('$(check) Copied the JSON of session {0}', this.session.id));
+        void copyToClipboard(prettyJson(this.session.raw), vscode.l10n.t('$(check) Copied the JSON of session {0}', this.session.id));
         break;
       case 'refresh':
         this.refresh();
@@ -374,11 +375,6 @@ class SessionPanel implements vscode.Disposable {
     const client = await this.connection.client();
     if (!client) throw new SignedOutError();
     return client;
-  }
-
-  private async copy(text: string, confirmation: string): Promise<void> {
-    await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(confirmation, 3000);
   }
 
   private async openJson(): Promise<void> {
@@ -486,7 +482,14 @@ class SessionJsonDocuments implements vscode.TextDocumentContentProvider, vscode
 
 // ---------------------------------------------------------------------------------------------
 
+let translatedText: PanelText | undefined;
+
+/** The page's words, translated once: every render needs them. */
 function panelText(): PanelText {
+  return (translatedText ??= translatePanelText());
+}
+
+function translatePanelText(): PanelText {
   const senders = new Map([
     ['contact', vscode.l10n.t('Contact')],
     ['ai', vscode.l10n.t('AI')],
