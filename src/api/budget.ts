@@ -5,6 +5,14 @@ interface Slot {
   time: number;
 }
 
+/** No slot frees within the wait the caller accepts; `waitMs` says when one will. */
+export class BudgetExhaustedError extends Error {
+  constructor(readonly waitMs: number) {
+    super(`the request budget is spent for ${waitMs} ms`);
+    this.name = 'BudgetExhaustedError';
+  }
+}
+
 export class RequestBudget {
   private slots: Slot[] = [];
 
@@ -15,11 +23,12 @@ export class RequestBudget {
   ) {}
 
   /**
-   * Resolves when a request may be sent now; rejects with the signal's reason when aborted.
+   * Resolves when a request may be sent now; rejects with the signal's reason when aborted, and
+   * with BudgetExhaustedError at once when no slot frees within `maxWaitMs`.
    * Call the returned function when the answer arrives: the slot then counts from that moment,
    * which is never earlier than when the server counted the request.
    */
-  async take(signal?: AbortSignal | null): Promise<() => void> {
+  async take(signal?: AbortSignal | null, maxWaitMs = Infinity): Promise<() => void> {
     for (;;) {
       signal?.throwIfAborted();
       const wait = this.waitTime();
@@ -28,6 +37,7 @@ export class RequestBudget {
         this.slots.push(slot);
         return () => (slot.time = Math.max(slot.time, this.now()));
       }
+      if (wait > maxWaitMs) throw new BudgetExhaustedError(wait);
       await sleep(wait, signal);
     }
   }

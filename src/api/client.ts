@@ -1,7 +1,7 @@
 // HTTP client of the open.cx API: auth, timeouts, retries with backoff that honours Retry-After,
 // a client-side request budget, cancellation, and one error type (ApiError) for every failure.
-import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance } from 'ky';
-import { RequestBudget } from './budget';
+import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
+import { BudgetExhaustedError, RequestBudget } from './budget';
 import { ApiError, formatWait, redact } from './errors';
 import { toSearchParams, type SessionQuery } from './filters';
 import {
@@ -77,16 +77,27 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * The budget slot taken for a request before ky starts it. ky hands options it does not know on to
+ * `fetch`, which is how the slot reaches the attempt; `answered` is cleared once an attempt used it.
+ */
+interface ReservedSlot {
+  answered: (() => void) | undefined;
+}
+type AttemptInit = RequestInit & { budgetSlot?: ReservedSlot };
+
 export class OpenCxClient {
   readonly baseUrl: URL;
   private readonly http: KyInstance;
   private readonly timeoutMs: number;
+  private readonly maxRetryWaitMs: number;
+  private readonly budget: RequestBudget;
 
   constructor(private readonly options: ClientOptions) {
     this.baseUrl = checkBaseUrl(options.baseUrl);
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    const maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
-    const budget = options.budget ?? new RequestBudget();
+    const maxRetryWaitMs = (this.maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000);
+    const budget = (this.budget = options.budget ?? new RequestBudget());
     const log = options.onRequest;
     this.http = ky.create({
       prefix: this.baseUrl.href,
@@ -110,13 +121,18 @@ export class OpenCxClient {
       },
       // Every attempt, retries included, takes a slot of the budget and is logged.
       fetch: async (input, init) => {
+        const { budgetSlot, ...requestInit } = (init ?? {}) as AttemptInit;
         // ky hands over a ready Request; wrapping it again would copy it on every attempt.
-        const request = input instanceof Request ? input : new Request(input, init);
-        const answered = await budget.take(request.signal);
+        const request = input instanceof Request ? input : new Request(input, requestInit);
+        // The first attempt uses the slot taken before ky started its timeout. A retry needs a free
+        // slot now: waiting here would count against the attempt's timeout, so it fails instead.
+        const reserved = budgetSlot?.answered;
+        if (budgetSlot) budgetSlot.answered = undefined;
+        const answered = reserved ?? (await budget.take(request.signal, 0));
         const url = new URL(request.url);
         const started = performance.now();
         try {
-          const response = await fetch(request, input instanceof Request ? init : undefined);
+          const response = await fetch(request, input instanceof Request ? requestInit : undefined);
           log?.({ method: request.method, path: url.pathname + url.search, status: response.status, ms: performance.now() - started });
           return response;
         } catch (error) {
@@ -151,7 +167,10 @@ export class OpenCxClient {
   private async getJson(path: string, searchParams: URLSearchParams | undefined, signal?: AbortSignal): Promise<unknown> {
     let text: string;
     try {
-      text = await this.http.get(path, { searchParams, signal }).text();
+      // Waiting for the budget happens here, before the attempt's timeout starts.
+      const budgetSlot: ReservedSlot = { answered: await this.budget.take(signal, this.maxRetryWaitMs) };
+      const options: Options & { budgetSlot: ReservedSlot } = { searchParams, signal, budgetSlot };
+      text = await this.http.get(path, options).text();
     } catch (error) {
       throw this.toApiError(error, signal);
     }
@@ -185,6 +204,13 @@ export class OpenCxClient {
       return new ApiError('cancelled', 'The request was cancelled.', { cause: error });
     }
     if (error instanceof HTTPError) return this.httpError(error);
+    if (error instanceof BudgetExhaustedError) {
+      return new ApiError(
+        'rateLimited',
+        `Requests are held back to stay within open.cx's limit of 100 requests a minute. The next one can be sent in ${formatWait(error.waitMs)}.`,
+        { retryAfterMs: error.waitMs },
+      );
+    }
     if (error instanceof TimeoutError) {
       return new ApiError(
         'timeout',

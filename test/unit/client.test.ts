@@ -186,6 +186,43 @@ suite('API client against the local stand-in', function () {
     }
   });
 
+  test('a wait for the client budget does not count against the request timeout', async () => {
+    // Two requests fill a 400 ms window; the third waits ≈400 ms for a slot, longer than the
+    // 250 ms an attempt may take, and must still be sent and answered.
+    const budget = new RequestBudget(2, 400);
+    const patient = client({ budget, timeoutMs: 250, retryLimit: 0 });
+    await patient.listSessions({});
+    await patient.listSessions({});
+    const started = Date.now();
+    const page = await patient.listSessions({});
+    assert.equal(page.items.length, 25);
+    assert.ok(Date.now() - started >= 300, `answered after ${Date.now() - started} ms: the budget did not hold it back`);
+    assert.equal(standIn.requests.length, 3);
+  });
+
+  test('a budget wait longer than the client will wait is rateLimited at once, and nothing is sent', async () => {
+    const budget = new RequestBudget(2, 40_000);
+    const patient = client({ budget, timeoutMs: 250, maxRetryWaitMs: 5_000 });
+    await patient.listSessions({});
+    await patient.listSessions({});
+    const started = Date.now();
+    const error = await rejectsWith(patient.listSessions({}), 'rateLimited');
+    assert.ok(Date.now() - started < 200, `failed after ${Date.now() - started} ms instead of at once`);
+    assert.ok(error.retryAfterMs! > 39_000 && error.retryAfterMs! <= 40_000, `retry after ${error.retryAfterMs} ms`);
+    assert.match(error.message, /100 requests a minute/);
+    assert.match(error.message, /40 s/);
+    assert.equal(standIn.requests.length, 2, 'the third request was not sent');
+  });
+
+  test('a retry that finds the budget spent is rateLimited instead of waiting inside the attempt', async () => {
+    // The first attempt takes the last slot and meets a 503; its retry would have to wait 40 s.
+    const budget = new RequestBudget(1, 40_000);
+    standIn.setFaults({ status: 503, times: 1 });
+    const error = await rejectsWith(client({ budget, timeoutMs: 250, retryLimit: 2 }).listSessions({}), 'rateLimited');
+    assert.ok(error.retryAfterMs! > 39_000, `retry after ${error.retryAfterMs} ms`);
+    assert.equal(standIn.requests.length, 1, 'the retry was not sent');
+  });
+
   test('a server that never answers is a timeout', async () => {
     standIn.setFaults({ hang: true });
     const started = Date.now();
@@ -232,7 +269,8 @@ suite('API client against the local stand-in', function () {
     assert.equal(first.sentiment, 'confused');
     assert.equal(first.contact, null);
     assert.equal(first.ticket_number, null);
-    assert.equal(first.ticketing_system?.external_id, null);
+    assert.equal(first.assignee_id, null);
+    assert.deepEqual(first.raw.ticketing_system, { name: 'servicenow', external_id: 42, id_type: null });
     assert.equal(first.raw.priority, 'p1');
     assert.deepEqual(first.raw.tags, ['vip', 'beta']);
   });
