@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
 import { NO_FILTER } from '../../src/model/filters';
 import { SessionTreeModel, type GroupNode, type NoticeNode, type SessionNode, type TreeNode } from '../../src/model/sessionTree';
@@ -141,6 +142,26 @@ suite('sessions tree model against the stand-in', function () {
     assert.equal(sessions(await model.children(web)).length, 25);
     const [limited, retried] = chatRequests();
     assert.ok(retried!.time - limited!.time >= 1000, 'not retried sooner than Retry-After');
+  });
+
+  test('a spent request budget is shown as waiting, not sent, then loaded by itself when a slot frees', async () => {
+    // One request a second, and the client holds nothing back longer than 100 ms behind a spinner.
+    const budget = new RequestBudget(1, 1_000);
+    const budgetedClient = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, budget, maxRetryWaitMs: 100, timeoutMs: 300 });
+    model.dispose();
+    model = new SessionTreeModel({ client: async () => budgetedClient });
+    const open = find(await model.children(), 'open');
+    assert.equal(sessions(await model.children(find(await model.children(open), 'web'))).length, 25);
+    const email = find(await model.children(open), 'email');
+    const [waiting] = notices(await model.children(email));
+    assert.equal(waiting!.kind, 'rateLimited', waiting!.error?.message);
+    assert.ok(waiting!.error!.retryAfterMs! > 500, `waits ${waiting!.error!.retryAfterMs} ms`);
+    assert.equal(chatRequests().length, 1, 'the held-back request was not sent');
+    await new Promise<void>((resolve) => model.onDidChange((node) => node === email && resolve())); // "Loading…"
+    await new Promise<void>((resolve) => model.onDidChange((node) => node === email && resolve()));
+    assert.equal(sessions(await model.children(email)).length, 25);
+    const [first, second] = chatRequests();
+    assert.ok(second!.time - first!.time >= 900, `the second request went ${second!.time - first!.time} ms after the first`);
   });
 
   test('refresh aborts in-flight requests and ignores their late answers', async () => {
