@@ -3,6 +3,7 @@
 import { DATA, loadCompiled, median } from './repo.mjs';
 
 const { OpenCxClient } = loadCompiled('src/api/client.js');
+const { parseSessionPage } = loadCompiled('src/api/schemas.js');
 const { SessionTreeModel } = loadCompiled('src/model/sessionTree.js');
 const { startStandIn } = loadCompiled('test/server/server.js');
 
@@ -18,8 +19,10 @@ const chatRequests = (standIn) => standIn.requests.filter((request) => request.p
 
 /**
  * Median time of "expand Open › Web" through a fresh tree model, and of a bare fetch + JSON.parse
- * of the same page, sampled alternately (which one goes first alternates too) so that drift of
- * the machine hits both alike.
+ * of the same page, sampled in turn (which one goes first rotates) so that drift of the machine
+ * hits all alike. The difference is split into its parts: the same page through the API client
+ * alone (ky, request budget, log, validation), the validation of the fetched page on its own,
+ * and what the tree model adds on top of the client.
  */
 export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
   // No rate limit: hundreds of requests a minute are the point here.
@@ -46,28 +49,51 @@ export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
         model.dispose();
       }
     };
+    const viaClient = async () => {
+      const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+      const started = performance.now();
+      const page = await client.listSessions(WEB_QUERY);
+      const elapsed = performance.now() - started;
+      if (page.items.length !== expected) throw new Error(`the client got ${page.items.length} sessions, not ${expected}`);
+      return elapsed;
+    };
+    const validationTimes = [];
     const viaFetch = async () => {
       const started = performance.now();
       const response = await fetch(pageUrl, { headers });
       const body = JSON.parse(await response.text());
       const elapsed = performance.now() - started;
       if (body.items.length !== expected) throw new Error(`fetch got ${body.items.length} sessions, not ${expected}`);
+      const validating = performance.now();
+      parseSessionPage(body);
+      validationTimes.push(performance.now() - validating);
       return elapsed;
     };
 
-    const modelTimes = [];
-    const fetchTimes = [];
+    const ways = { model: viaModel, fetch: viaFetch, client: viaClient };
+    const names = Object.keys(ways);
+    const times = { model: [], fetch: [], client: [] };
     for (let index = 0; index < warmup + samples; index++) {
-      const modelFirst = index % 2 === 0;
-      const first = await (modelFirst ? viaModel() : viaFetch());
-      const second = await (modelFirst ? viaFetch() : viaModel());
-      if (index < warmup) continue;
-      modelTimes.push(modelFirst ? first : second);
-      fetchTimes.push(modelFirst ? second : first);
+      const order = names.map((_, at) => names[(at + index) % names.length]);
+      for (const name of order) {
+        const elapsed = await ways[name]();
+        if (index >= warmup) times[name].push(elapsed);
+      }
     }
-    const model = median(modelTimes);
-    const bare = median(fetchTimes);
-    return { pageSize, latencyMs, samples, modelMs: model, fetchMs: bare, ratio: model / bare };
+    const model = median(times.model);
+    const bare = median(times.fetch);
+    const client = median(times.client);
+    const validationMs = median(validationTimes.slice(warmup));
+    return {
+      pageSize,
+      latencyMs,
+      samples,
+      modelMs: model,
+      fetchMs: bare,
+      ratio: model / bare,
+      // What the extra time is made of; medians, so the parts need not add up exactly.
+      parts: { httpClientMs: client - bare - validationMs, validationMs, treeMs: model - client },
+    };
   } finally {
     await standIn.close();
   }
