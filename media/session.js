@@ -3,7 +3,9 @@
 //  - collapses and expands JSON nodes (mouse, Enter/Space, arrow keys),
 //  - turns toolbar buttons into messages for the extension ({ type } and nothing else),
 //  - keeps collapsed nodes, scroll position and focus in the webview state, so they survive a
-//    rebuild and a hidden panel being dropped and shown again.
+//    rebuild and a hidden panel being dropped and shown again,
+//  - keeps the session id there too: VS Code saves that state across a window reload and hands it
+//    to the extension, which fetches the session again by this id.
 // Plain browser JavaScript, no build step. It never inserts HTML.
 (function () {
   'use strict';
@@ -12,12 +14,15 @@
 
   const saved = vscode.getState() || {};
   const state = {
+    sessionId: document.body.dataset.sessionId || (typeof saved.sessionId === 'string' ? saved.sessionId : undefined),
     collapsed: Array.isArray(saved.collapsed) ? saved.collapsed.filter((path) => typeof path === 'string') : [],
     scrollY: typeof saved.scrollY === 'number' ? saved.scrollY : 0,
     // The action whose button had focus when its request started; focus returns there once the answer is in.
     focusAction: typeof saved.focusAction === 'string' ? saved.focusAction : undefined,
   };
   const save = () => vscode.setState(state);
+  // Saved at once, not on the first click: a panel nobody touched is restored after a reload too.
+  save();
 
   // Actions that rebuild the page when their answer arrives.
   const RELOADING_ACTIONS = new Set(['refresh', 'loadOlder', 'retryHistory']);

@@ -70,6 +70,9 @@ export interface PanelText {
   openJson: string;
   retry: string;
   setToken: string;
+  /** Title of a restored panel until its session is back. */
+  pendingTitle: string;
+  loadingSession: string;
   json: string;
   jsonNote: string;
   expandAll: string;
@@ -108,6 +111,8 @@ export const ENGLISH: PanelText = {
   openJson: 'Open in Editor',
   retry: 'Retry',
   setToken: 'Set API Token',
+  pendingTitle: 'open.cx session',
+  loadingSession: 'Loading session…',
   json: 'JSON',
   jsonNote: 'as the server sent it',
   expandAll: 'Expand all',
@@ -180,17 +185,7 @@ export function renderSessionPage(state: SessionPageState, resources: PageResour
   const now = options.now ?? Date.now();
   const { session } = state;
   const label = sessionLabel(session);
-  const csp = contentSecurityPolicy(resources.cspSource, resources.nonce);
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(resources.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
-<title>${escapeHtml(label)}</title>
-</head>
-<body>
+  return `${pageHead(label, resources, session.id)}
 <header class="header">
 <h1 id="title" tabindex="-1">${escapeHtml(label)}</h1>
 <p class="summary">${renderSummary(session, text, now)}</p>
@@ -216,6 +211,62 @@ ${state.error ? renderError(state.error, 'refresh', text) : ''}
 <pre class="json" id="json">${renderJson(session.raw, text)}</pre>
 </section>
 ${renderHistory(state.history, text, now, options.locale)}
+</main>
+<script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * Everything up to and including <body>. The body carries the session id, which media/session.js
+ * keeps in the webview state so that VS Code can restore the panel after a reload.
+ */
+function pageHead(title: string, resources: PageResources, id: string): string {
+  const csp = contentSecurityPolicy(resources.cspSource, resources.nonce);
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(resources.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
+<title>${escapeHtml(title)}</title>
+</head>
+<body data-session-id="${escapeHtml(id)}">`;
+}
+
+/** A panel restored after a reload whose session is not back (yet). */
+export interface PendingPageState {
+  /** The id kept in the webview state. */
+  id: string;
+  /** The session is being fetched. */
+  refreshing: boolean;
+  /** Why it could not be fetched. */
+  error: InlineError | undefined;
+}
+
+/**
+ * A panel restored after a reload, before its session is back: "Loading session…", or why it could
+ * not be loaded with Retry (and Set API Token when signed out). Never an empty page.
+ */
+export function renderPendingSessionPage(state: PendingPageState, resources: PageResources, options: RenderOptions = {}): string {
+  const text = options.text ?? ENGLISH;
+  const body =
+    state.error && !state.refreshing
+      ? renderError(state.error, 'refresh', text)
+      : `<p class="status" role="status">${escapeHtml(text.loadingSession)}</p>`;
+  return `${pageHead(text.pendingTitle, resources, state.id)}
+<header class="header">
+<h1 id="title" tabindex="-1">${escapeHtml(text.pendingTitle)}</h1>
+<p class="session-id"><code>${escapeHtml(state.id)}</code></p>
+<div class="actions" role="toolbar" aria-label="${escapeHtml(text.sessionActions)}">
+${button('refresh', state.refreshing ? text.refreshing : text.refresh, { disabled: state.refreshing })}
+${button('copyId', text.copyId, { title: state.id })}
+</div>
+</header>
+<main${state.refreshing ? ' aria-busy="true"' : ''}>
+${body}
 </main>
 <script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
 </body>

@@ -4,22 +4,28 @@
 // That keeps hidden panels cheap: with retainContextWhenHidden off VS Code drops a hidden page and
 // shows the last HTML again on reveal, which is already up to date; media/session.js restores
 // collapsed nodes, scroll position and focus from its webview state.
+//
+// That webview state also carries the session id, and VS Code keeps it across a window reload:
+// the serializer below turns a restored panel back into a session panel by fetching the session
+// again. Only the id is kept, never the session's data.
 import * as vscode from 'vscode';
 import type { OpenCxClient } from '../api/client';
 import { ApiError, isCancellation } from '../api/errors';
+import { parseSessionId } from '../api/ids';
 import type { HistoryEvent, Session } from '../api/schemas';
 import { copyToClipboard } from '../commands/copy';
 import { goToSession } from '../commands/goToSession';
 import { sessionLabel } from '../model/labels';
+import { eventIds, readRefreshedHistory } from './historyRefresh';
 import {
   createNonce,
   parseWebviewMessage,
   prettyJson,
+  renderPendingSessionPage,
   renderSessionPage,
   type HistoryView,
   type InlineError,
   type PanelText,
-  type WebviewMessage,
 } from './sessionHtml';
 
 export const SESSION_VIEW_TYPE = 'opencx.session';
@@ -32,17 +38,24 @@ export interface ClientSource {
   client(): Promise<OpenCxClient | undefined>;
 }
 
-export class SessionPanels implements vscode.Disposable {
+export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, SessionPanel>();
   private readonly documents: SessionJsonDocuments;
-  private readonly registration: vscode.Disposable;
+  private readonly registrations: vscode.Disposable[];
+  private readonly media: vscode.Uri;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly connection: ClientSource,
   ) {
+    this.media = vscode.Uri.joinPath(extensionUri, 'media');
     this.documents = new SessionJsonDocuments(connection);
-    this.registration = vscode.workspace.registerTextDocumentContentProvider(SESSION_JSON_SCHEME, this.documents);
+    this.registrations = [
+      vscode.workspace.registerTextDocumentContentProvider(SESSION_JSON_SCHEME, this.documents),
+      // Registered during activation, as VS Code requires; package.json has the matching
+      // onWebviewPanel activation event so a reload activates the extension for its panels.
+      vscode.window.registerWebviewPanelSerializer(SESSION_VIEW_TYPE, this),
+    ];
   }
 
   /**
@@ -57,11 +70,36 @@ export class SessionPanels implements vscode.Disposable {
       open.reveal(preserveFocus);
       return;
     }
-    const panel = new SessionPanel(session, preserveFocus, this.extensionUri, this.connection, this.documents, () => {
-      this.panels.delete(session.id);
-      this.documents.forget(session.id);
+    const placement = { viewColumn: vscode.ViewColumn.Active, preserveFocus };
+    const panel = vscode.window.createWebviewPanel(SESSION_VIEW_TYPE, sessionLabel(session), placement, {
+      ...webviewOptions(this.media),
+      enableFindWidget: true,
+      retainContextWhenHidden: false,
     });
-    this.panels.set(session.id, panel);
+    this.adoptPanel(panel, session.id, session);
+  }
+
+  /**
+   * Called by VS Code for each session panel it restores after a reload, with the page's saved
+   * webview state. The panel shows "Loading session…" at once, then the session fetched again,
+   * or an error with Retry (signed out, a failed request): never a blank page.
+   */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const id = restoredSessionId(state);
+    // Without an id there is nothing to fetch (a page that never ran its script): closing the tab
+    // beats leaving an empty one.
+    if (!id) {
+      panel.dispose();
+      return;
+    }
+    // A hidden tab is restored only when first shown; by then the session may be open in another.
+    const open = this.panels.get(id);
+    if (open) {
+      panel.dispose();
+      open.reveal(false);
+      return;
+    }
+    this.adoptPanel(panel, id, undefined);
   }
 
   /**
@@ -113,11 +151,25 @@ export class SessionPanels implements vscode.Disposable {
     await this.panels.get(id)?.idle();
   }
 
+  /** Handles `message` as if the session's page had sent it (a button press); for tests. */
+  receive(id: string, message: unknown): void {
+    this.panels.get(id)?.receive(message);
+  }
+
   dispose(): void {
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
-    this.registration.dispose();
+    for (const registration of this.registrations) registration.dispose();
     this.documents.dispose();
+  }
+
+  /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it. */
+  private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): void {
+    const sessionPanel = new SessionPanel(panel, id, session, this.media, this.connection, this.documents, () => {
+      this.panels.delete(id);
+      this.documents.forget(id);
+    });
+    this.panels.set(id, sessionPanel);
   }
 
   private reportOpenFailure(id: string, error: unknown): void {
@@ -138,6 +190,21 @@ export class SessionPanels implements vscode.Disposable {
       if (choice === retry) void this.showById(id);
     });
   }
+}
+
+/** What a session panel's page may load and do; set again on a restored panel, whose saved options may name an old install. */
+function webviewOptions(media: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
+}
+
+/**
+ * The session id media/session.js keeps in the webview state, if it is one. Kept as written: it
+ * came from the server, and the registry is keyed by the server's spelling.
+ */
+function restoredSessionId(state: unknown): string | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const id = (state as { sessionId?: unknown }).sessionId;
+  return typeof id === 'string' && parseSessionId(id) === id.toLowerCase() ? id : undefined;
 }
 
 function offerToken(message: string): void {
@@ -182,19 +249,25 @@ interface HistoryState extends HistoryView {
   events: HistoryEvent[];
   /** Cursor of the next older page; null on the last page. */
   next: string | null;
-  /** The cursor of the page whose request failed, for Retry (undefined: the newest page). */
+  /** Pages read to build `events`: a refresh that cannot meet the shown events reads at most this many. */
+  pages: number;
+  /** Unreadable events in the pages loaded with "Load older", still counted while those events are kept. */
+  olderUnreadable: number;
+  /** The cursor of the page whose request failed, for Retry (undefined: the refresh). */
   failedCursor: string | undefined;
 }
 
 class SessionPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
-  private readonly media: vscode.Uri;
-  private session: Session;
+  /** Undefined until a restored panel has fetched its session. */
+  private session: Session | undefined;
   private refreshing = false;
   private sessionError: InlineError | undefined;
   private history: HistoryState = {
     events: [],
     next: null,
+    pages: 0,
+    olderUnreadable: 0,
     failedCursor: undefined,
     loaded: false,
     hasOlder: false,
@@ -210,31 +283,30 @@ class SessionPanel implements vscode.Disposable {
   private dirty = false;
   private disposed = false;
 
+  /** Takes over `panel`, new or restored by VS Code; without `session` (a restored panel) fetches it by id. */
   constructor(
-    session: Session,
-    preserveFocus: boolean,
-    extensionUri: vscode.Uri,
+    panel: vscode.WebviewPanel,
+    private readonly id: string,
+    session: Session | undefined,
+    private readonly media: vscode.Uri,
     private readonly connection: ClientSource,
     private readonly documents: SessionJsonDocuments,
     private readonly onDispose: () => void,
   ) {
+    this.panel = panel;
     this.session = session;
-    this.media = vscode.Uri.joinPath(extensionUri, 'media');
-    const placement = { viewColumn: vscode.ViewColumn.Active, preserveFocus };
-    this.panel = vscode.window.createWebviewPanel(SESSION_VIEW_TYPE, sessionLabel(session), placement, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableFindWidget: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [this.media],
-    });
+    this.panel.webview.options = webviewOptions(media);
     this.panel.iconPath = vscode.Uri.joinPath(this.media, 'opencx.svg');
     this.subscriptions.push(
       this.panel.onDidDispose(() => this.dispose()),
-      this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(parseWebviewMessage(message))),
+      this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
     );
-    this.documents.update(session.id, prettyJson(session.raw));
-    this.track(this.loadHistory(undefined));
+    if (session) {
+      this.documents.update(id, prettyJson(session.raw));
+      this.track(this.refreshHistory());
+    } else {
+      this.refresh();
+    }
     this.render();
   }
 
@@ -248,6 +320,14 @@ class SessionPanel implements vscode.Disposable {
 
   /** Takes a copy of the session from elsewhere (the tree) when it is newer than the one shown. */
   adopt(session: Session): void {
+    if (!this.session) {
+      // A restored panel still loading or showing why it could not load: the tree's copy is good news.
+      this.sessionRequest?.abort();
+      this.sessionError = undefined;
+      this.setSession(session);
+      if (this.history.error && !this.history.busy) this.retryHistory();
+      return;
+    }
     const shown = Date.parse(this.session.updated_at ?? '');
     const offered = Date.parse(session.updated_at ?? '');
     if (!(offered > shown) || prettyJson(session.raw) === prettyJson(this.session.raw)) return;
@@ -269,26 +349,28 @@ class SessionPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 
-  private onMessage(message: WebviewMessage | undefined): void {
+  receive(value: unknown): void {
+    const message = parseWebviewMessage(value);
     if (!message || this.disposed) return;
+    const session = this.session;
     switch (message.type) {
       case 'copyId':
-        void copyToClipboard(this.session.id, vscode.l10n.t('$(check) Copied session id {0}', this.session.id));
+        void copyToClipboard(this.id, vscode.l10n.t('$(check) Copied session id {0}', this.id));
         break;
       case 'copyJson':
-        void copyToClipboard(prettyJson(this.session.raw), vscode.l10n.t('$(check) Copied the JSON of session {0}', this.session.id));
+        if (session) void copyToClipboard(prettyJson(session.raw), vscode.l10n.t('$(check) Copied the JSON of session {0}', this.id));
         break;
       case 'refresh':
         this.refresh();
         break;
       case 'openJson':
-        void this.openJson();
+        if (session) void this.openJson();
         break;
       case 'loadOlder':
-        if (this.history.next && !this.history.busy) this.track(this.loadHistory(this.history.next));
+        if (this.history.next && !this.history.busy) this.track(this.loadOlderHistory(this.history.next));
         break;
       case 'retryHistory':
-        if (!this.history.busy) this.track(this.loadHistory(this.history.failedCursor));
+        if (!this.history.busy) this.retryHistory();
         break;
       case 'setToken':
         void vscode.commands.executeCommand('opencx.setToken');
@@ -296,10 +378,15 @@ class SessionPanel implements vscode.Disposable {
     }
   }
 
-  /** Re-fetches the session and the newest page of its history; what is shown stays until the answers arrive. */
+  /** Re-fetches the session and the history shown; what is shown stays until the answers arrive. */
   private refresh(): void {
     this.track(this.fetchSession());
-    this.track(this.loadHistory(undefined));
+    this.track(this.refreshHistory());
+  }
+
+  private retryHistory(): void {
+    const cursor = this.history.failedCursor;
+    this.track(cursor === undefined ? this.refreshHistory() : this.loadOlderHistory(cursor));
   }
 
   private async fetchSession(): Promise<void> {
@@ -310,7 +397,7 @@ class SessionPanel implements vscode.Disposable {
     this.scheduleRender();
     try {
       const client = await this.client();
-      const session = await client.getSession(this.session.id, controller.signal);
+      const session = await client.getSession(this.id, controller.signal);
       if (controller.signal.aborted) return;
       this.sessionError = undefined;
       this.setSession(session);
@@ -326,48 +413,94 @@ class SessionPanel implements vscode.Disposable {
     }
   }
 
-  /** The newest page (cursor undefined) replaces the transcript; an older page is appended to it. */
-  private async loadHistory(cursor: string | undefined): Promise<void> {
-    // A newer request wins: loading the newest page again makes an older page's answer moot.
-    this.historyRequest?.abort();
-    const controller = new AbortController();
-    this.historyRequest = controller;
-    this.history.busy = cursor === undefined ? 'newest' : 'older';
-    this.history.error = undefined;
-    this.scheduleRender();
+  /**
+   * Reads the newest history pages and folds them into what is shown (historyRefresh.ts): events
+   * loaded with "Load older" stay, usually for one request. On first open nothing is shown yet and
+   * this reads the newest page. A failure leaves the shown events as they are, with the error.
+   */
+  private async refreshHistory(): Promise<void> {
+    const controller = this.startHistoryRequest('newest');
+    const shown = { events: this.history.events, next: this.history.next, pages: this.history.pages };
     try {
       const client = await this.client();
-      const page = await client.listHistory(this.session.id, cursor, controller.signal);
+      const fresh = await readRefreshedHistory(shown, (cursor) => client.listHistory(this.id, cursor, controller.signal));
       if (controller.signal.aborted) return;
-      const kept = cursor === undefined ? [] : this.history.events;
+      // Unreadable events of older pages still count while those pages' events are kept.
+      const olderUnreadable = fresh.kept > 0 ? this.history.olderUnreadable : 0;
+      this.history = {
+        ...this.history,
+        events: fresh.events,
+        next: fresh.next,
+        hasOlder: fresh.next !== null,
+        pages: fresh.pages,
+        olderUnreadable,
+        loaded: true,
+        unreadable: fresh.unreadable + olderUnreadable,
+        failedCursor: undefined,
+      };
+    } catch (error) {
+      this.historyFailed(controller, error, undefined);
+    } finally {
+      this.endHistoryRequest(controller);
+    }
+  }
+
+  /** Appends the page at `cursor` ("Load older") to the shown events. */
+  private async loadOlderHistory(cursor: string): Promise<void> {
+    const controller = this.startHistoryRequest('older');
+    try {
+      const client = await this.client();
+      const page = await client.listHistory(this.id, cursor, controller.signal);
+      if (controller.signal.aborted) return;
+      const kept = this.history.events;
       // Cursor pages can overlap when new messages arrive between requests.
-      const seen = new Set(kept.map((event) => event.id).filter((id) => id != null));
+      const seen = eventIds(kept);
       const added = page.items.filter((event) => event.id == null || !seen.has(event.id));
       this.history = {
         ...this.history,
         events: [...kept, ...added],
         next: page.next,
         hasOlder: page.next !== null,
+        pages: this.history.pages + 1,
+        olderUnreadable: this.history.olderUnreadable + page.unreadable,
         loaded: true,
-        unreadable: (cursor === undefined ? 0 : this.history.unreadable) + page.unreadable,
+        unreadable: this.history.unreadable + page.unreadable,
         failedCursor: undefined,
       };
     } catch (error) {
-      if (controller.signal.aborted || isCancellation(error)) return;
-      this.history.error = toInlineError(error);
-      this.history.failedCursor = cursor;
+      this.historyFailed(controller, error, cursor);
     } finally {
-      if (this.historyRequest === controller) {
-        this.historyRequest = undefined;
-        this.history.busy = false;
-        this.scheduleRender();
-      }
+      this.endHistoryRequest(controller);
     }
+  }
+
+  private startHistoryRequest(busy: 'newest' | 'older'): AbortController {
+    // A newer request wins: a refresh makes an older page's answer moot.
+    this.historyRequest?.abort();
+    const controller = new AbortController();
+    this.historyRequest = controller;
+    this.history.busy = busy;
+    this.history.error = undefined;
+    this.scheduleRender();
+    return controller;
+  }
+
+  private historyFailed(controller: AbortController, error: unknown, cursor: string | undefined): void {
+    if (controller.signal.aborted || isCancellation(error)) return;
+    this.history.error = toInlineError(error);
+    this.history.failedCursor = cursor;
+  }
+
+  private endHistoryRequest(controller: AbortController): void {
+    if (this.historyRequest !== controller) return;
+    this.historyRequest = undefined;
+    this.history.busy = false;
+    this.scheduleRender();
   }
 
   private setSession(session: Session): void {
     this.session = session;
-    this.documents.update(session.id, prettyJson(session.raw));
+    this.documents.update(this.id, prettyJson(session.raw));
     this.scheduleRender();
   }
 
@@ -379,13 +512,13 @@ class SessionPanel implements vscode.Disposable {
 
   private async openJson(): Promise<void> {
     try {
-      const document = await vscode.workspace.openTextDocument(this.documents.uriFor(this.session.id));
+      const document = await vscode.workspace.openTextDocument(this.documents.uriFor(this.id));
       // The .json path already selects JSON; this covers a user's files.associations pointing elsewhere.
       const json = document.languageId === 'json' ? document : await vscode.languages.setTextDocumentLanguage(document, 'json');
       await vscode.window.showTextDocument(json, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open the JSON of session {0}: {1}', this.session.id, message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open the JSON of session {0}: {1}', this.id, message));
     }
   }
 
@@ -406,17 +539,24 @@ class SessionPanel implements vscode.Disposable {
     this.dirty = false;
     if (this.disposed) return;
     const webview = this.panel.webview;
+    const resources = {
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'session.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'session.css')).toString(),
+      lang: vscode.env.language,
+    };
+    const options = { text: panelText(), locale: vscode.env.language };
+    // A restored panel keeps the title VS Code saved until its session is back.
+    if (!this.session) {
+      webview.html = renderPendingSessionPage({ id: this.id, refreshing: this.refreshing, error: this.sessionError }, resources, options);
+      return;
+    }
     this.panel.title = sessionLabel(this.session);
     webview.html = renderSessionPage(
       { session: this.session, refreshing: this.refreshing, error: this.sessionError, history: this.history },
-      {
-        cspSource: webview.cspSource,
-        nonce: createNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'session.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'session.css')).toString(),
-        lang: vscode.env.language,
-      },
-      { text: panelText(), locale: vscode.env.language },
+      resources,
+      options,
     );
   }
 }
@@ -505,6 +645,8 @@ function translatePanelText(): PanelText {
     openJson: vscode.l10n.t('Open in Editor'),
     retry: vscode.l10n.t('Retry'),
     setToken: vscode.l10n.t('Set API Token'),
+    pendingTitle: vscode.l10n.t('open.cx session'),
+    loadingSession: vscode.l10n.t('Loading session…'),
     json: vscode.l10n.t('JSON'),
     jsonNote: vscode.l10n.t('as the server sent it'),
     expandAll: vscode.l10n.t('Expand all'),

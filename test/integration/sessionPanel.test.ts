@@ -2,8 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { SessionNode } from '../../src/model/sessionTree';
-import { HOSTILE_NAME } from '../server/data';
-import { activate, signIn, standIn, waitFor } from './helpers';
+import { generateHistory, HOSTILE_NAME, type RawSession } from '../server/data';
+import { activate, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+
+/** The view type of session panels, as VS Code stores it with a panel it will restore. */
+const SESSION_VIEW_TYPE = 'opencx.session';
 
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs.filter((tab) => tab.input instanceof vscode.TabInputWebview));
@@ -67,4 +70,170 @@ suite('session JSON view', () => {
     assert.equal(requests.find((request) => request.path.endsWith('/00000000-0000-0000-0000-000000000000'))?.status, 404);
   });
 
+  suite('history refresh', () => {
+    /** A session whose history spans three pages of 20. */
+    let long: RawSession;
+
+    suiteSetup(async () => {
+      long = (await standIn.sessions()).find((session) => generateHistory(session).length > 40)!;
+      assert.ok(long, 'the stand-in serves a session with more than two pages of history');
+    });
+
+    /** Opens the session and loads one older page: 40 events shown. */
+    async function openWithOlderPage(): Promise<void> {
+      await api.sessionPanels.showById(long.id);
+      await api.sessionPanels.idle(long.id);
+      api.sessionPanels.receive(long.id, { type: 'loadOlder' });
+      await api.sessionPanels.idle(long.id);
+      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long).slice(0, 40));
+    }
+
+    test('Refresh keeps the pages loaded with "Load older", for one history request', async () => {
+      await openWithOlderPage();
+      await standIn.clearRequests();
+      api.sessionPanels.receive(long.id, { type: 'refresh' });
+      await api.sessionPanels.idle(long.id);
+      const html = api.sessionPanels.htmlOf(long.id)!;
+      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long).slice(0, 40), 'both pages are still shown, once each');
+      assert.ok(html.includes('data-action="loadOlder"'), 'the third page can still be loaded');
+      const history = (await standIn.requests()).filter((request) => request.path.endsWith('/history'));
+      assert.deepEqual(history.map((request) => request.query.cursor), [undefined], 'only the newest page was read again');
+
+      api.sessionPanels.receive(long.id, { type: 'loadOlder' });
+      await api.sessionPanels.idle(long.id);
+      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long), '"Load older" continues below the kept pages');
+    });
+
+    test('a failed Refresh keeps the loaded history on screen with the error; Retry keeps it too', async () => {
+      await openWithOlderPage();
+      await standIn.setFaults({ status: 403, message: 'Forbidden for this test', path: `/chat/sessions/${long.id}/history`, times: 1 });
+      api.sessionPanels.receive(long.id, { type: 'refresh' });
+      await api.sessionPanels.idle(long.id);
+      const failed = api.sessionPanels.htmlOf(long.id)!;
+      assert.match(failed, /<span class="message">[^<]*Forbidden for this test[^<]*<\/span> <button type="button" data-action="retryHistory">Retry<\/button>/);
+      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long).slice(0, 40), 'nothing shown was dropped');
+
+      api.sessionPanels.receive(long.id, { type: 'retryHistory' });
+      await api.sessionPanels.idle(long.id);
+      assert.ok(!api.sessionPanels.htmlOf(long.id)!.includes('data-action="retryHistory"'));
+      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long).slice(0, 40), 'the retried refresh keeps the older page as well');
+    });
+  });
+
+  suite('panels restored after a window reload', () => {
+    let raw: RawSession;
+    const restored: vscode.WebviewPanel[] = [];
+
+    suiteSetup(async () => {
+      [raw] = await standIn.sessions({ status: 'open', channel_type: 'email' });
+    });
+    teardown(async () => {
+      for (const panel of restored.splice(0)) panel.dispose();
+      await standIn.setFaults({});
+      await signIn(api);
+    });
+
+    /**
+     * What VS Code does on a reload: a new panel of the saved view type, handed to the serializer
+     * with the saved state. `closed` settles if the serializer closes it.
+     */
+    async function restore(state: unknown): Promise<{ panel: vscode.WebviewPanel; closed: Promise<void> }> {
+      const panel = vscode.window.createWebviewPanel(SESSION_VIEW_TYPE, 'Saved title', vscode.ViewColumn.Active, { enableScripts: true });
+      restored.push(panel);
+      const closed = new Promise<void>((resolve) => panel.onDidDispose(() => resolve()));
+      // VS Code hands over a panel whose tab is already open.
+      await waitFor('the tab of the restored panel', () => panelTabs().some((tab) => tab.label === 'Saved title') || undefined);
+      await api.sessionPanels.deserializeWebviewPanel(panel, state);
+      return { panel, closed };
+    }
+
+    test('the manifest activates the extension for its panels', () => {
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { activationEvents: string[] };
+      assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${SESSION_VIEW_TYPE}`));
+    });
+
+    test('the panel fetches its session by id and becomes the one panel of that session', async () => {
+      await standIn.clearRequests();
+      const { panel } = await restore({ sessionId: raw.id, collapsed: ['/contact'], scrollY: 120 });
+      assert.ok(panel.webview.html.includes('Loading session…'), 'at once a page that says what is happening');
+      assert.ok(panel.webview.html.includes(`data-session-id="${raw.id}"`));
+      await api.sessionPanels.idle(raw.id);
+      const html = api.sessionPanels.htmlOf(raw.id)!;
+      assert.equal(panel.webview.html, html, 'the restored panel is the one registered for the id');
+      assert.ok(html.includes('<pre class="json" id="json">'), 'the JSON is shown');
+      assert.ok(html.includes('<ol class="transcript">'), 'and the history');
+      assert.notEqual(panel.title, 'Saved title', 'titled after the session again');
+      assert.deepEqual((await sessionRequests()).map((request) => request.path).sort(), [`/chat/sessions/${raw.id}`, `/chat/sessions/${raw.id}/history`]);
+
+      await api.sessionPanels.showById(raw.id);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(panelTabs().length, 1, 'opening the session again reveals the restored panel');
+      assert.equal((await sessionRequests()).length, 2, 'without fetching it again');
+    });
+
+    test('signed out, it says so with Retry and Set API Token; Retry loads it once signed in', async () => {
+      await api.credentials.clear();
+      const { panel } = await restore({ sessionId: raw.id });
+      await api.sessionPanels.idle(raw.id);
+      const html = panel.webview.html;
+      assert.ok(html.includes('You are signed out of open.cx'), html);
+      assert.ok(html.includes('<button type="button" data-action="refresh">Retry</button>'));
+      assert.ok(html.includes('data-action="setToken"'));
+      assert.ok(html.includes(raw.id), 'which session this was');
+
+      await signIn(api);
+      api.sessionPanels.receive(raw.id, { type: 'refresh' });
+      await api.sessionPanels.idle(raw.id);
+      assert.ok(panel.webview.html.includes('<ol class="transcript">'));
+      assert.ok(!panel.webview.html.includes('signed out'));
+    });
+
+    test('a failed fetch shows the server\'s answer with Retry, not a blank page', async () => {
+      await standIn.setFaults({ status: 403, message: 'Forbidden for this test', path: `/chat/sessions/${raw.id}`, times: 2 });
+      const { panel } = await restore({ sessionId: raw.id });
+      await api.sessionPanels.idle(raw.id);
+      assert.match(panel.webview.html, /role="alert"><span class="message">[^<]*Forbidden for this test/);
+      assert.ok(panel.webview.html.includes('<button type="button" data-action="refresh">Retry</button>'));
+
+      api.sessionPanels.receive(raw.id, { type: 'refresh' });
+      await api.sessionPanels.idle(raw.id);
+      assert.ok(panel.webview.html.includes('<pre class="json" id="json">'));
+    });
+
+    test('a panel saved without a session id is closed; one for a session already open gives way to it', async () => {
+      await standIn.clearRequests();
+      for (const state of [undefined, {}, { sessionId: '../../chat/sessions' }, { sessionId: 42 }]) {
+        const { closed } = await restore(state);
+        await within(closed, `the panel restored from ${JSON.stringify(state)} to close`);
+      }
+      assert.equal((await sessionRequests()).length, 0, 'nothing was fetched');
+
+      await api.sessionPanels.showById(raw.id);
+      await waitFor('the session panel', () => panelTabs().length === 1 || undefined);
+      const duplicate = await restore({ sessionId: raw.id });
+      await within(duplicate.closed, 'the duplicate to close');
+      await waitFor('one tab', () => panelTabs().length === 1 || undefined);
+      assert.equal(panelTabs().length, 1);
+      assert.ok(api.sessionPanels.htmlOf(raw.id)?.includes('<pre class="json" id="json">'), 'the open panel stays');
+    });
+  });
 });
+
+/** `created_at` of the events in a panel's transcript, in the order shown. */
+function eventTimes(html: string | undefined): string[] {
+  const transcript = /<ol class="transcript">([\s\S]*?)<\/ol>/.exec(html ?? '')?.[1] ?? '';
+  return [...transcript.matchAll(/<li class="event"[^>]*><div class="meta">.*?<time datetime="([^"]+)"/g)].map((match) => match[1]!);
+}
+
+function within(promise: Promise<void>, what: string, ms = 5_000): Promise<void> {
+  return Promise.race([promise, new Promise<void>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
+}
+
+/** Requests for one session or its history (the tree's list requests left out). */
+async function sessionRequests() {
+  return (await standIn.requests()).filter((request) => request.path.startsWith('/chat/sessions/'));
+}
+
+function historyTimes(session: RawSession): string[] {
+  return generateHistory(session).map((event) => event.created_at as string);
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { HOSTILE_NAME } from '../server/data';
-import { expand, startSignedInCollapsed, treeRow, ui, webviewFrame } from './driver';
+import { expand, runCommand, startSignedInCollapsed, treeRow, ui, waitForWorkbench, webviewFrame } from './driver';
 
 suite('UI: session JSON view', () => {
   suiteSetup(startSignedInCollapsed);
@@ -20,5 +20,44 @@ suite('UI: session JSON view', () => {
     const hostile = standIn.sessions.find((session) => (session.contact as { name?: string } | null)?.name === HOSTILE_NAME)!;
     assert.ok(text.includes(hostile.id));
     await page.screenshot({ path: join(screenshotDir, 'session-json.png') });
+  });
+
+  test('Developer: Reload Window restores the panel: fetched again by id, collapsed nodes kept; signed out, it says so', async () => {
+    const { page, standIn } = ui();
+    const hostile = standIn.sessions.find((session) => (session.contact as { name?: string } | null)?.name === HOSTILE_NAME)!;
+    const ofSession = `body[data-session-id="${hostile.id}"]`;
+    await expand(page, 'Open');
+    await expand(page, 'Web');
+    await treeRow(page, HOSTILE_NAME).click();
+    const before = await webviewFrame(page, async (candidate) => (await candidate.locator(`${ofSession} .transcript`).count()) > 0);
+    await before.locator('.node[data-path="/contact"] > .toggle').click();
+    await before.locator('.node.collapsed[data-path="/contact"]').waitFor();
+
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await waitForWorkbench(page);
+    // The web workbench keeps secrets only for the life of the page, so the reload signed out.
+    const restored = await webviewFrame(page, async (candidate) => (await candidate.locator(`${ofSession} [role="alert"]`).count()) > 0, 60_000);
+    const alert = (await restored.locator('[role="alert"]').textContent()) ?? '';
+    assert.match(alert, /You are signed out of open\.cx/);
+    assert.equal(await restored.locator('[role="alert"] button[data-action="refresh"]').textContent(), 'Retry');
+
+    standIn.requests.length = 0;
+    await restored.locator('[role="alert"] button[data-action="setToken"]').click();
+    const password = page.locator('.quick-input-widget .quick-input-box input[type="password"]');
+    await password.waitFor({ timeout: 10_000 });
+    await password.fill(standIn.token);
+    await page.keyboard.press('Enter');
+    // Stored once the tree shows its groups.
+    await treeRow(page, 'Open').waitFor();
+    await restored.locator('[role="alert"] button[data-action="refresh"]').click();
+
+    const shown = await webviewFrame(page, async (candidate) => (await candidate.locator(`${ofSession} .transcript`).count()) > 0);
+    assert.ok(((await shown.locator('#json').textContent()) ?? '').includes('x_experimental_routing'), 'the session is shown again');
+    assert.equal(await shown.locator('.node.collapsed[data-path="/contact"]').count(), 1, 'the node collapsed before the reload is still collapsed');
+    assert.equal(await shown.locator('.node.collapsed').count(), 1, 'and nothing else');
+    const fetched = standIn.requests.filter((request) => request.path.startsWith(`/chat/sessions/${hostile.id}`)).map((request) => request.path);
+    assert.deepEqual(fetched.sort(), [`/chat/sessions/${hostile.id}`, `/chat/sessions/${hostile.id}/history`], 'fetched again by id');
   });
 });

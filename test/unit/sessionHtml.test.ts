@@ -8,6 +8,7 @@ import {
   parseWebviewMessage,
   prettyJson,
   renderJson,
+  renderPendingSessionPage,
   renderSessionPage,
   WEBVIEW_MESSAGE_TYPES,
   type HistoryView,
@@ -267,6 +268,35 @@ suite('session panel HTML', () => {
       );
       assert.ok(html.includes('<html lang="de">'));
       assert.ok(html.includes('>ID kopieren</button>'));
+    });
+  });
+
+  suite('a panel restored after a reload', () => {
+    const id = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+
+    test('every page carries the session id for the webview state', () => {
+      assert.ok(page().includes(`<body data-session-id="${id}">`));
+      assert.ok(renderPendingSessionPage({ id, refreshing: true, error: undefined }, resources).includes(`<body data-session-id="${id}">`));
+    });
+
+    test('while its session is fetched: "Loading session…", the id, Refresh disabled, the script', () => {
+      const html = renderPendingSessionPage({ id, refreshing: true, error: undefined }, resources);
+      assert.ok(html.includes('<p class="status" role="status">Loading session…</p>'));
+      assert.ok(html.includes(`<code>${id}</code>`));
+      assert.ok(html.includes('<button type="button" data-action="refresh" disabled>Refreshing…</button>'));
+      assert.ok(html.includes(`<script nonce="${resources.nonce}" src="${resources.scriptUri}"></script>`));
+      assert.ok(!html.includes('data-action="copyJson"'), 'nothing to copy yet');
+    });
+
+    test('signed out or failed: the reason, Retry, and Set API Token when a token is the fix', () => {
+      const html = renderPendingSessionPage(
+        { id, refreshing: false, error: { message: `Signed out ${HOSTILE}`, canSetToken: true } },
+        resources,
+      );
+      assert.ok(html.includes(`<div class="notice error" role="alert"><span class="message">Signed out ${HOSTILE_ESCAPED}</span> <button type="button" data-action="refresh">Retry</button>`));
+      assert.ok(html.includes('data-action="setToken"'));
+      assert.ok(!html.includes('Loading session…'));
+      assert.ok(!html.includes(HOSTILE));
     });
   });
 
