@@ -79,12 +79,12 @@ try {
       await measure(metric, `≤ ${GOALS.ratio.toFixed(2)}×`, async () => {
         progress(`expand: page ${pageSize}, latency ${latencyMs} ms`);
         const result = await timeExpand({ pageSize, latencyMs, samples, warmup });
-        const { httpClientMs, validationMs, treeMs } = result.parts;
+        const { httpClientMs, validationMs, treeMs, plainKyMs } = result.parts;
         rows.push({
           metric,
           result:
             `${result.ratio.toFixed(2)}× (${ms(result.modelMs)} vs ${ms(result.fetchMs)}, +${ms(result.modelMs - result.fetchMs)}: ` +
-            `HTTP client ${ms(httpClientMs)}, validation ${ms(validationMs)}, tree ${ms(treeMs)})`,
+            `HTTP client ${ms(httpClientMs)} (ky alone ${ms(plainKyMs)}), validation ${ms(validationMs)}, tree ${ms(treeMs)})`,
           goal: `≤ ${GOALS.ratio.toFixed(2)}×`,
           met: result.ratio <= GOALS.ratio,
         });

@@ -1,5 +1,6 @@
 // The sessions tree against the local open.cx stand-in: how long expanding a channel takes next
 // to a bare fetch of the same page, and how many requests a typical session of clicks issues.
+import ky from 'ky';
 import { DATA, loadCompiled, median } from './repo.mjs';
 
 const { OpenCxClient } = loadCompiled('src/api/client.js');
@@ -22,7 +23,8 @@ const chatRequests = (standIn) => standIn.requests.filter((request) => request.p
  * of the same page, sampled in turn (which one goes first rotates) so that drift of the machine
  * hits all alike. The difference is split into its parts: the same page through the API client
  * alone (ky, request budget, log, validation), the validation of the fetched page on its own,
- * and what the tree model adds on top of the client.
+ * and what the tree model adds on top of the client; and, for scale, ky alone with its timeout
+ * and retries switched off.
  */
 export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
   // No rate limit: hundreds of requests a minute are the point here.
@@ -70,9 +72,18 @@ export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
       return elapsed;
     };
 
-    const ways = { model: viaModel, fetch: viaFetch, client: viaClient };
+    const plainKy = ky.create({ headers, timeout: false, retry: 0 });
+    const viaKy = async () => {
+      const started = performance.now();
+      const body = JSON.parse(await plainKy.get(pageUrl).text());
+      const elapsed = performance.now() - started;
+      if (body.items.length !== expected) throw new Error(`ky got ${body.items.length} sessions, not ${expected}`);
+      return elapsed;
+    };
+
+    const ways = { model: viaModel, fetch: viaFetch, client: viaClient, ky: viaKy };
     const names = Object.keys(ways);
-    const times = { model: [], fetch: [], client: [] };
+    const times = { model: [], fetch: [], client: [], ky: [] };
     for (let index = 0; index < warmup + samples; index++) {
       const order = names.map((_, at) => names[(at + index) % names.length]);
       for (const name of order) {
@@ -92,7 +103,7 @@ export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
       fetchMs: bare,
       ratio: model / bare,
       // What the extra time is made of; medians, so the parts need not add up exactly.
-      parts: { httpClientMs: client - bare - validationMs, validationMs, treeMs: model - client },
+      parts: { httpClientMs: client - bare - validationMs, validationMs, treeMs: model - client, plainKyMs: median(times.ky) - bare },
     };
   } finally {
     await standIn.close();
