@@ -67,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     credentials.onDidChange(() => {
       promptedForToken = false;
       model.refresh();
+      sessionPanels.retrySignedOut();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, 'groupBy')) model.setGrouping(groupBy());

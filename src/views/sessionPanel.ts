@@ -151,6 +151,11 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     await this.panels.get(id)?.idle();
   }
 
+  /** After a token change: panels that could not load for want of a valid token load again. */
+  retrySignedOut(): void {
+    for (const panel of this.panels.values()) panel.retryIfSignedOut();
+  }
+
   /** Handles `message` as if the session's page had sent it (a button press); for tests. */
   receive(id: string, message: unknown): void {
     this.panels.get(id)?.receive(message);
@@ -316,6 +321,13 @@ class SessionPanel implements vscode.Disposable {
 
   reveal(preserveFocus: boolean): void {
     this.panel.reveal(undefined, preserveFocus);
+  }
+
+  /** Reloads what failed because the token was missing or rejected; the rest stays as it is. */
+  retryIfSignedOut(): void {
+    if (this.disposed) return;
+    if (this.sessionError?.canSetToken) this.refresh();
+    else if (this.history.error?.canSetToken && !this.history.busy) this.retryHistory();
   }
 
   /** Takes a copy of the session from elsewhere (the tree) when it is newer than the one shown. */
