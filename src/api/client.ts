@@ -169,8 +169,10 @@ export class OpenCxClient {
     try {
       // Waiting for the budget happens here, before the attempt's timeout starts.
       const budgetSlot: ReservedSlot = { answered: await this.budget.take(signal, this.maxRetryWaitMs) };
-      const options: Options & { budgetSlot: ReservedSlot } = { searchParams, signal, budgetSlot };
-      text = await this.http.get(path, options).text();
+      const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot };
+      // The query goes into the path: given `searchParams`, ky builds each Request twice.
+      const query = searchParams?.toString();
+      text = await this.http.get(query ? `${path}?${query}` : path, options).text();
     } catch (error) {
       throw this.toApiError(error, signal);
     }
