@@ -96,8 +96,8 @@ export class OpenCxClient {
   constructor(private readonly options: ClientOptions) {
     this.baseUrl = checkBaseUrl(options.baseUrl);
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    const maxRetryWaitMs = (this.maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000);
-    const budget = (this.budget = options.budget ?? new RequestBudget());
+    this.maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
+    this.budget = options.budget ?? new RequestBudget();
     const log = options.onRequest;
     this.http = ky.create({
       prefix: this.baseUrl.href,
@@ -108,13 +108,13 @@ export class OpenCxClient {
         methods: ['get'],
         statusCodes: [429, 500, 502, 503, 504],
         afterStatusCodes: [429, 503],
-        maxRetryAfter: maxRetryWaitMs,
+        maxRetryAfter: this.maxRetryWaitMs,
         backoffLimit: 8_000,
         // A wait longer than we are willing to hold a spinner for is the caller's to show.
         shouldRetry: ({ error }) => {
           if (error instanceof HTTPError && error.response.status === 429) {
             const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-            if (wait !== undefined && wait > maxRetryWaitMs) return false;
+            if (wait !== undefined && wait > this.maxRetryWaitMs) return false;
           }
           return undefined;
         },
@@ -128,7 +128,7 @@ export class OpenCxClient {
         // slot now: waiting here would count against the attempt's timeout, so it fails instead.
         const reserved = budgetSlot?.answered;
         if (budgetSlot) budgetSlot.answered = undefined;
-        const answered = reserved ?? (await budget.take(request.signal, 0));
+        const answered = reserved ?? (await this.budget.take(request.signal, 0));
         const url = new URL(request.url);
         const started = performance.now();
         try {
