@@ -1,16 +1,18 @@
+// Activation: builds the extension's parts once and wires them together. What each part does
+// lives in its own file; nothing here but construction and the events that connect them.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { copySessionIds, copySessionJson, selectedSessions } from './commands/copy';
-import { FilterController, filterSessions } from './commands/filter';
-import { goToSession } from './commands/goToSession';
-import { setToken, signOut } from './commands/token';
-import { registerTreeCommands } from './commands/tree';
-import { affects, groupBy } from './config';
-import { Connection } from './connection';
-import { Credentials } from './credentials';
-import { NO_FILTER } from './model/filters';
-import { SessionTreeModel, type TreeNode } from './model/sessionTree';
-import { registerSessionPanelCommands, SessionPanels } from './views/sessionPanel';
-import { SessionsTreeProvider, VIEW_ID } from './views/sessionsTreeProvider';
+import { registerCommands } from './commands';
+import { SessionTreeModel } from './model/sessionTree';
+import type { TreeNode } from './model/treeNodes';
+import { affects, groupBy } from './services/config';
+import { Connection } from './services/connection';
+import { Credentials } from './services/credentials';
+import { FilterController } from './services/filterController';
+import { VIEW_ID } from './ui/ids';
+import { OneTokenOffer } from './ui/tokenOffer';
+import { SessionPanels } from './views/sessionPanels';
+import { SessionsTreeProvider } from './views/sessionsTreeProvider';
 
 /** What the integration tests reach into; returned only when VS Code runs the extension's tests. */
 export interface TestApi {
@@ -24,25 +26,19 @@ export interface TestApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
+  // Code that cannot import vscode (the page renderer) translates through @vscode/l10n.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('open.cx', { log: true });
   const credentials = new Credentials(context.secrets);
   const connection = new Connection(credentials, log);
-  const model = new SessionTreeModel({ client: () => connection.client(), grouping: groupBy() });
-
-  // One prompt per rejected token, however many groups report it.
-  let promptedForToken = false;
-  const provider = new SessionsTreeProvider(model, (notice) => {
-    if (promptedForToken) return;
-    promptedForToken = true;
-    const set = vscode.l10n.t('Set API Token');
-    void vscode.window.showWarningMessage(notice.error?.message ?? vscode.l10n.t('open.cx rejected the API key.'), set).then((choice) => {
-      if (choice === set) void vscode.commands.executeCommand('opencx.setToken');
-    });
-  });
+  const client = () => connection.client();
+  const model = new SessionTreeModel({ client, grouping: groupBy() });
+  const tokenOffer = new OneTokenOffer();
+  const provider = new SessionsTreeProvider(model, (notice) => tokenOffer.offer(notice.error?.message));
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   const filters = new FilterController(context.workspaceState, model, view);
   filters.restore();
-  const sessionPanels = new SessionPanels(context.extensionUri, connection);
+  const sessionPanels = new SessionPanels(context.extensionUri, client);
 
   context.subscriptions.push(
     log,
@@ -50,22 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     view,
     provider,
     { dispose: () => model.dispose() },
-    registerTreeCommands(model),
     sessionPanels,
-    registerSessionPanelCommands(sessionPanels),
-    vscode.commands.registerCommand('opencx.goToSession', () => goToSession(sessionPanels)),
-    vscode.commands.registerCommand('opencx.setToken', () => setToken(connection)),
-    vscode.commands.registerCommand('opencx.signOut', () => signOut(connection)),
-    vscode.commands.registerCommand('opencx.filter', () => filterSessions(filters)),
-    vscode.commands.registerCommand('opencx.clearFilters', () => filters.apply(NO_FILTER)),
-    vscode.commands.registerCommand('opencx.copySessionId', (clicked?: TreeNode, selected?: TreeNode[]) =>
-      copySessionIds(selectedSessions(view, clicked, selected)),
-    ),
-    vscode.commands.registerCommand('opencx.copySessionJson', (clicked?: TreeNode, selected?: TreeNode[]) =>
-      copySessionJson(selectedSessions(view, clicked, selected)),
-    ),
+    registerCommands({ connection, model, view, filters, sessions: sessionPanels }),
     credentials.onDidChange(() => {
-      promptedForToken = false;
+      tokenOffer.reset();
       model.refresh();
       sessionPanels.retrySignedOut();
     }),

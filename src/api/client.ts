@@ -3,7 +3,7 @@
 import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
 import { BudgetExhaustedError, RequestBudget } from './budget';
 import { ApiError, formatWait, redact } from './errors';
-import { toSearchParams, type SessionQuery } from './filters';
+import { sessionQueryParams, type SessionQuery } from './sessionQuery';
 import {
   parseHistoryPage,
   parseSession,
@@ -148,7 +148,7 @@ export class OpenCxClient {
 
   /** One page of sessions matching `query`; pass the previous page's `next` as `cursor`. */
   async listSessions(query: SessionQuery, cursor?: string, signal?: AbortSignal): Promise<Page<Session>> {
-    const body = await this.getJson('chat/sessions', toSearchParams(query, cursor), signal);
+    const body = await this.getJson('chat/sessions', sessionQueryParams(query, cursor), signal);
     return this.parse(() => parseSessionPage(body));
   }
 
@@ -283,3 +283,6 @@ function causeCode(error: Error): string | undefined {
   }
   return undefined;
 }
+
+/** The client for the current server and token, built on demand; undefined when signed out. */
+export type CurrentClient = () => Promise<OpenCxClient | undefined>;

@@ -1,7 +1,8 @@
 // Copy Session ID / Copy Session JSON, for one session or for every selected one.
 import * as vscode from 'vscode';
 import type { Session } from '../api/schemas';
-import type { TreeNode } from '../model/sessionTree';
+import type { TreeNode } from '../model/treeNodes';
+import { copyToClipboard } from '../ui/clipboard';
 
 /**
  * VS Code passes (clicked node, all selected nodes) to tree context-menu commands; from the
@@ -10,12 +11,6 @@ import type { TreeNode } from '../model/sessionTree';
 export function selectedSessions(view: vscode.TreeView<TreeNode>, clicked?: TreeNode, selected?: readonly TreeNode[]): Session[] {
   const nodes = selected && selected.length > 0 && (!clicked || selected.includes(clicked)) ? selected : clicked ? [clicked] : view.selection;
   return nodes.flatMap((node) => (node.type === 'session' ? [node.session] : []));
-}
-
-/** Writes to the clipboard and says what was copied in the status bar. */
-export async function copyToClipboard(text: string, confirmation: string): Promise<void> {
-  await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(confirmation, 4000);
 }
 
 function nothingSelected(sessions: Session[]): boolean {

@@ -1,58 +1,11 @@
-// "Filter Sessions…" and "Clear Filters": quick picks over the documented filters. The filter is
-// kept per workspace, shown as the view's description, and applied as server-side queries.
+// "Filter Sessions…": quick picks over the documented filters, one dimension at a time. The filter
+// itself lives in FilterController (services/filterController.ts).
 import * as vscode from 'vscode';
 import { CHANNEL_TYPES, SESSION_STATUSES } from '../api/schemas';
-import {
-  DATE_PRESETS,
-  describeFilter,
-  isFiltered,
-  NO_FILTER,
-  parseIsoDate,
-  readFilter,
-  type DatePreset,
-  type DateWindow,
-  type SessionFilter,
-} from '../model/filters';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../model/labels';
-import type { SessionTreeModel } from '../model/sessionTree';
-import { CHANNEL_ICONS, STATUS_ICONS } from '../views/sessionsTreeProvider';
-
-const STORAGE_KEY = 'opencx.filter';
-
-/** Owns the current filter: persists it, shows it, and hands it to the tree model. */
-export class FilterController {
-  constructor(
-    private readonly state: vscode.Memento,
-    private readonly model: SessionTreeModel,
-    private readonly view: vscode.TreeView<unknown>,
-  ) {}
-
-  get filter(): SessionFilter {
-    return this.model.currentFilter;
-  }
-
-  /** Applies the filter saved for this workspace; call once at activation. */
-  restore(): void {
-    const filter = readFilter(this.state.get(STORAGE_KEY));
-    if (isFiltered(filter)) this.model.setFilter(filter);
-    this.show(filter);
-  }
-
-  async apply(filter: SessionFilter): Promise<void> {
-    this.model.setFilter(filter);
-    this.show(filter);
-    await this.state.update(STORAGE_KEY, isFiltered(filter) ? filter : undefined);
-  }
-
-  private show(filter: SessionFilter): void {
-    const summary = describeFilter(filter);
-    // The description shows beside the view's own header; a view alone in its container has
-    // none, so the message above the rows says it too.
-    this.view.description = summary || undefined;
-    this.view.message = summary ? vscode.l10n.t('Filtered: {0}', summary) : undefined;
-    void vscode.commands.executeCommand('setContext', 'opencx.filtered', isFiltered(filter));
-  }
-}
+import { DATE_PRESETS, isFiltered, NO_FILTER, parseIsoDate, type DatePreset, type DateWindow, type SessionFilter } from '../model/sessionFilter';
+import type { FilterController } from '../services/filterController';
+import { iconName } from '../ui/icons';
 
 type Dimension = 'status' | 'channel' | 'handoff' | 'created' | 'updated' | 'clear';
 
@@ -104,11 +57,11 @@ export async function filterSessions(controller: FilterController): Promise<void
 async function editDimension(dimension: Dimension, filter: SessionFilter): Promise<SessionFilter | undefined> {
   switch (dimension) {
     case 'status': {
-      const statuses = await pickMany(vscode.l10n.t('Status'), SESSION_STATUSES, filter.statuses, STATUS_LABELS, STATUS_ICONS);
+      const statuses = await pickMany(vscode.l10n.t('Status'), 'status', SESSION_STATUSES, filter.statuses, STATUS_LABELS);
       return statuses && { ...filter, statuses };
     }
     case 'channel': {
-      const channels = await pickMany(vscode.l10n.t('Channel'), CHANNEL_TYPES, filter.channels, CHANNEL_LABELS, CHANNEL_ICONS);
+      const channels = await pickMany(vscode.l10n.t('Channel'), 'channel', CHANNEL_TYPES, filter.channels, CHANNEL_LABELS);
       return channels && { ...filter, channels };
     }
     case 'handoff': {
@@ -136,13 +89,13 @@ async function editDimension(dimension: Dimension, filter: SessionFilter): Promi
 /** Multi-select; nothing selected means "any". Undefined when cancelled. */
 async function pickMany<T extends string>(
   title: string,
+  dimension: 'status' | 'channel',
   values: readonly T[],
   selected: T[],
   labels: Record<T, string>,
-  icons: Record<string, string>,
 ): Promise<T[] | undefined> {
   const picked = await vscode.window.showQuickPick(
-    values.map((value) => ({ label: `$(${icons[value]}) ${labels[value]}`, description: value, value, picked: selected.includes(value) })),
+    values.map((value) => ({ label: `$(${iconName(dimension, value)}) ${labels[value]}`, description: value, value, picked: selected.includes(value) })),
     { title, canPickMany: true, placeHolder: vscode.l10n.t('Select one or more (none selected: any)') },
   );
   return picked?.map((item) => item.value);

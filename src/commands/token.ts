@@ -1,7 +1,8 @@
 // "Set API Token" and "Sign Out": the token goes to SecretStorage only after the server accepted it.
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
-import type { Connection } from '../connection';
+import type { Connection } from '../services/connection';
+import { withAbortSignal } from '../ui/cancellation';
 
 export async function setToken(connection: Connection): Promise<boolean> {
   const { credentials } = connection;
@@ -21,12 +22,8 @@ export async function setToken(connection: Connection): Promise<boolean> {
     const client = connection.clientFor(baseUrl, trimmed);
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the API key with {0}…', baseUrl), cancellable: true },
-      (_progress, cancellation) => {
-        const controller = new AbortController();
-        cancellation.onCancellationRequested(() => controller.abort());
-        // The cheapest documented call: one page of sessions.
-        return client.listSessions({}, undefined, controller.signal);
-      },
+      // The cheapest documented call: one page of sessions.
+      (_progress, cancellation) => withAbortSignal(cancellation, (signal) => client.listSessions({}, undefined, signal)),
     );
   } catch (error) {
     if (!(error instanceof ApiError) || error.kind === 'cancelled') return false;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Credentials, secretKey } from '../../src/credentials';
+import { Credentials, secretKey } from '../../src/services/credentials';
 import type { TestApi } from '../../src/extension';
 import { activate, signIn, standIn, waitFor } from './helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { SessionNode } from '../../src/model/sessionTree';
+import type { SessionNode } from '../../src/model/treeNodes';
 import { generateHistory, HOSTILE_NAME, type RawSession } from '../server/data';
 import { activate, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/sessionTree';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
 import { activate, signIn, standIn } from './helpers';
 
 const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');

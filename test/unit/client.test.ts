@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { RequestBudget } from '../../src/api/budget';
 import { checkBaseUrl, OpenCxClient, parseRetryAfter, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
-import type { SessionQuery } from '../../src/api/filters';
+import type { SessionQuery } from '../../src/api/sessionQuery';
 import type { Session } from '../../src/api/schemas';
 import { startStandIn, type StandIn } from '../server/server';
 

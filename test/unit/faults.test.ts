@@ -10,8 +10,10 @@ import { OpenCxClient, type ClientOptions } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
 import { parseHistoryPage, type Session } from '../../src/api/schemas';
 import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../../src/model/labels';
-import { SessionTreeModel, type GroupNode, type NoticeNode, type SessionNode, type TreeNode } from '../../src/model/sessionTree';
-import { ENGLISH, renderSessionPage } from '../../src/views/sessionHtml';
+import { SessionTreeModel } from '../../src/model/sessionTree';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import { panelText } from '../../src/views/page/panelText';
+import { renderSessionPage } from '../../src/views/page/sessionPage';
 import type { RawSession } from '../server/data';
 import { startStandIn, type Faults, type RecordedRequest, type StandIn, type StandInOptions } from '../server/server';
 import { survives, survivesSync } from './faultReport';
@@ -398,7 +400,7 @@ function renderAll(session: Session): string {
     renderSessionPage(
       { session, refreshing: false, error: undefined, history: { events: [], loaded: true, hasOlder: false, busy: false, unreadable: 0, error: undefined } },
       { cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', scriptUri: 'session.js', styleUri: 'session.css', lang: 'en' },
-      { text: ENGLISH, now: Date.parse('2026-11-30T00:00:00Z') },
+      { text: panelText(), now: Date.parse('2026-11-30T00:00:00Z') },
     ),
   ].join('\n');
 }

@@ -8,8 +8,12 @@ import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
 import { parseHistoryPage, parseSession, parseSessionPage, SchemaError, type Session } from '../../src/api/schemas';
 import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../../src/model/labels';
-import { SessionTreeModel, type NoticeNode, type SessionNode, type TreeNode } from '../../src/model/sessionTree';
-import { ENGLISH, escapeHtml, renderSessionPage, type HistoryView } from '../../src/views/sessionHtml';
+import { SessionTreeModel } from '../../src/model/sessionTree';
+import type { NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import type { HistoryView } from '../../src/views/page/historyHtml';
+import { escapeHtml } from '../../src/views/page/html';
+import { panelText } from '../../src/views/page/panelText';
+import { renderSessionPage } from '../../src/views/page/sessionPage';
 import { generateSessions, type Json, type RawSession } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
 import { HOSTILE_STRINGS, record, survives, survivesSync } from './faultReport';
@@ -177,7 +181,7 @@ function renderAll(session: Session): void {
   for (const text of [sessionLabel(session), sessionDescription(session, NOW), statusLabel(session.status), channelLabel(session.channel.type)]) {
     assert.equal(typeof text, 'string');
   }
-  const html = renderSessionPage({ session, refreshing: false, error: undefined, history: EMPTY_HISTORY }, RESOURCES, { text: ENGLISH, now: NOW });
+  const html = renderSessionPage({ session, refreshing: false, error: undefined, history: EMPTY_HISTORY }, RESOURCES, { text: panelText(), now: NOW });
   assert.ok(html.endsWith('</html>\n'), 'the whole page was built');
 }
 
@@ -208,7 +212,7 @@ suite('payload mutations', function () {
             assert.deepEqual(shown.map((node) => node.session.id), expected.ids, 'every session with an id, in order');
             assert.equal(noticeOf(children, 'error'), undefined, `no error item: ${noticeOf(children, 'error')?.error?.message}`);
             const unreadable = noticeOf(children, 'unreadable');
-            assert.equal(unreadable?.slice?.unreadable ?? 0, expected.unreadable, 'items without an id are counted');
+            assert.equal(unreadable?.unreadable ?? 0, expected.unreadable, 'items without an id are counted');
             assert.equal(new Set(children.map((node) => node.id)).size, children.length, 'unique tree ids');
             for (const node of shown) {
               assert.deepEqual(node.session.raw, expected.first.get(node.session.id), 'the JSON view gets what was sent');
@@ -332,7 +336,7 @@ suite('hostile strings in the session page', function () {
             history: { events, loaded: true, hasOlder: true, busy: false, unreadable: 1, error: { message: error, canSetToken: false } },
           },
           RESOURCES,
-          { text: ENGLISH, now: NOW },
+          { text: panelText(), now: NOW },
         );
         survivesSync('hostile strings in the session page', () => {
           for (const { name, attributes } of tagsOf(html)) {

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { toSearchParams } from '../../src/api/filters';
-import { describeFilter, isFiltered, NO_FILTER, parseIsoDate, readFilter, sliceQueries } from '../../src/model/filters';
-import { formatAge, sessionDescription, sessionLabel } from '../../src/model/labels';
-import { parseSession } from '../../src/api/schemas';
+import { sessionQueryParams } from '../../src/api/sessionQuery';
+import { describeFilter, isFiltered, NO_FILTER, parseIsoDate, readFilter, sliceQueries } from '../../src/model/sessionFilter';
 
 suite('session filter → server queries', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');
@@ -15,7 +13,7 @@ suite('session filter → server queries', () => {
   test('multi-selected values of free dimensions become one query each (cross product)', () => {
     const queries = sliceQueries({ status: 'open' }, { statuses: ['open'], channels: ['email', 'web'], handedOff: false }, now);
     assert.deepEqual(
-      queries.map((query) => toSearchParams(query).toString()),
+      queries.map((query) => sessionQueryParams(query).toString()),
       ['status=open&channel_type=web&handed_off=false', 'status=open&channel_type=email&handed_off=false'],
     );
     assert.equal(sliceQueries({}, { statuses: ['open', 'closed_resolved'], channels: ['sms', 'api', 'web'] }, now).length, 6);
@@ -53,6 +51,7 @@ suite('session filter → server queries', () => {
     const stored = { statuses: ['closed_unresolved'], channels: ['sms'], handedOff: true, created: { preset: '30d' }, updated: { after: '2026-01-01T00:00:00Z' } };
     assert.deepEqual(readFilter(JSON.parse(JSON.stringify(stored))), { ...stored, updated: { after: '2026-01-01T00:00:00Z', before: undefined } });
   });
+;
 });
 
 suite('ISO 8601 date validation', () => {
@@ -75,29 +74,5 @@ suite('ISO 8601 date validation', () => {
     assert.match(error('2026-13-01'), /month must be 01 to 12/);
     assert.match(error('2026-02-30'), /2026-02 has 28 days/);
     assert.match(error('2026-11-30T25:00'), /time is out of range/);
-  });
-});
-
-suite('session labels', () => {
-  const base = { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'open', channel: { type: 'web' }, ticket_number: 77 };
-
-  test('contact name, else email, else phone, else the ticket number', () => {
-    assert.equal(sessionLabel(parseSession({ ...base, contact: { name: 'Ada Lovelace', email: 'ada@example.com' } })), 'Ada Lovelace');
-    assert.equal(sessionLabel(parseSession({ ...base, contact: { name: '  ', email: 'ada@example.com' } })), 'ada@example.com');
-    assert.equal(sessionLabel(parseSession({ ...base, contact: { phone_number: '+15550001' } })), '+15550001');
-    assert.equal(sessionLabel(parseSession({ ...base, contact: null })), '#77');
-    assert.equal(sessionLabel(parseSession({ ...base, ticket_number: null })), 'Session 3c90c3cc');
-  });
-
-  test('description is channel and age', () => {
-    const now = Date.parse('2026-11-30T12:00:00Z');
-    const session = parseSession({ ...base, created_at: '2026-11-30T09:00:00Z', updated_at: '2026-11-30T11:00:00Z' });
-    assert.equal(sessionDescription(session, now), 'web · 3h ago');
-    assert.equal(sessionDescription(parseSession({ ...base, created_at: null, updated_at: '2026-11-30T11:00:00Z' }), now), 'web · 1h ago');
-    assert.equal(sessionDescription(parseSession(base), now), 'web');
-    assert.equal(formatAge('2026-11-30T11:59:30Z', now), '30s ago');
-    assert.equal(formatAge('2026-10-02T12:00:00Z', now), '59d ago');
-    assert.equal(formatAge('2026-09-01T12:00:00Z', now), '3mo ago');
-    assert.equal(formatAge('not a date', now), '');
   });
 });

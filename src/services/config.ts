@@ -1,7 +1,7 @@
 // The extension's settings, read in one place.
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL } from './api/client';
-import { GROUPINGS, type Grouping } from './model/sessionTree';
+import { DEFAULT_BASE_URL } from '../api/client';
+import { GROUPINGS, type Grouping } from '../model/treeNodes';
 
 export const SECTION = 'opencx';
 

@@ -1,10 +1,10 @@
 // API tokens live in SecretStorage only, one per API base URL, so pointing the extension at a
 // staging server picks that server's token. Keeps the `opencx.signedIn` context key current.
 import * as vscode from 'vscode';
+import { CONTEXT_KEYS } from '../ui/ids';
 import { apiBaseUrl, affects } from './config';
 
 const KEY_PREFIX = 'opencx.apiToken:';
-const SIGNED_IN = 'opencx.signedIn';
 
 /** One secret per server: scheme, host, port and path, without a trailing slash. */
 export function secretKey(baseUrl: string): string {
@@ -74,7 +74,7 @@ export class Credentials implements vscode.Disposable {
     const signedIn = (await this.token()) !== undefined;
     if (signedIn !== this.signedIn) {
       this.signedIn = signedIn;
-      await vscode.commands.executeCommand('setContext', SIGNED_IN, signedIn);
+      await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, signedIn);
     }
     return signedIn;
   }

@@ -1,4 +1,5 @@
-// What a list query can ask of GET /chat/sessions, and its exact query-string form.
+// One server-side query of GET /chat/sessions and the query string it becomes. The user's filter
+// (model/sessionFilter.ts) turns into one or more of these.
 import type { ChannelType, SessionStatus } from './schemas';
 
 /** One server-side query: every field maps to one documented query parameter. */
@@ -23,7 +24,8 @@ const PARAMETER_NAMES: Record<keyof SessionQuery, string> = {
   updatedBefore: 'updated_before',
 };
 
-export function toSearchParams(query: SessionQuery, cursor?: string): URLSearchParams {
+/** The query string of one list request: each set field as its documented parameter, then the cursor. */
+export function sessionQueryParams(query: SessionQuery, cursor?: string): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of Object.keys(PARAMETER_NAMES) as (keyof SessionQuery)[]) {
     const value = query[key];

@@ -1,8 +1,8 @@
 // Builds API clients for the configured server and stored token, sharing one request budget per
 // server so that new clients (after a token change) do not reset the rate-limit accounting.
 import * as vscode from 'vscode';
-import { RequestBudget } from './api/budget';
-import { OpenCxClient, type RequestLogEntry } from './api/client';
+import { RequestBudget } from '../api/budget';
+import { OpenCxClient, type RequestLogEntry } from '../api/client';
 import type { Credentials } from './credentials';
 
 export class Connection {

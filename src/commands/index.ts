@@ -1,0 +1,48 @@
+// The one place every command is registered. Each id comes from ui/ids.ts and is declared in
+// package.json (a unit test compares the two); the record below must name a handler for every id,
+// so a command declared there and forgotten here does not compile.
+import * as vscode from 'vscode';
+import { NO_FILTER } from '../model/sessionFilter';
+import type { SessionTreeModel } from '../model/sessionTree';
+import type { NoticeNode, TreeNode } from '../model/treeNodes';
+import type { Connection } from '../services/connection';
+import type { FilterController } from '../services/filterController';
+import { COMMANDS, type CommandName } from '../ui/ids';
+import { copySessionIds, copySessionJson, selectedSessions } from './copy';
+import { filterSessions } from './filter';
+import { goToSession, openSession, type SessionOpener } from './sessions';
+import { setToken, signOut } from './token';
+
+/** What the commands act on, built by the extension's activation. */
+export interface CommandTargets {
+  connection: Connection;
+  model: SessionTreeModel;
+  view: vscode.TreeView<TreeNode>;
+  filters: FilterController;
+  sessions: SessionOpener;
+}
+
+type Handler = (...args: never[]) => unknown;
+
+export function registerCommands({ connection, model, view, filters, sessions }: CommandTargets): vscode.Disposable {
+  const handlers: Record<CommandName, Handler> = {
+    setToken: () => setToken(connection),
+    signOut: () => signOut(connection),
+    refresh: () => model.refresh(),
+    filter: () => filterSessions(filters),
+    clearFilters: () => filters.apply(NO_FILTER),
+    // VS Code passes (clicked node, all selected nodes) to tree context-menu commands.
+    copySessionId: (clicked?: TreeNode, selected?: TreeNode[]) => copySessionIds(selectedSessions(view, clicked, selected)),
+    copySessionJson: (clicked?: TreeNode, selected?: TreeNode[]) => copySessionJson(selectedSessions(view, clicked, selected)),
+    openSession: (target?: unknown, selected?: unknown) => openSession(sessions, target, selected),
+    goToSession: () => goToSession(sessions),
+    // Row commands: the row they were clicked on names its slice.
+    loadMore: (notice?: NoticeNode) => notice?.slice && model.loadMore(notice.slice),
+    retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),
+  };
+  return vscode.Disposable.from(
+    ...(Object.keys(handlers) as CommandName[]).map((name) =>
+      vscode.commands.registerCommand(COMMANDS[name], handlers[name] as (...args: unknown[]) => unknown),
+    ),
+  );
+}

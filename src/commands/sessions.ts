@@ -1,0 +1,54 @@
+// Opening sessions: "Open Session" on tree rows (one or several selected, or a session or an id
+// passed by another command) and "Go to Session…" with a pasted id.
+import * as vscode from 'vscode';
+import { parseSessionId } from '../api/ids';
+import type { Session } from '../api/schemas';
+
+/** What opening a session needs of the session panels. */
+export interface SessionOpener {
+  show(session: Session, options?: { preserveFocus?: boolean }): void;
+  showById(id: string): Promise<void>;
+}
+
+/** From a tree item (one or several selected), with a session or an id; without, as Go to Session. */
+export async function openSession(opener: SessionOpener, target?: unknown, selected?: unknown): Promise<void> {
+  const chosen = Array.isArray(selected) && selected.includes(target) ? selected : [target];
+  const sessions = chosen.map(sessionOf).filter((session) => session !== undefined);
+  if (sessions.length > 0) {
+    for (const session of sessions) opener.show(session, { preserveFocus: true });
+    return;
+  }
+  if (typeof target === 'string') return opener.showById(target);
+  await goToSession(opener);
+}
+
+/** Asks for a session id, offering the one on the clipboard, and opens that session. */
+export async function goToSession(opener: SessionOpener): Promise<void> {
+  const clipboard = parseSessionId(await vscode.env.clipboard.readText().then((text) => text, () => ''));
+  const answer = await vscode.window.showInputBox({
+    title: vscode.l10n.t('open.cx: Go to Session'),
+    prompt: vscode.l10n.t('Paste the ID of a chat session to open its JSON'),
+    placeHolder: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+    value: clipboard,
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      if (!text.trim() || parseSessionId(text)) return undefined;
+      return vscode.l10n.t('"{0}" is not a session ID. Session IDs are UUIDs like 3c90c3cc-0d44-4b50-8888-8dd25736052a.', text.trim().slice(0, 60));
+    },
+  });
+  const id = answer && parseSessionId(answer);
+  if (id) await opener.showById(id);
+}
+
+/** A Session, or the session of a tree node (`{ type: 'session', session }`). */
+function sessionOf(value: unknown): Session | undefined {
+  const isSession = (candidate: unknown): candidate is Session =>
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof (candidate as Session).id === 'string' &&
+    typeof (candidate as Session).raw === 'object' &&
+    (candidate as Session).raw !== null;
+  if (isSession(value)) return value;
+  const node = value as { type?: unknown; session?: unknown } | null | undefined;
+  return node?.type === 'session' && isSession(node.session) ? node.session : undefined;
+}

@@ -1,0 +1,193 @@
+// One slice of the sessions tree: the server-side queries behind a leaf group (several when the
+// filter selects several values), where each one's paging stands, the sessions loaded so far and
+// the page request in flight. Only the tree model holds slices; the view sees the rows they make.
+import type { CurrentClient, OpenCxClient } from '../api/client';
+import { ApiError, isCancellation } from '../api/errors';
+import type { Session } from '../api/schemas';
+import type { SessionQuery } from '../api/sessionQuery';
+import type { NoticeKind, NoticeNode, SessionNode, SliceRef, TreeNode } from './treeNodes';
+
+/** One stream of pages: one server-side query and where its paging stands. */
+interface Stream {
+  readonly query: SessionQuery;
+  cursor: string | undefined;
+  done: boolean;
+  error: ApiError | undefined;
+}
+
+/** What a page load needs from the tree model that owns the slice. */
+export interface LoadContext {
+  client: CurrentClient;
+  /** Aborted by a refresh. */
+  signal: AbortSignal;
+  /** Whether the slice still belongs to the tree shown: a refresh may happen while a page loads. */
+  isLive: () => boolean;
+  /** Retries the slice; called by itself once a rate limit's wait is over. */
+  retry: () => void;
+}
+
+export class Slice {
+  /** One object for every row of this slice, so rows of one slice compare equal. */
+  readonly ref: SliceRef;
+  private readonly nodes: SessionNode[] = [];
+  private readonly streams: Stream[];
+  private readonly seen = new Set<string>();
+  /** The page request in flight, shared by everyone who asks while it runs. */
+  private pending: Promise<void> | undefined;
+  private started = false;
+  private unreadable = 0;
+  /** When a rate-limited slice retries by itself (ms since the epoch, for display). */
+  private retryAt: number | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(id: string, queries: SessionQuery[], generation: number) {
+    this.ref = Object.freeze({ id, generation });
+    this.streams = queries.map((query) => ({ query, cursor: undefined, done: false, error: undefined }));
+  }
+
+  get id(): string {
+    return this.ref.id;
+  }
+
+  get sessions(): readonly SessionNode[] {
+    return this.nodes;
+  }
+
+  get isStarted(): boolean {
+    return this.started;
+  }
+
+  get isLoading(): boolean {
+    return this.pending !== undefined;
+  }
+
+  get error(): ApiError | undefined {
+    return this.streams.find((stream) => stream.error)?.error;
+  }
+
+  get hasMore(): boolean {
+    return this.streams.some((stream) => !stream.done);
+  }
+
+  /** What the group shows as its count; undefined until the first page is in. */
+  get loaded(): { count: number; more: boolean } | undefined {
+    return this.started && !this.pending ? { count: this.nodes.length, more: this.hasMore } : undefined;
+  }
+
+  /** The page in flight, if any: a second expansion waits for it instead of asking again. */
+  get inFlight(): Promise<void> | undefined {
+    return this.pending;
+  }
+
+  /**
+   * Fetches the next page of every stream that has one; one request per stream at a time, shared
+   * by every caller while it runs.
+   */
+  load({ client, signal, isLive, retry }: LoadContext): Promise<void> {
+    if (this.pending) return this.pending;
+    this.started = true;
+    const run = async () => {
+      let current: OpenCxClient | undefined;
+      try {
+        current = await client();
+      } catch (error) {
+        this.failAll(asApiError(error));
+        return;
+      }
+      if (!current) {
+        this.failAll(new ApiError('unauthorized', 'No API token is set for this server.'));
+        return;
+      }
+      const api = current;
+      const waiting = this.streams.filter((stream) => !stream.done && !stream.error);
+      const results = await Promise.allSettled(waiting.map((stream) => api.listSessions(stream.query, stream.cursor, signal)));
+      if (!isLive()) return; // a refresh happened: this answer belongs to the past
+      results.forEach((result, index) => {
+        const stream = waiting[index]!;
+        if (result.status === 'rejected') {
+          if (!isCancellation(result.reason)) stream.error = asApiError(result.reason);
+          return;
+        }
+        stream.cursor = result.value.next ?? undefined;
+        stream.done = result.value.next === null;
+        this.unreadable += result.value.unreadable;
+      });
+      // Parallel streams are merged newest first within the page just loaded.
+      const merged = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.items : []));
+      if (waiting.length > 1) merged.sort(byRecentActivity);
+      this.append(merged);
+      this.scheduleRetry(retry);
+    };
+    this.pending = run().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  /** Forgets the errors so that the failed page(s) are asked for again; loaded pages stay. */
+  clearErrors(): void {
+    this.cancelRetry();
+    for (const stream of this.streams) stream.error = undefined;
+  }
+
+  /** A long Retry-After is waited out here, visibly, rather than behind a spinner. */
+  private scheduleRetry(retry: () => void): void {
+    const error = this.error;
+    if (error?.kind !== 'rateLimited' || error.retryAfterMs === undefined) return;
+    this.retryAt = Date.now() + error.retryAfterMs;
+    this.retryTimer = setTimeout(retry, error.retryAfterMs);
+  }
+
+  cancelRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.retryAt = undefined;
+  }
+
+  /** The rows of this slice: its sessions, then at most one notice saying what comes next. */
+  rows(): TreeNode[] {
+    const rows: TreeNode[] = [...this.nodes];
+    const notice = (kind: NoticeKind, extra: Partial<NoticeNode> = {}): NoticeNode => ({
+      type: 'notice',
+      id: `${this.id}#${kind}`,
+      kind,
+      slice: this.ref,
+      ...extra,
+    });
+    if (this.unreadable > 0) rows.push(notice('unreadable', { unreadable: this.unreadable }));
+    const error = this.error;
+    if (this.pending) rows.push(notice('loading'));
+    else if (error) {
+      const kind = error.needsToken ? 'signedOut' : this.retryAt ? 'rateLimited' : 'error';
+      rows.push(notice(kind, kind === 'rateLimited' ? { error, retryAt: this.retryAt } : { error }));
+    } else if (this.hasMore) rows.push(notice('loadMore'));
+    else if (this.nodes.length === 0) rows.push(notice('empty'));
+    return rows;
+  }
+
+  /** Every session loaded, for commands such as copy and go-to. */
+  loadedSessions(): Session[] {
+    return this.nodes.map((node) => node.session);
+  }
+
+  private failAll(error: ApiError): void {
+    for (const stream of this.streams) stream.error = error;
+  }
+
+  /** Appends a page in place; a session already shown (it moved between pages) is not repeated. */
+  private append(sessions: Session[]): void {
+    for (const session of sessions) {
+      if (this.seen.has(session.id)) continue;
+      this.seen.add(session.id);
+      this.nodes.push({ type: 'session', id: `${this.id}/${session.id}`, session, slice: this.ref });
+    }
+  }
+}
+
+function byRecentActivity(a: Session, b: Session): number {
+  const time = (session: Session) => session.updated_at ?? session.created_at ?? '';
+  return time(b).localeCompare(time(a));
+}
+
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('invalidResponse', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}

@@ -1,0 +1,52 @@
+// The rows of the sessions tree as plain, read-only values. Rows carry what the view shows and
+// what a command needs to act on them (a slice's id and generation), never the model's own state.
+import type { ApiError } from '../api/errors';
+import type { ChannelType, Session, SessionStatus } from '../api/schemas';
+
+export const GROUPINGS = ['status/channel', 'channel/status', 'status', 'channel', 'none'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+export type Dimension = 'status' | 'channel';
+
+/**
+ * Names one slice (the server-side query behind a leaf group) in one generation of the tree. A row
+ * from before a refresh names a slice that no longer exists, so acting on it does nothing.
+ */
+export interface SliceRef {
+  readonly id: string;
+  readonly generation: number;
+}
+
+export interface GroupNode {
+  readonly type: 'group';
+  readonly id: string;
+  readonly dimension: Dimension;
+  readonly value: string;
+  readonly label: string;
+  readonly fixed: { readonly status?: SessionStatus; readonly channel?: ChannelType };
+  readonly depth: number;
+}
+
+export interface SessionNode {
+  readonly type: 'session';
+  readonly id: string;
+  readonly session: Session;
+  readonly slice: SliceRef;
+}
+
+export type NoticeKind = 'loadMore' | 'loading' | 'error' | 'rateLimited' | 'empty' | 'unreadable' | 'signedOut';
+
+/** A row that is not a session: "Load more…", "Loading…", an error, "No sessions", … */
+export interface NoticeNode {
+  readonly type: 'notice';
+  readonly id: string;
+  readonly kind: NoticeKind;
+  /** The slice the row belongs to; undefined for a row of the whole tree (an invalid base URL). */
+  readonly slice: SliceRef | undefined;
+  readonly error?: ApiError;
+  /** For 'unreadable': how many items of the slice could not be read. */
+  readonly unreadable?: number;
+  /** For 'rateLimited': when the slice retries by itself (ms since the epoch). */
+  readonly retryAt?: number;
+}
+
+export type TreeNode = GroupNode | SessionNode | NoticeNode;

@@ -1,0 +1,27 @@
+// The one way the extension offers to set an API token: a message with a "Set API Token" button.
+import * as vscode from 'vscode';
+import { COMMANDS } from './ids';
+
+/** Shows `message` with "Set API Token"; resolves once shown, without waiting for the user. */
+export function offerToken(message: string, severity: 'error' | 'warning' = 'error'): void {
+  const setToken = vscode.l10n.t('Set API Token');
+  const shown = severity === 'error' ? vscode.window.showErrorMessage(message, setToken) : vscode.window.showWarningMessage(message, setToken);
+  void shown.then((choice) => {
+    if (choice === setToken) void vscode.commands.executeCommand(COMMANDS.setToken);
+  });
+}
+
+/** Offers the token once however many tree groups report the same rejected token; reset() on a token change. */
+export class OneTokenOffer {
+  private offered = false;
+
+  offer(message: string | undefined): void {
+    if (this.offered) return;
+    this.offered = true;
+    offerToken(message ?? vscode.l10n.t('open.cx rejected the API key.'), 'warning');
+  }
+
+  reset(): void {
+    this.offered = false;
+  }
+}

@@ -1,0 +1,92 @@
+// The words of the session pages, in VS Code's display language. They live here once, with
+// @vscode/l10n rather than vscode.l10n, so that the page renderer stays free of VS Code and runs in
+// Node tests (where the words are English); the extension hands @vscode/l10n its bundle at start.
+import * as l10n from '@vscode/l10n';
+
+/** The words of the page. */
+export interface PanelText {
+  sessionActions: string;
+  refresh: string;
+  refreshing: string;
+  copyId: string;
+  copyJson: string;
+  openJson: string;
+  retry: string;
+  setToken: string;
+  /** Title of a restored panel until its session is back. */
+  pendingTitle: string;
+  loadingSession: string;
+  json: string;
+  jsonNote: string;
+  expandAll: string;
+  collapseAll: string;
+  root: string;
+  history: string;
+  historyNote: string;
+  loadingHistory: string;
+  loadOlder: string;
+  loadingOlder: string;
+  noHistory: string;
+  attachments: string;
+  unknownSender: string;
+  updated: (age: string) => string;
+  /** Shown beside a collapsed object or array, e.g. "3 keys". */
+  entries: (count: number, isArray: boolean) => string;
+  senderType: (type: string) => string;
+  /** For an event without text, e.g. a handoff: says what it was. */
+  noText: (eventType: string | null) => string;
+  unreadableEvents: (count: number) => string;
+}
+
+let translated: PanelText | undefined;
+
+/** The page's words, translated once: every render needs them. */
+export function panelText(): PanelText {
+  return (translated ??= translatePanelText());
+}
+
+function translatePanelText(): PanelText {
+  const senders = new Map([
+    ['contact', l10n.t('Contact')],
+    ['ai', l10n.t('AI')],
+    ['agent', l10n.t('Agent')],
+    ['system', l10n.t('System')],
+  ]);
+  return {
+    sessionActions: l10n.t('Session actions'),
+    refresh: l10n.t('Refresh'),
+    refreshing: l10n.t('Refreshing…'),
+    copyId: l10n.t('Copy ID'),
+    copyJson: l10n.t('Copy JSON'),
+    openJson: l10n.t('Open in Editor'),
+    retry: l10n.t('Retry'),
+    setToken: l10n.t('Set API Token'),
+    pendingTitle: l10n.t('open.cx session'),
+    loadingSession: l10n.t('Loading session…'),
+    json: l10n.t('JSON'),
+    jsonNote: l10n.t('as the server sent it'),
+    expandAll: l10n.t('Expand all'),
+    collapseAll: l10n.t('Collapse all'),
+    root: l10n.t('session'),
+    history: l10n.t('History'),
+    historyNote: l10n.t('newest first'),
+    loadingHistory: l10n.t('Loading history…'),
+    loadOlder: l10n.t('Load older'),
+    loadingOlder: l10n.t('Loading…'),
+    noHistory: l10n.t('No messages in this session.'),
+    attachments: l10n.t('Attachments'),
+    unknownSender: l10n.t('Unknown sender'),
+    updated: (age) => l10n.t('updated {0}', age),
+    entries: (count, isArray) =>
+      isArray
+        ? count === 1
+          ? l10n.t('1 item')
+          : l10n.t('{0} items', count)
+        : count === 1
+          ? l10n.t('1 key')
+          : l10n.t('{0} keys', count),
+    senderType: (type) => senders.get(type) ?? type,
+    noText: (eventType) => (eventType ? l10n.t('({0} event without text)', eventType) : l10n.t('(event without text)')),
+    unreadableEvents: (count) => (count === 1 ? l10n.t('1 event could not be read.') : l10n.t('{0} events could not be read.', count)),
+  };
+}

@@ -1,0 +1,136 @@
+// The session panel's page as one string, built whole from the panel's state each time something
+// changes; media/session.js only adds behaviour (collapsing, buttons) and keeps what the user did
+// to the page (collapsed nodes, scroll, focus) across rebuilds. No VS Code here: tested in Node.
+import type { Session } from '../../api/schemas';
+import { channelLabel, formatAge, sessionLabel, statusLabel } from '../../model/labels';
+import { renderHistory, type HistoryView } from './historyHtml';
+import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
+import { renderJson } from './jsonHtml';
+import { panelText, type PanelText } from './panelText';
+
+export interface SessionPageState {
+  session: Session;
+  refreshing: boolean;
+  error: InlineError | undefined;
+  history: HistoryView;
+}
+
+export interface PageResources {
+  /** `webview.cspSource`: the origin the webview serves the extension's files from. */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  /** BCP 47 language of the page (VS Code's display language). */
+  lang: string;
+}
+
+export interface RenderOptions {
+  text?: PanelText;
+  now?: number;
+  /** Locale for dates; the runtime's default when absent. */
+  locale?: string;
+}
+
+export function renderSessionPage(state: SessionPageState, resources: PageResources, options: RenderOptions = {}): string {
+  const text = options.text ?? panelText();
+  const now = options.now ?? Date.now();
+  const { session } = state;
+  const label = sessionLabel(session);
+  return `${pageHead(label, resources, session.id)}
+<header class="header">
+<h1 id="title" tabindex="-1">${escapeHtml(label)}</h1>
+<p class="summary">${renderSummary(session, text, now)}</p>
+<p class="session-id"><code>${escapeHtml(session.id)}</code></p>
+<div class="actions" role="toolbar" aria-label="${escapeHtml(text.sessionActions)}">
+${button('refresh', state.refreshing ? text.refreshing : text.refresh, { disabled: state.refreshing })}
+${button('copyId', text.copyId, { title: session.id })}
+${button('copyJson', text.copyJson, { secondary: true })}
+${button('openJson', text.openJson, { secondary: true })}
+</div>
+</header>
+${state.error ? renderError(state.error, 'refresh', text) : ''}
+<main>
+<section class="json-section" aria-labelledby="json-heading"${state.refreshing ? ' aria-busy="true"' : ''}>
+<div class="section-head">
+<h2 id="json-heading" tabindex="-1">${escapeHtml(text.json)}</h2>
+<span class="note">${escapeHtml(text.jsonNote)}</span>
+<span class="section-actions">
+<button type="button" class="link" data-local="expandAll">${escapeHtml(text.expandAll)}</button>
+<button type="button" class="link" data-local="collapseAll">${escapeHtml(text.collapseAll)}</button>
+</span>
+</div>
+<pre class="json" id="json">${renderJson(session.raw, text)}</pre>
+</section>
+${renderHistory(state.history, text, now, options.locale)}
+</main>
+<script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * Everything up to and including <body>. The body carries the session id, which media/session.js
+ * keeps in the webview state so that VS Code can restore the panel after a reload.
+ */
+function pageHead(title: string, resources: PageResources, id: string): string {
+  const csp = contentSecurityPolicy(resources.cspSource, resources.nonce);
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(resources.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
+<title>${escapeHtml(title)}</title>
+</head>
+<body data-session-id="${escapeHtml(id)}">`;
+}
+
+/** A panel restored after a reload whose session is not back (yet). */
+export interface PendingPageState {
+  /** The id kept in the webview state. */
+  id: string;
+  /** The session is being fetched. */
+  refreshing: boolean;
+  /** Why it could not be fetched. */
+  error: InlineError | undefined;
+}
+
+/**
+ * A panel restored after a reload, before its session is back: "Loading session…", or why it could
+ * not be loaded with Retry (and Set API Token when signed out). Never an empty page.
+ */
+export function renderPendingSessionPage(state: PendingPageState, resources: PageResources, options: RenderOptions = {}): string {
+  const text = options.text ?? panelText();
+  const body =
+    state.error && !state.refreshing
+      ? renderError(state.error, 'refresh', text)
+      : `<p class="status" role="status">${escapeHtml(text.loadingSession)}</p>`;
+  return `${pageHead(text.pendingTitle, resources, state.id)}
+<header class="header">
+<h1 id="title" tabindex="-1">${escapeHtml(text.pendingTitle)}</h1>
+<p class="session-id"><code>${escapeHtml(state.id)}</code></p>
+<div class="actions" role="toolbar" aria-label="${escapeHtml(text.sessionActions)}">
+${button('refresh', state.refreshing ? text.refreshing : text.refresh, { disabled: state.refreshing })}
+${button('copyId', text.copyId, { title: state.id })}
+</div>
+</header>
+<main${state.refreshing ? ' aria-busy="true"' : ''}>
+${body}
+</main>
+<script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+function renderSummary(session: Session, text: PanelText, now: number): string {
+  const parts = [escapeHtml(statusLabel(session.status)), escapeHtml(channelLabel(session.channel.type))];
+  if (session.ticket_number != null) parts.push(escapeHtml(`#${session.ticket_number}`));
+  const updated = session.updated_at ?? session.created_at;
+  const age = formatAge(updated, now);
+  if (updated && age) parts.push(`<time datetime="${escapeHtml(updated)}" title="${escapeHtml(updated)}">${escapeHtml(text.updated(age))}</time>`);
+  return parts.join(' · ');
+}

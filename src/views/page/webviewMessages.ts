@@ -1,0 +1,19 @@
+// Messages a session page may send to the extension. Anything else (an unknown type, not an
+// object) is ignored: the page runs customer data, so what it sends is checked like input.
+
+export const WEBVIEW_MESSAGE_TYPES = ['copyId', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken'] as const;
+export type WebviewMessageType = (typeof WEBVIEW_MESSAGE_TYPES)[number];
+export interface WebviewMessage {
+  type: WebviewMessageType;
+}
+
+/**
+ * A message from the page as the extension may act on it, or undefined. None of the known
+ * messages carries data, so only `type` is read and everything else sent along is dropped.
+ */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, 'type')) return undefined;
+  const type = (value as { type: unknown }).type;
+  if (typeof type !== 'string' || !(WEBVIEW_MESSAGE_TYPES as readonly string[]).includes(type)) return undefined;
+  return { type: type as WebviewMessageType };
+}

@@ -1,0 +1,174 @@
+// Every open session panel, one per session, and their return after a window reload.
+//
+// A panel's webview state carries its session id, and VS Code keeps that state across a reload:
+// as the panels' serializer this turns a restored panel back into a session panel, which fetches
+// the session again. Only the id is kept, never the session's data.
+import * as vscode from 'vscode';
+import type { CurrentClient } from '../api/client';
+import { ApiError, isCancellation } from '../api/errors';
+import { parseSessionId } from '../api/ids';
+import type { Session } from '../api/schemas';
+import { sessionLabel } from '../model/labels';
+import { withAbortSignal } from '../ui/cancellation';
+import { SESSION_VIEW_TYPE } from '../ui/ids';
+import { offerToken } from '../ui/tokenOffer';
+import { SessionJsonDocuments } from './sessionJsonDocuments';
+import { SessionPanel, sessionWebviewOptions } from './sessionPanel';
+
+export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly panels = new Map<string, SessionPanel>();
+  private readonly documents: SessionJsonDocuments;
+  private readonly serializer: vscode.Disposable;
+  private readonly media: vscode.Uri;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly client: CurrentClient,
+  ) {
+    this.media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.documents = new SessionJsonDocuments(client);
+    // Registered during activation, as VS Code requires; package.json has the matching
+    // onWebviewPanel activation event so a reload activates the extension for its panels.
+    this.serializer = vscode.window.registerWebviewPanelSerializer(SESSION_VIEW_TYPE, this);
+  }
+
+  /**
+   * Opens the session's panel, or reveals it if it is already open. From the tree the focus stays
+   * in the tree (as the Explorer opens files), so arrow keys keep browsing.
+   */
+  show(session: Session, options: { preserveFocus?: boolean } = {}): void {
+    const preserveFocus = options.preserveFocus ?? false;
+    const open = this.panels.get(session.id);
+    if (open) {
+      open.adopt(session);
+      open.reveal(preserveFocus);
+      return;
+    }
+    const placement = { viewColumn: vscode.ViewColumn.Active, preserveFocus };
+    const panel = vscode.window.createWebviewPanel(SESSION_VIEW_TYPE, sessionLabel(session), placement, {
+      ...sessionWebviewOptions(this.media),
+      enableFindWidget: true,
+      retainContextWhenHidden: false,
+    });
+    this.adoptPanel(panel, session.id, session);
+  }
+
+  /**
+   * Called by VS Code for each session panel it restores after a reload, with the page's saved
+   * webview state. The panel shows "Loading session…" at once, then the session fetched again,
+   * or an error with Retry (signed out, a failed request): never a blank page.
+   */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const id = restoredSessionId(state);
+    // Without an id there is nothing to fetch (a page that never ran its script): closing the tab
+    // beats leaving an empty one.
+    if (!id) {
+      panel.dispose();
+      return;
+    }
+    // A hidden tab is restored only when first shown; by then the session may be open in another.
+    const open = this.panels.get(id);
+    if (open) {
+      panel.dispose();
+      open.reveal(false);
+      return;
+    }
+    this.adoptPanel(panel, id, undefined);
+  }
+
+  /**
+   * Fetches a session by id and opens it. Failures are reported in a notification, never thrown,
+   * and the returned promise does not wait for the user to dismiss them.
+   */
+  async showById(id: string): Promise<void> {
+    const wanted = id.trim();
+    if (!wanted) return;
+    const open = this.panels.get(wanted);
+    if (open) {
+      open.reveal(false);
+      return;
+    }
+    let session: Session;
+    try {
+      // Throws for a base URL that is invalid or would send the token in clear text.
+      const client = await this.client();
+      if (!client) {
+        offerToken(vscode.l10n.t('Set an open.cx API token to open sessions.'));
+        return;
+      }
+      session = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opening open.cx session {0}…', wanted), cancellable: true },
+        (_progress, cancellation) => withAbortSignal(cancellation, (signal) => client.getSession(wanted, signal)),
+      );
+    } catch (error) {
+      if (!isCancellation(error)) this.reportOpenFailure(wanted, error);
+      return;
+    }
+    this.show(session);
+  }
+
+  /** The current HTML of a session's panel; for tests. */
+  htmlOf(id: string): string | undefined {
+    return this.panels.get(id)?.html;
+  }
+
+  /** Resolves once the panel's requests in flight have finished and it shows their outcome; for tests. */
+  async idle(id: string): Promise<void> {
+    await this.panels.get(id)?.idle();
+  }
+
+  /** After a token change: panels that could not load for want of a valid token load again. */
+  retrySignedOut(): void {
+    for (const panel of this.panels.values()) panel.retryIfSignedOut();
+  }
+
+  /** Handles `message` as if the session's page had sent it (a button press); for tests. */
+  receive(id: string, message: unknown): void {
+    this.panels.get(id)?.receive(message);
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.dispose();
+    this.panels.clear();
+    this.serializer.dispose();
+    this.documents.dispose();
+  }
+
+  /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it. */
+  private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): void {
+    const sessionPanel = new SessionPanel(panel, id, session, this.media, this.client, this.documents, () => {
+      this.panels.delete(id);
+      this.documents.forget(id);
+    });
+    this.panels.set(id, sessionPanel);
+  }
+
+  private reportOpenFailure(id: string, error: unknown): void {
+    if (error instanceof ApiError && error.kind === 'notFound') {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('There is no open.cx session with the ID "{0}" (or the API token cannot see it).', id),
+      );
+      return;
+    }
+    if (error instanceof ApiError && error.needsToken) {
+      offerToken(error.message);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const retry = vscode.l10n.t('Retry');
+    const actions = error instanceof ApiError && error.isTransient ? [retry] : [];
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not open session {0}: {1}', id, message), ...actions).then((choice) => {
+      if (choice === retry) void this.showById(id);
+    });
+  }
+}
+
+/**
+ * The session id media/session.js keeps in the webview state, if it is one. Kept as written: it
+ * came from the server, and the registry is keyed by the server's spelling.
+ */
+function restoredSessionId(state: unknown): string | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const id = (state as { sessionId?: unknown }).sessionId;
+  return typeof id === 'string' && parseSessionId(id) === id.toLowerCase() ? id : undefined;
+}

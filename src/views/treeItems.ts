@@ -1,0 +1,111 @@
+// How each kind of row of the sessions tree looks: label, description, icon, tooltip, command.
+// Every text that came from the server is shown as text: it never becomes markup or a link.
+import * as vscode from 'vscode';
+import { formatWait } from '../api/errors';
+import type { Session } from '../api/schemas';
+import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../model/labels';
+import type { GroupNode, NoticeNode } from '../model/treeNodes';
+import { groupIcon, sessionIcon } from '../ui/icons';
+import { COMMANDS } from '../ui/ids';
+
+/** `loaded` is what the group has loaded so far, shown as "25+" while more pages exist. */
+export function groupItem(group: GroupNode, loaded: { count: number; more: boolean } | undefined): vscode.TreeItem {
+  const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = group.id;
+  item.contextValue = `group.${group.dimension}`;
+  item.iconPath = groupIcon(group.dimension, group.value);
+  if (loaded) item.description = loaded.more ? `${loaded.count}+` : String(loaded.count);
+  return item;
+}
+
+export function sessionItem(id: string, session: Session): vscode.TreeItem {
+  const item = new vscode.TreeItem(sessionLabel(session), vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.description = sessionDescription(session);
+  item.tooltip = sessionTooltip(session);
+  item.iconPath = sessionIcon(session);
+  item.contextValue = 'session';
+  item.command = { command: COMMANDS.openSession, title: vscode.l10n.t('Open Session'), arguments: [session] };
+  item.accessibilityInformation = { label: `${sessionLabel(session)}, ${statusLabel(session.status)}, ${sessionDescription(session)}` };
+  return item;
+}
+
+/** `filtered` changes the words of an empty slice. */
+export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
+  item.id = notice.id;
+  item.contextValue = `notice.${notice.kind}`;
+  const retry = { command: COMMANDS.retry, title: vscode.l10n.t('Retry'), arguments: [notice] };
+  const error = notice.error;
+  switch (notice.kind) {
+    case 'loadMore':
+      item.label = vscode.l10n.t('Load more…');
+      item.iconPath = new vscode.ThemeIcon('fold-down');
+      item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Load more'), arguments: [notice] };
+      break;
+    case 'loading':
+      item.label = vscode.l10n.t('Loading…');
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      break;
+    case 'empty':
+      item.label = filtered ? vscode.l10n.t('No sessions match the filters') : vscode.l10n.t('No sessions');
+      item.iconPath = new vscode.ThemeIcon('info');
+      break;
+    case 'unreadable':
+      item.label = vscode.l10n.t('{0} sessions could not be read', notice.unreadable ?? 0);
+      item.tooltip = vscode.l10n.t('The server sent items without an id; they cannot be shown or opened.');
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      break;
+    case 'signedOut':
+      item.label = vscode.l10n.t('Set API Token…');
+      item.description = error?.message;
+      item.tooltip = error?.message;
+      item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('list.errorForeground'));
+      item.command = { command: COMMANDS.setToken, title: vscode.l10n.t('Set API Token') };
+      break;
+    case 'rateLimited': {
+      const at = new Date(notice.retryAt ?? Date.now());
+      item.label = vscode.l10n.t('Rate limited: retrying at {0}', at.toLocaleTimeString());
+      item.description = vscode.l10n.t('waiting {0} · click to retry now', formatWait(error?.retryAfterMs ?? 0));
+      item.tooltip = error?.message;
+      item.iconPath = new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground'));
+      item.command = retry;
+      break;
+    }
+    case 'error':
+      item.label = error?.message ?? vscode.l10n.t('Could not load sessions');
+      item.description = notice.slice ? vscode.l10n.t('click to retry') : undefined;
+      item.tooltip = new vscode.MarkdownString().appendText(item.label).appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to retry this page; loaded sessions stay.'));
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.command = notice.slice ? retry : { command: 'workbench.action.openSettings', title: '', arguments: ['opencx.apiBaseUrl'] };
+      break;
+  }
+  return item;
+}
+
+/** Every value is added as text: names and summaries come from customers and may hold markup. */
+export function sessionTooltip(session: Session): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.supportHtml = false;
+  tooltip.isTrusted = false;
+  // Not appendText: it leaves "<" and "&" alone, so data could still form an autolink or an entity.
+  // A backslash before every ASCII punctuation character is always read as that character.
+  const text = (value: string) => value.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\s+/g, ' ');
+  const row = (name: string, value: string | number | boolean | null | undefined) => {
+    if (value === null || value === undefined || value === '') return;
+    tooltip.appendMarkdown(`**${name}:** ${text(String(value))}  \n`);
+  };
+  tooltip.appendMarkdown(`#### ${text(sessionLabel(session))}\n\n`);
+  row('ID', session.id);
+  row(vscode.l10n.t('Ticket'), session.ticket_number == null ? undefined : `#${session.ticket_number}`);
+  row(vscode.l10n.t('Status'), statusLabel(session.status));
+  row(vscode.l10n.t('Channel'), channelLabel(session.channel.type));
+  row(vscode.l10n.t('AI closure'), session.ai_closure_type);
+  row(vscode.l10n.t('Sentiment'), session.sentiment);
+  row(vscode.l10n.t('Assignee'), session.assignee_id);
+  row(vscode.l10n.t('Team'), session.team?.name);
+  row(vscode.l10n.t('Handoff'), session.handoff?.summary ?? (session.handoff ? vscode.l10n.t('yes') : undefined));
+  row(vscode.l10n.t('Created'), session.created_at);
+  row(vscode.l10n.t('Updated'), session.updated_at);
+  return tooltip;
+}
