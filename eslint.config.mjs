@@ -1,5 +1,25 @@
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers of src/ and which way imports may point: api ← model ← services, ui ← views, commands
+ * ← extension.ts. Views and commands never import each other: extension.ts hands each what it
+ * needs. Code that must run in plain Node (and is tested there) does not import vscode.
+ */
+const NO_VSCODE = { name: 'vscode', message: 'This code runs and is tested in plain Node: keep vscode out of it.' };
+const layer = (files, { vscode = true, forbidden }) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: vscode ? [] : [NO_VSCODE],
+        patterns: forbidden.map(([regex, message]) => ({ regex, message })),
+      },
+    ],
+  },
+});
+const EXTENSION = ['^(\\.\\./)+extension$', 'Nothing imports extension.ts: it only wires the parts together.'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.node/**', 'node_modules/**', 'media/**', '*.js', '*.mjs', 'scripts/**'] },
   ...tseslint.configs.recommended,
@@ -13,11 +33,35 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  {
-    // The API layer must stay free of VS Code so it runs (and is tested) in plain Node.
-    files: ['src/api/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/api must not depend on vscode.' }] }],
-    },
-  },
+  layer(['src/api/**/*.ts'], {
+    vscode: false,
+    forbidden: [['^\\.\\./(model|services|ui|views|commands)(/|$)', 'src/api is the lowest layer: it imports nothing of the extension.'], EXTENSION],
+  }),
+  layer(['src/model/**/*.ts'], {
+    vscode: false,
+    forbidden: [['^\\.\\./(services|ui|views|commands)(/|$)', 'src/model imports only src/api.'], EXTENSION],
+  }),
+  layer(['src/services/**/*.ts', 'src/ui/**/*.ts'], {
+    forbidden: [['^\\.\\./(views|commands)(/|$)', 'Services and UI helpers sit below views and commands.'], EXTENSION],
+  }),
+  // The ids are read by Node tests (package.json ↔ registered commands).
+  layer(['src/ui/ids.ts'], {
+    vscode: false,
+    forbidden: [['^\\.\\./(views|commands)(/|$)', 'Services and UI helpers sit below views and commands.'], EXTENSION],
+  }),
+  layer(['src/views/**/*.ts'], {
+    forbidden: [['^(\\.\\./)+commands(/|$)', 'Views do not import commands: a helper both need belongs in src/ui.'], EXTENSION],
+  }),
+  // The page renderer is plain strings, tested in Node.
+  layer(['src/views/page/**/*.ts'], {
+    vscode: false,
+    forbidden: [
+      ['^\\.\\./[^.]', 'The page renderer imports no VS Code-side view code.'],
+      ['^\\.\\./\\.\\./(services|ui|commands)(/|$)', 'The page renderer imports only src/api and src/model.'],
+      EXTENSION,
+    ],
+  }),
+  layer(['src/commands/**/*.ts'], {
+    forbidden: [['^\\.\\./views(/|$)', 'Commands do not import views: declare what a command needs as an interface, extension.ts passes the view.'], EXTENSION],
+  }),
 );
