@@ -85,12 +85,15 @@ export class SessionTreeModel {
         return [{ type: 'notice', id: 'root#error', kind: 'error', slice: undefined, error: asApiError(error) }];
       }
     }
-    const dimensions = this.dimensions();
-    const depth = node ? node.depth + 1 : 0;
-    const fixed = node ? node.fixed : {};
-    if (depth < dimensions.length) return this.groupsAt(dimensions[depth]!, fixed, node);
-    // A refresh while the page loaded makes that answer stale: answer for the new generation.
+    // A refresh while the page loaded makes that answer stale: answer for the new generation, as
+    // long as the group is still part of the tree (a filter or grouping change may have removed it,
+    // and loading it again would fetch sessions nobody can see).
     for (let attempt = 0; ; attempt++) {
+      if (node && !this.isShown(node)) return [];
+      const dimensions = this.dimensions();
+      const depth = node ? node.depth + 1 : 0;
+      const fixed = node ? node.fixed : {};
+      if (depth < dimensions.length) return this.groupsAt(dimensions[depth]!, fixed, node);
       const slice = this.sliceFor(node, fixed);
       const children = await this.sliceChildren(slice);
       if (this.isLive(slice) || attempt === 2) return children;
@@ -136,6 +139,20 @@ export class SessionTreeModel {
 
   private dimensions(): Dimension[] {
     return this.grouping === 'none' ? [] : (this.grouping.split('/') as Dimension[]);
+  }
+
+  /** Whether `group` is a group of the tree under the current grouping and filter. */
+  private isShown(group: GroupNode): boolean {
+    const dimensions = this.dimensions();
+    const segments = group.id.split('/');
+    return (
+      segments.length === group.depth + 1 &&
+      segments.every((segment, index) => {
+        const [dimension, value] = segment.split('=') as [string, string];
+        const values: string[] = dimension === 'status' ? statusesOf(this.filter) : channelsOf(this.filter);
+        return dimensions[index] === dimension && values.includes(value);
+      })
+    );
   }
 
   private groupsAt(dimension: Dimension, fixed: GroupNode['fixed'], parent: GroupNode | undefined): GroupNode[] {

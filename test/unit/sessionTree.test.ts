@@ -185,6 +185,28 @@ suite('sessions tree model against the stand-in', function () {
     assert.equal(new Set(sessions(await model.children(web)).map((node) => node.id)).size, 25);
   });
 
+  test('a filter or grouping change while a group loads does not load that group again', async () => {
+    const web = find(await model.children(find(await model.children(), 'open')), 'web');
+    standIn.setFaults({ latencyMs: 300 });
+    const loading = model.children(web);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    model.setFilter({ ...NO_FILTER, channels: ['email'] });
+    standIn.clearFaults();
+    assert.deepEqual(await loading, [], 'the hidden group answers with no rows');
+    assert.deepEqual(chatRequests().map((request) => request.query.channel_type), ['web'], 'only the request made before the change');
+    assert.deepEqual(model.loadedSessions(), [], 'no rows of the hidden group were kept');
+
+    const email = find(await model.children(find(await model.children(), 'open')), 'email');
+    standIn.setFaults({ latencyMs: 300 });
+    const regrouped = model.children(email);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    model.setGrouping('channel/status');
+    standIn.clearFaults();
+    assert.deepEqual(await regrouped, []);
+    assert.deepEqual(chatRequests().map((request) => request.query.channel_type), ['web', 'email']);
+    assert.deepEqual(model.loadedSessions(), []);
+  });
+
   test('refresh re-fetches only what is asked for again', async () => {
     const open = find(await model.children(), 'open');
     await model.children(find(await model.children(open), 'web'));
