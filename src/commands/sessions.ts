@@ -18,7 +18,15 @@ export async function openSession(opener: SessionOpener, target?: unknown, selec
     for (const session of sessions) opener.show(session, { preserveFocus: true });
     return;
   }
-  if (typeof target === 'string') return opener.showById(target);
+  if (typeof target === 'string') {
+    // From another extension or a link: only a session id may become a request path.
+    const id = parseSessionId(target);
+    if (id) return opener.showById(id);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('"{0}" is not a session ID. Session IDs are UUIDs like 3c90c3cc-0d44-4b50-8888-8dd25736052a.', target.trim().slice(0, 60)),
+    );
+    return;
+  }
   await goToSession(opener);
 }
 

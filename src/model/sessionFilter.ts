@@ -17,7 +17,7 @@ export interface DateWindow {
 /** The bounds of a window at `now`; a preset always ends now. */
 export function resolveWindow(window: DateWindow | undefined, now = Date.now()): { after?: string; before?: string } {
   if (!window) return {};
-  if (window.preset && window.preset in DATE_PRESETS) {
+  if (window.preset && Object.hasOwn(DATE_PRESETS, window.preset)) {
     return { after: new Date(now - DATE_PRESETS[window.preset]).toISOString() };
   }
   return { after: window.after, before: window.before };
@@ -131,7 +131,7 @@ export function readFilter(stored: unknown): SessionFilter {
   const window = (item: unknown): DateWindow | undefined => {
     if (typeof item !== 'object' || item === null) return undefined;
     const { preset, after, before } = item as Record<string, unknown>;
-    if (typeof preset === 'string' && preset in DATE_PRESETS) return { preset: preset as DatePreset };
+    if (typeof preset === 'string' && Object.hasOwn(DATE_PRESETS, preset)) return { preset: preset as DatePreset };
     const bound = (text: unknown) => (typeof text === 'string' && 'value' in parseIsoDate(text) ? text : undefined);
     const result = { after: bound(after), before: bound(before) };
     return result.after || result.before ? result : undefined;

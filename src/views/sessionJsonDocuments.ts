@@ -3,6 +3,7 @@
 // refreshes. A document reopened after its panel closed is fetched again.
 import * as vscode from 'vscode';
 import type { CurrentClient } from '../api/client';
+import { parseSessionId } from '../api/ids';
 import { withAbortSignal } from '../ui/cancellation';
 import { SESSION_JSON_SCHEME } from '../ui/ids';
 import { prettyJson } from './page/jsonHtml';
@@ -33,9 +34,12 @@ export class SessionJsonDocuments implements vscode.TextDocumentContentProvider,
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, cancellation: vscode.CancellationToken): Promise<string> {
-    const id = uri.path.replace(/^\//, '').replace(/\.json$/, '');
-    const known = this.texts.get(id);
+    const name = uri.path.replace(/^\//, '').replace(/\.json$/, '');
+    const known = this.texts.get(name);
     if (known !== undefined) return known;
+    // A typed or linked URI: only a session id may become a request path.
+    const id = parseSessionId(name);
+    if (!id) throw new Error(vscode.l10n.t('"{0}" is not a session ID.', name.slice(0, 60)));
     const client = await this.client();
     if (!client) throw new Error(vscode.l10n.t('Set an open.cx API token to open sessions.'));
     return withAbortSignal(cancellation, async (signal) => prettyJson((await client.getSession(id, signal)).raw));

@@ -49,6 +49,13 @@ suite('session JSON view', () => {
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(panelTabs().length, 1, 'opened again: revealed, not duplicated');
+
+    // A tab icon is an image: one drawn in currentColor is black in a dark theme.
+    const icon = api.sessionPanels.iconOf(id) as { light: vscode.Uri; dark: vscode.Uri };
+    assert.ok(icon.light && icon.dark, 'a light and a dark icon');
+    const stroke = async (uri: vscode.Uri) => /stroke="([^"]+)"/.exec(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)))?.[1];
+    const [light, dark] = [await stroke(icon.light), await stroke(icon.dark)];
+    assert.ok(light && dark && light !== dark && ![light, dark].includes('currentColor'), `strokes ${light} and ${dark}`);
   });
 
   test('the read-only JSON editor shows exactly what the server sent', async () => {
@@ -68,6 +75,20 @@ suite('session JSON view', () => {
     assert.equal(api.sessionPanels.htmlOf('00000000-0000-0000-0000-000000000000'), undefined);
     const requests = await standIn.requests();
     assert.equal(requests.find((request) => request.path.endsWith('/00000000-0000-0000-0000-000000000000'))?.status, 404);
+  });
+
+  test('an id that is not a session id never becomes a request path: command argument or document URI', async () => {
+    await standIn.clearRequests();
+    for (const id of ['..', '../../chat/sessions', '.', '%2e%2e', 'x/../..']) {
+      await vscode.commands.executeCommand('opencx.openSession', id);
+      await assert.rejects(
+        Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'opencx-session', path: `/${id}.json` }))),
+        /is not a session ID/,
+        id,
+      );
+      assert.equal(api.sessionPanels.htmlOf(id), undefined, id);
+    }
+    assert.deepEqual(await standIn.requests(), [], 'nothing was asked of the server');
   });
 
   suite('history refresh', () => {

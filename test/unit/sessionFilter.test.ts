@@ -51,7 +51,14 @@ suite('session filter → server queries', () => {
     const stored = { statuses: ['closed_unresolved'], channels: ['sms'], handedOff: true, created: { preset: '30d' }, updated: { after: '2026-01-01T00:00:00Z' } };
     assert.deepEqual(readFilter(JSON.parse(JSON.stringify(stored))), { ...stored, updated: { after: '2026-01-01T00:00:00Z', before: undefined } });
   });
-;
+
+  test('a stored preset named like a built-in property is dropped, and resolving it cannot throw', () => {
+    for (const preset of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const filter = readFilter({ statuses: [], channels: [], created: { preset } });
+      assert.equal(filter.created, undefined, preset);
+      assert.deepEqual(sliceQueries({}, { ...NO_FILTER, created: { preset: preset as never } }, now), [{}], preset);
+    }
+  });
 });
 
 suite('ISO 8601 date validation', () => {
