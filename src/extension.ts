@@ -9,13 +9,14 @@ import { affects, groupBy } from './services/config';
 import { Connection } from './services/connection';
 import { Credentials } from './services/credentials';
 import { FilterController } from './services/filterController';
-import { VIEW_ID } from './ui/ids';
+import { CONTEXT_KEYS, VIEW_ID } from './ui/ids';
 import { OneTokenOffer } from './ui/tokenOffer';
 import { SessionPanels } from './views/sessionPanels';
 import { SessionsTreeProvider } from './views/sessionsTreeProvider';
 
 /** What the integration tests reach into; returned only when VS Code runs the extension's tests. */
 export interface TestApi {
+  connection: Connection;
   model: SessionTreeModel;
   provider: SessionsTreeProvider;
   view: vscode.TreeView<TreeNode>;
@@ -48,6 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     { dispose: () => model.dispose() },
     sessionPanels,
     registerCommands({ connection, model, view, filters, sessions: sessionPanels }),
+    view.onDidChangeSelection(({ selection }) => {
+      void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.sessionsSelected, selection.some((node) => node.type === 'session'));
+    }),
     credentials.onDidChange(() => {
       tokenOffer.reset();
       model.refresh();
@@ -59,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   );
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();
-  return context.extensionMode === vscode.ExtensionMode.Test ? { model, provider, view, credentials, filters, sessionPanels, secrets: context.secrets } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { connection, model, provider, view, credentials, filters, sessionPanels, secrets: context.secrets } : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import type { Connection } from '../services/connection';
 import { withAbortSignal } from '../ui/cancellation';
+import { offerToken } from '../ui/tokenOffer';
 
 export async function setToken(connection: Connection): Promise<boolean> {
   const { credentials } = connection;
@@ -16,10 +17,19 @@ export async function setToken(connection: Connection): Promise<boolean> {
     validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter an API key.')),
   });
   if (token === undefined) return false;
-  const trimmed = token.trim();
+  return checkAndStoreToken(connection, baseUrl, token.trim());
+}
 
+/**
+ * Checks `token` with one request to `baseUrl` and stores it as that server's key. The check can
+ * take a while and the box stays open on focus loss, so the setting may have changed meanwhile:
+ * then nothing is stored, since the key was checked against a server that is no longer the one
+ * the extension talks to.
+ */
+export async function checkAndStoreToken(connection: Connection, baseUrl: string, token: string): Promise<boolean> {
+  const { credentials } = connection;
   try {
-    const client = connection.clientFor(baseUrl, trimmed);
+    const client = connection.clientFor(baseUrl, token);
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the API key with {0}…', baseUrl), cancellable: true },
       // The cheapest documented call: one page of sessions.
@@ -40,7 +50,17 @@ export async function setToken(connection: Connection): Promise<boolean> {
     );
     if (choice !== save) return false;
   }
-  await credentials.store(trimmed);
+  if (credentials.baseUrl !== baseUrl) {
+    offerToken(
+      vscode.l10n.t(
+        'The API key was not saved: it was checked with {0}, but the opencx.apiBaseUrl setting changed to {1} meanwhile. Set the key for {1} again.',
+        baseUrl,
+        credentials.baseUrl,
+      ),
+    );
+    return false;
+  }
+  await credentials.store(token, baseUrl);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('open.cx: API key saved for {0}', baseUrl), 4000);
   return true;
 }

@@ -16,9 +16,9 @@ export class Connection {
 
   /** A client for the current base URL and token; undefined when no token is stored. */
   async client(): Promise<OpenCxClient | undefined> {
-    const token = await this.credentials.token();
-    if (!token) return undefined;
-    const baseUrl = this.credentials.baseUrl;
+    const signIn = await this.credentials.signIn();
+    if (!signIn) return undefined;
+    const { baseUrl, token } = signIn;
     const key = `${baseUrl}\n${token}`;
     if (this.cached?.key !== key) this.cached = { key, client: this.clientFor(baseUrl, token) };
     return this.cached.client;

@@ -46,7 +46,16 @@ export class Credentials implements vscode.Disposable {
     return apiBaseUrl();
   }
 
+  /** The token of the current base URL. */
   async token(): Promise<string | undefined> {
+    return (await this.signIn())?.token;
+  }
+
+  /**
+   * The base URL and its token, read together: reading the URL again after the token could pair
+   * one server's token with another server's URL when the setting changes in between.
+   */
+  async signIn(): Promise<{ baseUrl: string; token: string } | undefined> {
     const baseUrl = this.baseUrl;
     if (this.cached?.baseUrl !== baseUrl) {
       const token = Promise.resolve(this.secrets.get(secretKey(baseUrl))).then((value) => value || undefined);
@@ -54,12 +63,14 @@ export class Credentials implements vscode.Disposable {
       // A failed read is not remembered.
       token.catch(() => this.cached?.token === token && (this.cached = undefined));
     }
-    return this.cached.token;
+    const token = await this.cached.token;
+    return token === undefined ? undefined : { baseUrl, token };
   }
 
-  async store(token: string): Promise<void> {
+  /** Stores `token` as the key of `baseUrl`: the server it was checked against, by default the current one. */
+  async store(token: string, baseUrl = this.baseUrl): Promise<void> {
     this.cached = undefined;
-    await this.secrets.store(secretKey(this.baseUrl), token);
+    await this.secrets.store(secretKey(baseUrl), token);
     await this.announce({ always: true });
   }
 

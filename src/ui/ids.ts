@@ -31,4 +31,6 @@ export const SESSION_JSON_SCHEME = 'opencx-session';
 export const CONTEXT_KEYS = {
   signedIn: 'opencx.signedIn',
   filtered: 'opencx.filtered',
+  /** Sessions are selected in the tree: the copy commands show in the palette. */
+  sessionsSelected: 'opencx.sessionsSelected',
 } as const;

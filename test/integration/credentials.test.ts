@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { checkAndStoreToken } from '../../src/commands/token';
+import { Connection } from '../../src/services/connection';
 import { Credentials, secretKey } from '../../src/services/credentials';
 import type { TestApi } from '../../src/extension';
 import { activate, signIn, standIn, waitFor } from './helpers';
@@ -57,6 +59,45 @@ suite('API token in secret storage', () => {
     assert.deepEqual(await api.provider.getChildren(), [], 'signed out for that server: the welcome view shows');
     await config().update('apiBaseUrl', standIn.url, vscode.ConfigurationTarget.Global);
     assert.equal(await api.credentials.token(), standIn.token, 'the first server keeps its token');
+  });
+
+  test('a key checked with one server is not stored when the base URL changed during the check', async () => {
+    const other = 'https://other.example.invalid';
+    await api.credentials.clear();
+    await standIn.setFaults({ latencyMs: 600, times: 1 });
+    const saving = checkAndStoreToken(api.connection, standIn.url, standIn.token);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await config().update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
+    assert.equal(await saving, false, 'not saved');
+    assert.equal(await api.secrets.get(secretKey(other)), undefined, 'the other server did not get the key');
+    assert.equal(await api.secrets.get(secretKey(standIn.url)), undefined, 'nor was it saved for a server no longer in use');
+  });
+
+  test('a client is built from one read of base URL and token, even while the setting changes', async () => {
+    await signIn(api);
+    // A secret storage that answers slowly, as one behind a keychain prompt can.
+    const slow: vscode.SecretStorage = {
+      get: async (key) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return api.secrets.get(key);
+      },
+      keys: () => api.secrets.keys(),
+      store: (key, value) => api.secrets.store(key, value),
+      delete: (key) => api.secrets.delete(key),
+      onDidChange: api.secrets.onDidChange,
+    };
+    const credentials = new Credentials(slow);
+    const log = vscode.window.createOutputChannel('open.cx pairing test', { log: true });
+    try {
+      const pending = new Connection(credentials, log).client();
+      await config().update('apiBaseUrl', 'https://staging.example.invalid', vscode.ConfigurationTarget.Global);
+      const client = await pending;
+      assert.ok(client, 'the token read for the stand-in gives a client');
+      assert.equal(client.baseUrl.href, new URL(standIn.url).href, 'for the server whose token it holds');
+    } finally {
+      credentials.dispose();
+      log.dispose();
+    }
   });
 
   test('a plain-http base URL that is not loopback is refused with the reason, in the tree', async () => {
