@@ -57,7 +57,8 @@ export class SessionPanel implements vscode.Disposable {
       () => this.scheduleRender(),
     );
     this.panel.webview.options = sessionWebviewOptions(media);
-    this.panel.iconPath = vscode.Uri.joinPath(this.media, 'opencx.svg');
+    // A tab icon is drawn as an image, so currentColor would be black in every theme.
+    this.panel.iconPath = { light: vscode.Uri.joinPath(this.media, 'opencx-light.svg'), dark: vscode.Uri.joinPath(this.media, 'opencx-dark.svg') };
     this.subscriptions.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
@@ -73,6 +74,10 @@ export class SessionPanel implements vscode.Disposable {
 
   get html(): string {
     return this.panel.webview.html;
+  }
+
+  get iconPath(): vscode.WebviewPanel['iconPath'] {
+    return this.panel.iconPath;
   }
 
   reveal(preserveFocus: boolean): void {

@@ -112,6 +112,11 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     return this.panels.get(id)?.html;
   }
 
+  /** The tab icon of a session's panel; for tests. */
+  iconOf(id: string): vscode.WebviewPanel['iconPath'] {
+    return this.panels.get(id)?.iconPath;
+  }
+
   /** Resolves once the panel's requests in flight have finished and it shows their outcome; for tests. */
   async idle(id: string): Promise<void> {
     await this.panels.get(id)?.idle();
