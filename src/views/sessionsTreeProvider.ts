@@ -18,7 +18,11 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly model: SessionTreeModel,
     private readonly onAuthProblem: (node: NoticeNode) => void,
   ) {
-    this.stopListening = model.onDidChange((node) => this.changed.fire(node));
+    this.stopListening = model.onDidChange((node) => {
+      // A change of the whole tree replaces every row: parents of rows gone for good are dropped.
+      if (!node) this.parents.clear();
+      this.changed.fire(node);
+    });
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -33,6 +37,11 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   getParent(node: TreeNode): GroupNode | undefined {
     return this.parents.get(node.id);
+  }
+
+  /** How many rows getParent can answer for; for tests. */
+  get knownParents(): number {
+    return this.parents.size;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

@@ -133,6 +133,20 @@ suite('sessions tree in VS Code', () => {
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), b!.session.raw);
   });
 
+  test('a refresh forgets the parents of rows it replaced', async () => {
+    let children = await api.provider.getChildren(web);
+    for (let i = 0; i < 3; i++) {
+      await activateItem(noticeOf(children, 'loadMore')!);
+      children = await api.provider.getChildren(web);
+    }
+    assert.ok(api.provider.knownParents >= 100, `${api.provider.knownParents} rows known after four pages`);
+    await vscode.commands.executeCommand('opencx.refresh');
+    open = await group(undefined, 'Open');
+    web = await group(open, 'Web');
+    await api.provider.getChildren(web);
+    assert.ok(api.provider.knownParents <= 3 + 10 + 26, `${api.provider.knownParents} rows known with one page shown`);
+  });
+
   test('Sign Out empties the view so its welcome content shows', async () => {
     await vscode.commands.executeCommand('opencx.signOut');
     try {
