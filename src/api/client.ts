@@ -1,6 +1,7 @@
 // HTTP client of the open.cx API: auth, timeouts, retries with backoff that honours Retry-After,
 // a client-side request budget, cancellation, and one error type (ApiError) for every failure.
 import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
+import { readApiKey } from './apiKey';
 import { BudgetExhaustedError, RequestBudget } from './budget';
 import { ApiError, formatWait, redact } from './errors';
 import { toSearchParams, type SessionQuery } from './filters';
@@ -92,9 +93,15 @@ export class OpenCxClient {
   private readonly timeoutMs: number;
   private readonly maxRetryWaitMs: number;
   private readonly budget: RequestBudget;
+  private readonly token: string;
 
-  constructor(private readonly options: ClientOptions) {
+  /** Throws ApiError('configuration') for a base URL or a token that cannot be used. */
+  constructor(options: ClientOptions) {
     this.baseUrl = checkBaseUrl(options.baseUrl);
+    // A key no header can carry would fail every request as a TypeError that names the key.
+    const key = readApiKey(options.token);
+    if (!key.ok) throw new ApiError('configuration', key.problem);
+    this.token = key.key;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
     this.budget = options.budget ?? new RequestBudget();
@@ -102,7 +109,7 @@ export class OpenCxClient {
     this.http = ky.create({
       prefix: this.baseUrl.href,
       timeout: this.timeoutMs,
-      headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
+      headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
       retry: {
         limit: options.retryLimit ?? 3,
         methods: ['get'],
@@ -197,13 +204,15 @@ export class OpenCxClient {
   }
 
   private clean(message: string): string {
-    return redact(message, this.options.token);
+    return redact(message, this.token);
   }
 
   private toApiError(error: unknown, signal?: AbortSignal): ApiError {
     if (error instanceof ApiError) return error;
+    // No error below keeps its cause: ky's errors hold the request with its headers, and an abort
+    // reason or a fetch failure may quote them.
     if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
-      return new ApiError('cancelled', 'The request was cancelled.', { cause: error });
+      return new ApiError('cancelled', 'The request was cancelled.', { code: 'AbortError' });
     }
     if (error instanceof HTTPError) return this.httpError(error);
     if (error instanceof BudgetExhaustedError) {
@@ -224,7 +233,7 @@ export class OpenCxClient {
       return new ApiError(
         'network',
         `Cannot reach ${this.baseUrl.host}${code ? ` (${code})` : ''}. Check your connection and the opencx.apiBaseUrl setting, then try again.`,
-        { cause: error instanceof NetworkError ? error.cause : error },
+        { code },
       );
     }
     const detail = error instanceof Error ? error.message : String(error);
@@ -275,11 +284,14 @@ function readServerMessage(data: unknown): string | undefined {
   return undefined;
 }
 
-/** The system error code (ECONNREFUSED, ENOTFOUND, …) behind a fetch failure. */
+/**
+ * The system error code (ECONNREFUSED, ENOTFOUND, …) behind a fetch failure. Only what looks like a
+ * code is taken: it is shown and logged, and the cause it comes from is not kept.
+ */
 function causeCode(error: Error): string | undefined {
   for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') return /^[A-Z][A-Z0-9_]{0,39}$/.test(code) ? code : undefined;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient, type ClientOptions } from '../../src/api/client';
@@ -718,6 +719,40 @@ suite('fault suite: the token in error messages', function () {
         // The server's words are kept, with the token masked: the check above saw the echo.
         if (echoed) assert.match(error.message, /«token»/, `${kind} shows the server message`);
       });
+    }
+  });
+
+  test('a pasted token no header can carry (invisible character, line break, non-ASCII): a configuration error item, nothing sent, no piece of it anywhere', async () => {
+    const pasted = [
+      `${TOKEN.slice(0, 11)}\u200b${TOKEN.slice(11)}`,
+      `${TOKEN.slice(0, 8)}\n${TOKEN.slice(8)}`,
+      `${TOKEN}\r\nX-Injected: 1`,
+      `${TOKEN}\u2026`,
+      `\u201c${TOKEN}\u201d`,
+      `${TOKEN.slice(0, 5)}\u00a0${TOKEN.slice(5)}`,
+      `${TOKEN.slice(0, 5)}\u0000${TOKEN.slice(5)}`,
+    ];
+    for (const token of pasted) {
+      // As Connection does: a client for the stored token, built when the tree asks for one.
+      const model = new SessionTreeModel({ client: async () => new OpenCxClient({ baseUrl: standIn.url, token, retryLimit: 2 }), grouping: 'none' });
+      try {
+        await survives('token no header can carry: configuration error, nothing sent', async () => {
+          standIn.reset();
+          const children = await model.children();
+          const error = noticeOf(children, 'error')?.error;
+          assert.equal(error?.kind, 'configuration', JSON.stringify(token));
+          assert.match(error.message, /The API key contains .+ at position \d+/);
+          assert.doesNotMatch(error.message, /Cannot reach|connection/);
+          assert.equal(error.cause, undefined);
+          const printed = [...textsOf(error), inspect(error, { depth: Infinity, showHidden: true })];
+          for (const text of printed) {
+            assert.deepEqual(piecesOf(TOKEN).filter((piece) => text.includes(piece)), [], text);
+          }
+          assert.equal(standIn.requests.length, 0, 'nothing was sent');
+        });
+      } finally {
+        model.dispose();
+      }
     }
   });
 
