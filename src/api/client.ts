@@ -66,6 +66,23 @@ export function checkBaseUrl(baseUrl: string): URL {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ApiError('configuration', `The API base URL must start with https:// (got "${url.protocol}").`);
   }
+  // Request paths are appended to the base URL, so a query or fragment in it would swallow them,
+  // and credentials in it would go to every request beside the token. What those parts held may be
+  // a secret: the messages name the part, never its content, and offer the URL without it.
+  const instead = `Use ${url.protocol}//${url.host}${url.pathname} instead.`;
+  if (url.username || url.password) {
+    throw new ApiError(
+      'configuration',
+      `The API base URL must not contain a user name or password (the part before "@"): the API key is set with the command "open.cx: Set API Token". ${instead}`,
+    );
+  }
+  // `search` and `hash` are empty for a bare "?" or "#", which would still break every path.
+  if (url.search || url.href.includes('?')) {
+    throw new ApiError('configuration', `The API base URL must not contain a query (the part from "?"): the extension adds its own to each request. ${instead}`);
+  }
+  if (url.hash || url.href.includes('#')) {
+    throw new ApiError('configuration', `The API base URL must not contain a fragment (the part from "#"). ${instead}`);
+  }
   return url;
 }
 
