@@ -1,10 +1,11 @@
 // HTTP client of the open.cx API: auth, timeouts, retries with backoff that honours Retry-After,
 // a client-side request budget, cancellation, and one error type (ApiError) for every failure.
-import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
+import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky';
 import { readApiKey } from './apiKey';
 import { BudgetExhaustedError, RequestBudget } from './budget';
 import { ApiError, formatWait, redact } from './errors';
 import { toSearchParams, type SessionQuery } from './filters';
+import { clampRetryWait, parseRetryAfter, rateLimitWait } from './retryAfter';
 import {
   parseHistoryPage,
   parseSession,
@@ -33,7 +34,10 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt, for 429, 500, 502, 503, 504 and network failures. */
   retryLimit?: number;
-  /** The longest Retry-After waited out automatically; a longer one fails as `rateLimited`. */
+  /**
+   * The longest Retry-After waited out inside a call; a longer one fails as `rateLimited` at once.
+   * Below RETRY_WAIT_FLOOR_MS no 429 is waited out inside a call.
+   */
   maxRetryWaitMs?: number;
   /** Shared between clients of the same key so a new client does not reset the count. */
   budget?: RequestBudget;
@@ -86,14 +90,8 @@ export function checkBaseUrl(baseUrl: string): URL {
   return url;
 }
 
-/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from now. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+/** ky's backoff between attempts: 0.3 s, 0.6 s, 1.2 s, … and at most 8 s. */
+const backoffMs = (attempt: number) => Math.min(8_000, 300 * 2 ** (attempt - 1));
 
 /**
  * The budget slot taken for a request before ky starts it. ky hands options it does not know on to
@@ -131,17 +129,9 @@ export class OpenCxClient {
         limit: options.retryLimit ?? 3,
         methods: ['get'],
         statusCodes: [429, 500, 502, 503, 504],
-        afterStatusCodes: [429, 503],
+        // A 429's Retry-After is read by pacedRetry, not by ky, which would retry at once on a "0".
+        afterStatusCodes: [503],
         maxRetryAfter: this.maxRetryWaitMs,
-        backoffLimit: 8_000,
-        // A wait longer than we are willing to hold a spinner for is the caller's to show.
-        shouldRetry: ({ error }) => {
-          if (error instanceof HTTPError && error.response.status === 429) {
-            const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-            if (wait !== undefined && wait > this.maxRetryWaitMs) return false;
-          }
-          return undefined;
-        },
       },
       // Every attempt, retries included, takes a slot of the budget and is logged.
       fetch: async (input, init) => {
@@ -193,7 +183,7 @@ export class OpenCxClient {
     try {
       // Waiting for the budget happens here, before the attempt's timeout starts.
       const budgetSlot: ReservedSlot = { answered: await this.budget.take(signal, this.maxRetryWaitMs) };
-      const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot };
+      const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot, retry: this.pacedRetry() };
       // The query goes into the path: given `searchParams`, ky builds each Request twice.
       const query = searchParams?.toString();
       text = await this.http.get(query ? `${path}?${query}` : path, options).text();
@@ -206,6 +196,28 @@ export class OpenCxClient {
       const preview = text.length === 0 ? 'an empty body' : 'a body that is not JSON';
       throw new ApiError('invalidResponse', `open.cx sent ${preview} (expected JSON). Try again; if it persists, the API may have changed.`);
     }
+  }
+
+  /**
+   * The retry timing of one call. After a 429 the wait is decided where the response is seen
+   * (shouldRetry): its Retry-After, or the backoff when it has none that can be read, never below
+   * the floor; ky then asks `delay` for it. Other retries keep the backoff, and a 503's Retry-After
+   * is ky's to honour.
+   */
+  private pacedRetry(): RetryOptions {
+    let rateLimitWaitMs: number | undefined;
+    return {
+      shouldRetry: ({ error, retryCount }) => {
+        rateLimitWaitMs = undefined;
+        if (!(error instanceof HTTPError) || error.response.status !== 429) return undefined;
+        const wait = clampRetryWait(parseRetryAfter(error.response.headers.get('retry-after')) ?? backoffMs(retryCount));
+        // A wait longer than we are willing to hold a spinner for is the caller's to show.
+        if (wait > this.maxRetryWaitMs) return false;
+        rateLimitWaitMs = wait;
+        return true;
+      },
+      delay: (attempt) => rateLimitWaitMs ?? backoffMs(attempt),
+    };
   }
 
   private parse<T>(read: () => T): T {
@@ -233,10 +245,11 @@ export class OpenCxClient {
     }
     if (error instanceof HTTPError) return this.httpError(error);
     if (error instanceof BudgetExhaustedError) {
+      const retryAfterMs = clampRetryWait(error.waitMs);
       return new ApiError(
         'rateLimited',
-        `Requests are held back to stay within open.cx's limit of 100 requests a minute. The next one can be sent in ${formatWait(error.waitMs)}.`,
-        { retryAfterMs: error.waitMs },
+        `Requests are held back to stay within open.cx's limit of 100 requests a minute. The next one can be sent in ${formatWait(retryAfterMs)}.`,
+        { retryAfterMs },
       );
     }
     if (error instanceof TimeoutError) {
@@ -277,11 +290,11 @@ export class OpenCxClient {
     }
     if (status === 404) return new ApiError('notFound', `open.cx has no such resource (${said}).`, details);
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after'));
-      const when = retryAfterMs === undefined ? 'in a minute' : `in ${formatWait(retryAfterMs)}`;
+      // The tree retries by itself after this wait, so it is never shorter than the floor.
+      const retryAfterMs = rateLimitWait(parseRetryAfter(error.response.headers.get('retry-after')));
       return new ApiError(
         'rateLimited',
-        `open.cx's rate limit of 100 requests a minute was reached (${said}). Try again ${when}.`,
+        `open.cx's rate limit of 100 requests a minute was reached (${said}). Try again in ${formatWait(retryAfterMs)}.`,
         { ...details, retryAfterMs },
       );
     }

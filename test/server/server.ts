@@ -13,6 +13,8 @@ export interface Faults {
   status?: number;
   /** Sent with `status` (429, 503). */
   retryAfterSeconds?: number;
+  /** Sent with `status` as the Retry-After header exactly as given, junk included; wins over `retryAfterSeconds`. */
+  retryAfter?: string;
   /** Overrides the error body's `message`. */
   message?: string;
   /** A broken 200 body. */
@@ -250,7 +252,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     if (request.method !== 'GET') return sendError(response, 404, `Cannot ${request.method} ${path}`);
 
     if (active.status) {
-      const headers: Record<string, string> = active.retryAfterSeconds === undefined ? {} : { 'retry-after': String(active.retryAfterSeconds) };
+      const retryAfter = active.retryAfter ?? (active.retryAfterSeconds === undefined ? undefined : String(active.retryAfterSeconds));
+      const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': retryAfter };
       return sendError(response, active.status, active.message ?? REASONS[active.status] ?? 'Error', headers);
     }
     let result: { status: number; body: unknown };

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { RequestBudget } from '../../src/api/budget';
-import { checkBaseUrl, OpenCxClient, parseRetryAfter, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
+import { checkBaseUrl, OpenCxClient, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
 import type { SessionQuery } from '../../src/api/filters';
+import { parseRetryAfter, RETRY_WAIT_CEILING_MS, RETRY_WAIT_FLOOR_MS, UNKNOWN_RETRY_WAIT_MS } from '../../src/api/retryAfter';
 import type { Session } from '../../src/api/schemas';
 import { startStandIn, type StandIn } from '../server/server';
 
@@ -292,6 +293,86 @@ suite('API client against the local stand-in', function () {
     const error = await rejectsWith(client({ baseUrl: `${standIn.url}/v2/` }).listSessions({}), 'notFound');
     assert.equal(standIn.requests[0]!.path, '/v2/chat/sessions');
     assert.equal(error.status, 404);
+  });
+});
+
+suite('429 with a Retry-After that asks for no wait, one in the past, junk, or one beyond any timer', function () {
+  this.timeout(30_000);
+  const PAST = 'Sun, 06 Nov 1994 08:49:37 GMT';
+  const cases = [
+    { retryAfter: '0', reported: RETRY_WAIT_FLOOR_MS },
+    { retryAfter: PAST, reported: RETRY_WAIT_FLOOR_MS },
+    { retryAfter: '-1', reported: UNKNOWN_RETRY_WAIT_MS },
+    { retryAfter: '1 2', reported: UNKNOWN_RETRY_WAIT_MS },
+    { retryAfter: '99999999999', reported: RETRY_WAIT_CEILING_MS },
+  ];
+
+  test('one call makes at most retryLimit + 1 requests, spaced at least the floor apart; repeated calls that wait as told stay a handful in 10 s', async () => {
+    await Promise.all(
+      cases.map(async ({ retryAfter, reported }) => {
+        const standIn = await startStandIn({ count: 30, rateLimit: 0 });
+        // As the extension builds it: default retries and longest in-call wait.
+        const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, timeoutMs: 2_000 });
+        const stop = new AbortController();
+        try {
+          standIn.setFaults({ status: 429, retryAfter });
+          const started = Date.now();
+          const first = await rejectsWith(client.listSessions({}, undefined, stop.signal), 'rateLimited');
+          const elapsed = Date.now() - started;
+          const times = standIn.requests.map((request) => request.time);
+          assert.ok(times.length <= 4, `${retryAfter}: ${times.length} requests in one call (retry limit 3)`);
+          const gaps = times.slice(1).map((time, index) => time - times[index]!);
+          assert.ok(gaps.every((gap) => gap >= RETRY_WAIT_FLOOR_MS - 5), `${retryAfter}: retried after ${gaps.join(', ')} ms`);
+          if (times.length === 1) assert.ok(elapsed < 500, `${retryAfter}: one request, but the call took ${elapsed} ms`);
+          else assert.ok(elapsed >= (times.length - 1) * (RETRY_WAIT_FLOOR_MS - 5), `${retryAfter}: the call took ${elapsed} ms`);
+          assert.equal(first.retryAfterMs, reported, retryAfter);
+          assert.match(first.message, /Try again in (\d+ s|\d+ min)\.$/);
+          assert.doesNotMatch(first.message, /in 0 s|NaN|Infinity|days|undefined/);
+
+          // What the tree does: wait the reported time, then ask again, for 10 s.
+          const end = started + 10_000;
+          setTimeout(() => stop.abort(), end - Date.now());
+          let error = first;
+          while (Date.now() < end) {
+            await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs!, Math.max(0, end - Date.now()))));
+            if (Date.now() >= end) break;
+            try {
+              await client.listSessions({}, undefined, stop.signal);
+              assert.fail('the stand-in answers 429 to everything');
+            } catch (next) {
+              assert.ok(next instanceof ApiError, String(next));
+              if (next.kind === 'cancelled') break;
+              assert.equal(next.kind, 'rateLimited');
+              error = next;
+            }
+          }
+          assert.ok(standIn.requests.length <= 8, `${retryAfter}: the stand-in saw ${standIn.requests.length} requests in 10 s`);
+        } finally {
+          stop.abort();
+          await standIn.close();
+        }
+      }),
+    );
+  });
+
+  test('a sane Retry-After is still honoured: waited out inside the call when short, reported at once when long', async () => {
+    const standIn = await startStandIn({ count: 30, rateLimit: 0 });
+    try {
+      standIn.setFaults({ status: 429, retryAfter: '3', times: 1 });
+      const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, retryLimit: 2, maxRetryWaitMs: 5_000 });
+      assert.equal((await client.listSessions({})).items.length, 25);
+      const [limited, retried] = standIn.requests;
+      assert.ok(retried!.time - limited!.time >= 3_000 - 5, `waited ${retried!.time - limited!.time} ms of 3 s`);
+
+      standIn.reset();
+      standIn.setFaults({ status: 429, retryAfter: '240' });
+      const error = await rejectsWith(client.listSessions({}), 'rateLimited');
+      assert.equal(error.retryAfterMs, 240_000);
+      assert.match(error.message, /Try again in 4 min\./);
+      assert.equal(standIn.requests.length, 1);
+    } finally {
+      await standIn.close();
+    }
   });
 });
 

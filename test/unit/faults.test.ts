@@ -102,6 +102,38 @@ suite('fault suite: rate limits', function () {
     }
   });
 
+  test('429 on every request with Retry-After 0, a past date, junk or a wait beyond any timer: the tree retries by itself, a handful of times in 10 s, never in a storm', async () => {
+    await Promise.all(
+      ['0', 'Sun, 06 Nov 1994 08:49:37 GMT', '-1', '1 2', '99999999999'].map(async (retryAfter) => {
+        const standIn = await startStandIn(SMALL);
+        // As the extension builds its client: default retries and longest in-call wait.
+        const model = modelWith(new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, timeoutMs: 2_000 }));
+        try {
+          await survives('429 with Retry-After 0, past, junk or huge: no request storm', async () => {
+            const web = await leaf(model, 'open', 'web');
+            standIn.requests.length = 0;
+            standIn.setFaults({ status: 429, retryAfter });
+            const started = Date.now();
+            const waiting = noticeOf(await model.children(web), 'rateLimited');
+            assert.ok(waiting?.error, `${retryAfter}: shown as waiting`);
+            assert.match(waiting.error.message, /Try again in (\d+ s|\d+ min)\.$/);
+            assert.doesNotMatch(waiting.error.message, /in 0 s|NaN|Infinity|days/);
+            // The model's own retry timer runs for the rest of the 10 s.
+            await sleep(10_000 - (Date.now() - started));
+            const seen = standIn.requests.length;
+            assert.ok(seen >= 1 && seen <= 8, `${retryAfter}: the stand-in saw ${seen} requests in 10 s`);
+            const times = standIn.requests.map((request) => request.time);
+            const gaps = times.slice(1).map((time, index) => time - times[index]!);
+            assert.ok(gaps.every((gap) => gap >= 1_990), `${retryAfter}: requests ${gaps.join(', ')} ms apart`);
+          });
+        } finally {
+          model.dispose();
+          await standIn.close();
+        }
+      }),
+    );
+  });
+
   test('a burst of 60 expansions against a 20-per-second limit: the client budget queues them, zero 429s, every group loads', async () => {
     const windowMs = 1_000;
     const limit = 20;
