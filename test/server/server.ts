@@ -23,6 +23,8 @@ export interface Faults {
   hang?: boolean;
   /** Drift every session: nulls, unknown enum values, unknown fields, missing optional objects. */
   drift?: boolean;
+  /** Send this as a page's `next` (sessions or history), whatever its type. */
+  next?: Json;
   /** Apply to this many matching requests, then clear by itself. */
   times?: number;
   /** Only requests whose path starts with this. */
@@ -282,6 +284,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       case 'missingItems':
         return sendJson(response, 200, { data: body.items ?? [], next: null });
     }
+    if (active.next !== undefined && Array.isArray(body.items)) return sendJson(response, 200, { ...body, next: active.next });
     if (active.drift) {
       if (Array.isArray(body.items)) return sendJson(response, 200, { ...body, items: body.items.map(drift), total_estimate: body.items.length });
       if (path.split('/').length === 4) return sendJson(response, 200, drift(body as RawSession));

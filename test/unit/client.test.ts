@@ -7,6 +7,7 @@ import { ApiError, type ApiErrorKind } from '../../src/api/errors';
 import type { SessionQuery } from '../../src/api/filters';
 import { parseRetryAfter, RETRY_WAIT_CEILING_MS, RETRY_WAIT_FLOOR_MS, UNKNOWN_RETRY_WAIT_MS } from '../../src/api/retryAfter';
 import type { Session } from '../../src/api/schemas';
+import type { Json } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
 
 async function rejectsWith(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
@@ -261,6 +262,19 @@ suite('API client against the local stand-in', function () {
       assert.match(error.message, body === 'missingItems' ? /'items' is missing/ : /JSON/);
     });
   }
+
+  test('a next cursor that is a number, an object, an array or a boolean is invalidResponse naming it, not a silent last page', async () => {
+    const cases: [Json, string][] = [[2, 'a number'], [{ offset: 25 }, 'an object'], [['c2'], 'an array'], [false, 'a boolean']];
+    for (const [next, kind] of cases) {
+      standIn.setFaults({ next });
+      const error = await rejectsWith(client().listSessions({}), 'invalidResponse');
+      assert.equal(error.message, `open.cx sent a response this extension cannot read: 'next' is ${kind}, expected a cursor string or null.`);
+      const history = await rejectsWith(client().listHistory(standIn.sessions[0]!.id), 'invalidResponse');
+      assert.match(history.message, new RegExp(`'next' is ${kind}`));
+    }
+    standIn.setFaults({ next: '' });
+    assert.equal((await client().listSessions({})).next, null, 'an empty cursor still means the last page');
+  });
 
   test('schema drift keeps every session and every unknown field', async () => {
     standIn.setFaults({ drift: true });

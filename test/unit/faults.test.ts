@@ -13,7 +13,7 @@ import { parseHistoryPage, type Session } from '../../src/api/schemas';
 import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../../src/model/labels';
 import { SessionTreeModel, type GroupNode, type NoticeNode, type SessionNode, type TreeNode } from '../../src/model/sessionTree';
 import { ENGLISH, renderSessionPage } from '../../src/views/sessionHtml';
-import type { RawSession } from '../server/data';
+import type { Json, RawSession } from '../server/data';
 import { startStandIn, type Faults, type RecordedRequest, type StandIn, type StandInOptions } from '../server/server';
 import { survives, survivesSync } from './faultReport';
 
@@ -330,6 +330,47 @@ suite('fault suite: server errors, timeouts, refused connections, broken bodies'
             children = await model.children(web);
             assert.deepEqual(idsOf(children), firstPages(standIn, web, 2));
             assert.equal(noticeOf(children, 'error'), undefined);
+          });
+        } finally {
+          model.dispose();
+        }
+      }
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  test("a next cursor that is not a string (number, object, array, boolean): an error item on the page that got it, never a silent end of the list; retry recovers", async () => {
+    const standIn = await startStandIn(SMALL);
+    try {
+      const cases: [Json, string][] = [[25, 'a number'], [0, 'a number'], [{ cursor: 'c2' }, 'an object'], [['c2'], 'an array'], [true, 'a boolean'], [false, 'a boolean']];
+      for (const [next, kind] of cases) {
+        standIn.reset();
+        const model = modelWith(clientFor(standIn));
+        try {
+          await survives("'next' not a cursor string: error item, not a silent last page", async () => {
+            const web = await leaf(model, 'open', 'web');
+            // On the first page: an error item instead of a list that looks complete.
+            standIn.setFaults({ next, times: 1 });
+            let children = await model.children(web);
+            let error = noticeOf(children, 'error');
+            assert.equal(error?.error?.kind, 'invalidResponse', `${JSON.stringify(next)} on page 1`);
+            assert.match(error.error.message, new RegExp(`'next' is ${kind}, expected a cursor string or null`));
+            assert.deepEqual(idsOf(children), []);
+            await model.retry(error.slice!);
+            children = await model.children(web);
+            assert.deepEqual(idsOf(children), firstPages(standIn, web));
+            // On the second page: the first page stays, the error follows it, Load more is not offered as if done.
+            standIn.setFaults({ next, times: 1 });
+            await model.loadMore(noticeOf(children, 'loadMore')!.slice!);
+            children = await model.children(web);
+            error = noticeOf(children, 'error');
+            assert.equal(error?.error?.kind, 'invalidResponse', `${JSON.stringify(next)} on page 2`);
+            assert.deepEqual(idsOf(children), firstPages(standIn, web));
+            await model.retry(error.slice!);
+            children = await model.children(web);
+            assert.deepEqual(idsOf(children), firstPages(standIn, web, 2));
+            assert.ok(noticeOf(children, 'loadMore'), 'more pages to load');
           });
         } finally {
           model.dispose();
