@@ -5,6 +5,7 @@ import { readApiKey } from './apiKey';
 import { BudgetExhaustedError, RequestBudget } from './budget';
 import { ApiError, formatWait, redact } from './errors';
 import { toSearchParams, type SessionQuery } from './filters';
+import { limitResponseBody, MAX_RESPONSE_BYTES, ResponseTooLargeError } from './responseLimit';
 import { clampRetryWait, parseRetryAfter, rateLimitWait } from './retryAfter';
 import {
   parseHistoryPage,
@@ -148,7 +149,7 @@ export class OpenCxClient {
         try {
           const response = await fetch(request, input instanceof Request ? requestInit : undefined);
           log?.({ method: request.method, path: url.pathname + url.search, status: response.status, ms: performance.now() - started });
-          return response;
+          return limitResponseBody(response);
         } catch (error) {
           const reason = error instanceof Error ? (causeCode(error) ?? error.name) : 'error';
           log?.({ method: request.method, path: url.pathname + url.search, error: reason, ms: performance.now() - started });
@@ -244,6 +245,12 @@ export class OpenCxClient {
       return new ApiError('cancelled', 'The request was cancelled.', { code: 'AbortError' });
     }
     if (error instanceof HTTPError) return this.httpError(error);
+    if (error instanceof ResponseTooLargeError) {
+      return new ApiError(
+        'invalidResponse',
+        `open.cx sent more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB for one page; the extension stopped reading there. Try again; if it persists, the API or a proxy on the way may be broken.`,
+      );
+    }
     if (error instanceof BudgetExhaustedError) {
       const retryAfterMs = clampRetryWait(error.waitMs);
       return new ApiError(

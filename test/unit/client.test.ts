@@ -5,10 +5,11 @@ import { RequestBudget } from '../../src/api/budget';
 import { checkBaseUrl, OpenCxClient, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
 import type { SessionQuery } from '../../src/api/filters';
+import { MAX_RESPONSE_BYTES } from '../../src/api/responseLimit';
 import { parseRetryAfter, RETRY_WAIT_CEILING_MS, RETRY_WAIT_FLOOR_MS, UNKNOWN_RETRY_WAIT_MS } from '../../src/api/retryAfter';
 import type { Session } from '../../src/api/schemas';
 import type { Json } from '../server/data';
-import { startStandIn, type StandIn } from '../server/server';
+import { OVERSIZED_BODY_BYTES, startStandIn, type StandIn } from '../server/server';
 
 async function rejectsWith(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
   try {
@@ -274,6 +275,26 @@ suite('API client against the local stand-in', function () {
     }
     standIn.setFaults({ next: '' });
     assert.equal((await client().listSessions({})).next, null, 'an empty cursor still means the last page');
+  });
+
+  test('a body larger than 20 MB, announced or not, is invalidResponse, and reading stops at the limit', async () => {
+    for (const body of ['oversized', 'oversizedDeclared'] as const) {
+      standIn.reset();
+      standIn.setFaults({ body });
+      const started = Date.now();
+      const error = await rejectsWith(client({ timeoutMs: 10_000 }).listSessions({}), 'invalidResponse');
+      assert.match(error.message, /^open\.cx sent more than 20 MB for one page/, body);
+      assert.equal(standIn.requests.length, 1, `${body}: not retried`);
+      // The stand-in writes only as fast as the client reads: what it managed to send is what was read.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sent = standIn.requests[0]!.sentBytes ?? 0;
+      const limit = body === 'oversized' ? MAX_RESPONSE_BYTES + 16 * 1024 * 1024 : 16 * 1024 * 1024;
+      assert.ok(sent < limit, `${body}: ${(sent / 1024 / 1024).toFixed(1)} MB of ${OVERSIZED_BODY_BYTES / 1024 / 1024} MB sent before the client stopped`);
+      assert.ok(Date.now() - started < 5_000, `${body}: took ${Date.now() - started} ms`);
+    }
+    // The same stand-in answers normally again.
+    standIn.reset();
+    assert.equal((await client().listSessions({})).items.length, 25);
   });
 
   test('schema drift keeps every session and every unknown field', async () => {
