@@ -19,7 +19,9 @@ export class RequestBudget {
   constructor(
     private readonly limit = 100,
     private readonly windowMs = 60_000,
-    private readonly now: () => number = Date.now,
+    // Monotonic: with the wall clock, setting the system time forward would empty the budget and
+    // setting it back would hold every request until the clock caught up.
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /**

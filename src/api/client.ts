@@ -1,9 +1,12 @@
 // HTTP client of the open.cx API: auth, timeouts, retries with backoff that honours Retry-After,
 // a client-side request budget, cancellation, and one error type (ApiError) for every failure.
-import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
+import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky';
+import { readApiKey } from './apiKey';
 import { BudgetExhaustedError, RequestBudget } from './budget';
 import { ApiError, formatWait, redact } from './errors';
 import { sessionQueryParams, type SessionQuery } from './sessionQuery';
+import { limitResponseBody, MAX_RESPONSE_BYTES, ResponseTooLargeError } from './responseLimit';
+import { clampRetryWait, parseRetryAfter, rateLimitWait } from './retryAfter';
 import {
   parseHistoryPage,
   parseSession,
@@ -32,7 +35,10 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt, for 429, 500, 502, 503, 504 and network failures. */
   retryLimit?: number;
-  /** The longest Retry-After waited out automatically; a longer one fails as `rateLimited`. */
+  /**
+   * The longest Retry-After waited out inside a call; a longer one fails as `rateLimited` at once.
+   * Below RETRY_WAIT_FLOOR_MS no 429 is waited out inside a call.
+   */
   maxRetryWaitMs?: number;
   /** Shared between clients of the same key so a new client does not reset the count. */
   budget?: RequestBudget;
@@ -65,17 +71,28 @@ export function checkBaseUrl(baseUrl: string): URL {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ApiError('configuration', `The API base URL must start with https:// (got "${url.protocol}").`);
   }
+  // Request paths are appended to the base URL, so a query or fragment in it would swallow them,
+  // and credentials in it would go to every request beside the token. What those parts held may be
+  // a secret: the messages name the part, never its content, and offer the URL without it.
+  const instead = `Use ${url.protocol}//${url.host}${url.pathname} instead.`;
+  if (url.username || url.password) {
+    throw new ApiError(
+      'configuration',
+      `The API base URL must not contain a user name or password (the part before "@"): the API key is set with the command "open.cx: Set API Token". ${instead}`,
+    );
+  }
+  // `search` and `hash` are empty for a bare "?" or "#", which would still break every path.
+  if (url.search || url.href.includes('?')) {
+    throw new ApiError('configuration', `The API base URL must not contain a query (the part from "?"): the extension adds its own to each request. ${instead}`);
+  }
+  if (url.hash || url.href.includes('#')) {
+    throw new ApiError('configuration', `The API base URL must not contain a fragment (the part from "#"). ${instead}`);
+  }
   return url;
 }
 
-/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from now. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+/** ky's backoff between attempts: 0.3 s, 0.6 s, 1.2 s, … and at most 8 s. */
+const backoffMs = (attempt: number) => Math.min(8_000, 300 * 2 ** (attempt - 1));
 
 /**
  * The budget slot taken for a request before ky starts it. ky hands options it does not know on to
@@ -92,9 +109,15 @@ export class OpenCxClient {
   private readonly timeoutMs: number;
   private readonly maxRetryWaitMs: number;
   private readonly budget: RequestBudget;
+  private readonly token: string;
 
-  constructor(private readonly options: ClientOptions) {
+  /** Throws ApiError('configuration') for a base URL or a token that cannot be used. */
+  constructor(options: ClientOptions) {
     this.baseUrl = checkBaseUrl(options.baseUrl);
+    // A key no header can carry would fail every request as a TypeError that names the key.
+    const key = readApiKey(options.token);
+    if (!key.ok) throw new ApiError('configuration', key.problem);
+    this.token = key.key;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 10_000;
     this.budget = options.budget ?? new RequestBudget();
@@ -102,22 +125,14 @@ export class OpenCxClient {
     this.http = ky.create({
       prefix: this.baseUrl.href,
       timeout: this.timeoutMs,
-      headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
+      headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
       retry: {
         limit: options.retryLimit ?? 3,
         methods: ['get'],
         statusCodes: [429, 500, 502, 503, 504],
-        afterStatusCodes: [429, 503],
+        // A 429's Retry-After is read by pacedRetry, not by ky, which would retry at once on a "0".
+        afterStatusCodes: [503],
         maxRetryAfter: this.maxRetryWaitMs,
-        backoffLimit: 8_000,
-        // A wait longer than we are willing to hold a spinner for is the caller's to show.
-        shouldRetry: ({ error }) => {
-          if (error instanceof HTTPError && error.response.status === 429) {
-            const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-            if (wait !== undefined && wait > this.maxRetryWaitMs) return false;
-          }
-          return undefined;
-        },
       },
       // Every attempt, retries included, takes a slot of the budget and is logged.
       fetch: async (input, init) => {
@@ -134,7 +149,7 @@ export class OpenCxClient {
         try {
           const response = await fetch(request, input instanceof Request ? requestInit : undefined);
           log?.({ method: request.method, path: url.pathname + url.search, status: response.status, ms: performance.now() - started });
-          return response;
+          return limitResponseBody(response);
         } catch (error) {
           const reason = error instanceof Error ? (causeCode(error) ?? error.name) : 'error';
           log?.({ method: request.method, path: url.pathname + url.search, error: reason, ms: performance.now() - started });
@@ -169,7 +184,7 @@ export class OpenCxClient {
     try {
       // Waiting for the budget happens here, before the attempt's timeout starts.
       const budgetSlot: ReservedSlot = { answered: await this.budget.take(signal, this.maxRetryWaitMs) };
-      const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot };
+      const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot, retry: this.pacedRetry() };
       // The query goes into the path: given `searchParams`, ky builds each Request twice.
       const query = searchParams?.toString();
       text = await this.http.get(query ? `${path}?${query}` : path, options).text();
@@ -182,6 +197,28 @@ export class OpenCxClient {
       const preview = text.length === 0 ? 'an empty body' : 'a body that is not JSON';
       throw new ApiError('invalidResponse', `open.cx sent ${preview} (expected JSON). Try again; if it persists, the API may have changed.`);
     }
+  }
+
+  /**
+   * The retry timing of one call. After a 429 the wait is decided where the response is seen
+   * (shouldRetry): its Retry-After, or the backoff when it has none that can be read, never below
+   * the floor; ky then asks `delay` for it. Other retries keep the backoff, and a 503's Retry-After
+   * is ky's to honour.
+   */
+  private pacedRetry(): RetryOptions {
+    let rateLimitWaitMs: number | undefined;
+    return {
+      shouldRetry: ({ error, retryCount }) => {
+        rateLimitWaitMs = undefined;
+        if (!(error instanceof HTTPError) || error.response.status !== 429) return undefined;
+        const wait = clampRetryWait(parseRetryAfter(error.response.headers.get('retry-after')) ?? backoffMs(retryCount));
+        // A wait longer than we are willing to hold a spinner for is the caller's to show.
+        if (wait > this.maxRetryWaitMs) return false;
+        rateLimitWaitMs = wait;
+        return true;
+      },
+      delay: (attempt) => rateLimitWaitMs ?? backoffMs(attempt),
+    };
   }
 
   private parse<T>(read: () => T): T {
@@ -197,20 +234,29 @@ export class OpenCxClient {
   }
 
   private clean(message: string): string {
-    return redact(message, this.options.token);
+    return redact(message, this.token);
   }
 
   private toApiError(error: unknown, signal?: AbortSignal): ApiError {
     if (error instanceof ApiError) return error;
+    // No error below keeps its cause: ky's errors hold the request with its headers, and an abort
+    // reason or a fetch failure may quote them.
     if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
-      return new ApiError('cancelled', 'The request was cancelled.', { cause: error });
+      return new ApiError('cancelled', 'The request was cancelled.', { code: 'AbortError' });
     }
     if (error instanceof HTTPError) return this.httpError(error);
+    if (error instanceof ResponseTooLargeError) {
+      return new ApiError(
+        'invalidResponse',
+        `open.cx sent more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB for one page; the extension stopped reading there. Try again; if it persists, the API or a proxy on the way may be broken.`,
+      );
+    }
     if (error instanceof BudgetExhaustedError) {
+      const retryAfterMs = clampRetryWait(error.waitMs);
       return new ApiError(
         'rateLimited',
-        `Requests are held back to stay within open.cx's limit of 100 requests a minute. The next one can be sent in ${formatWait(error.waitMs)}.`,
-        { retryAfterMs: error.waitMs },
+        `Requests are held back to stay within open.cx's limit of 100 requests a minute. The next one can be sent in ${formatWait(retryAfterMs)}.`,
+        { retryAfterMs },
       );
     }
     if (error instanceof TimeoutError) {
@@ -224,7 +270,7 @@ export class OpenCxClient {
       return new ApiError(
         'network',
         `Cannot reach ${this.baseUrl.host}${code ? ` (${code})` : ''}. Check your connection and the opencx.apiBaseUrl setting, then try again.`,
-        { cause: error instanceof NetworkError ? error.cause : error },
+        { code },
       );
     }
     const detail = error instanceof Error ? error.message : String(error);
@@ -251,11 +297,11 @@ export class OpenCxClient {
     }
     if (status === 404) return new ApiError('notFound', `open.cx has no such resource (${said}).`, details);
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(error.response.headers.get('retry-after'));
-      const when = retryAfterMs === undefined ? 'in a minute' : `in ${formatWait(retryAfterMs)}`;
+      // The tree retries by itself after this wait, so it is never shorter than the floor.
+      const retryAfterMs = rateLimitWait(parseRetryAfter(error.response.headers.get('retry-after')));
       return new ApiError(
         'rateLimited',
-        `open.cx's rate limit of 100 requests a minute was reached (${said}). Try again ${when}.`,
+        `open.cx's rate limit of 100 requests a minute was reached (${said}). Try again in ${formatWait(retryAfterMs)}.`,
         { ...details, retryAfterMs },
       );
     }
@@ -275,11 +321,14 @@ function readServerMessage(data: unknown): string | undefined {
   return undefined;
 }
 
-/** The system error code (ECONNREFUSED, ENOTFOUND, …) behind a fetch failure. */
+/**
+ * The system error code (ECONNREFUSED, ENOTFOUND, …) behind a fetch failure. Only what looks like a
+ * code is taken: it is shown and logged, and the cause it comes from is not kept.
+ */
 function causeCode(error: Error): string | undefined {
   for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') return /^[A-Z][A-Z0-9_]{0,39}$/.test(code) ? code : undefined;
   }
   return undefined;
 }

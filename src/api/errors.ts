@@ -20,6 +20,12 @@ export interface ApiErrorDetails {
   retryAfterMs?: number;
   /** The `message` of the server's error body, when it sent one. */
   serverMessage?: string;
+  /** For `network` and `cancelled`: the system error code or error name behind it (ECONNREFUSED, AbortError). */
+  code?: string;
+  /**
+   * Not set by the API client: the errors of ky and fetch hold the request, its headers and so the
+   * token, and a logger prints causes in full. Code outside the client may set one.
+   */
   cause?: unknown;
 }
 
@@ -28,14 +34,16 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
   readonly serverMessage: string | undefined;
+  readonly code: string | undefined;
 
   constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
-    super(message, { cause: details.cause });
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'ApiError';
     this.kind = kind;
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
     this.serverMessage = details.serverMessage;
+    this.code = details.code;
   }
 
   /** Errors worth offering "Retry" for: the same request may succeed later. */

@@ -93,10 +93,14 @@ export interface HistoryEvent extends z.infer<typeof HistoryItemSchema> {
   raw: Record<string, unknown>;
 }
 
-/** The envelope every cursor-paged endpoint shares; items are validated one by one. */
+/**
+ * The envelope every cursor-paged endpoint shares; items are validated one by one. A `next` that
+ * is absent, null or "" ends the list; any other non-string cannot be followed, and reading it as
+ * the end would show a partial list as complete.
+ */
 const PageSchema = z.object({
   items: z.array(z.unknown()),
-  next: z.catch(z.nullish(z.string()), null),
+  next: z.nullish(z.string()),
 });
 
 export interface Page<T> {
@@ -113,19 +117,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describeIssue(error: z.core.$ZodError): string {
+/** A JSON value's type as a sentence names it: "a number", "an array", "null". */
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Fields whose expected type reads better in the API's own terms. */
+const EXPECTED: Record<string, string> = { next: 'a cursor string or null' };
+
+/** The first problem zod found in `input`, naming what arrived there and what was expected. */
+function describeIssue(error: z.core.$ZodError, input: unknown): string {
   const issue = error.issues[0];
   if (!issue) return 'unexpected shape';
-  const where = issue.path.length > 0 ? `'${issue.path.join('.')}'` : 'the body';
-  return issue.code === 'invalid_type' && issue.input === undefined
-    ? `${where} is missing`
-    : `${where}: ${issue.message}`;
+  const path = issue.path.join('.');
+  const where = path ? `'${path}'` : 'the body';
+  if (issue.code !== 'invalid_type') return `${where}: ${issue.message}`;
+  // zod does not keep the input in its issues; the path leads back to it.
+  const found = issue.path.reduce<unknown>((at, key) => (typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined), input);
+  if (found === undefined) return `${where} is missing`;
+  const expected = EXPECTED[path] ?? (issue.expected === 'array' || issue.expected === 'object' ? `an ${issue.expected}` : `a ${issue.expected}`);
+  return `${where} is ${typeOf(found)}, expected ${expected}`;
 }
 
 export function parseSession(value: unknown): Session {
   const parsed = SessionSchema.safeParse(value);
   if (!parsed.success || !isRecord(value)) {
-    throw new SchemaError(parsed.success ? 'the session is not an object' : describeIssue(parsed.error));
+    throw new SchemaError(parsed.success ? 'the session is not an object' : describeIssue(parsed.error, value));
   }
   // The parsed object is zod's fresh copy, so it can carry the raw one without another copy.
   return Object.assign(parsed.data, { raw: value });
@@ -139,7 +159,7 @@ function parseHistoryEvent(value: unknown): HistoryEvent {
 
 function parsePage<T>(body: unknown, parseItem: (item: unknown) => T): Page<T> {
   const envelope = PageSchema.safeParse(body);
-  if (!envelope.success) throw new SchemaError(describeIssue(envelope.error));
+  if (!envelope.success) throw new SchemaError(describeIssue(envelope.error, body));
   const items: T[] = [];
   let unreadable = 0;
   for (const item of envelope.data.items) {

@@ -13,14 +13,22 @@ export interface Faults {
   status?: number;
   /** Sent with `status` (429, 503). */
   retryAfterSeconds?: number;
+  /** Sent with `status` as the Retry-After header exactly as given, junk included; wins over `retryAfterSeconds`. */
+  retryAfter?: string;
   /** Overrides the error body's `message`. */
   message?: string;
-  /** A broken 200 body. */
-  body?: 'malformed' | 'truncated' | 'empty' | 'html' | 'missingItems';
+  /**
+   * A broken 200 body. `oversized` streams a page of OVERSIZED_BODY_BYTES without a length;
+   * `oversizedDeclared` announces that length in Content-Length first. Both stop writing as soon
+   * as the client stops reading.
+   */
+  body?: 'malformed' | 'truncated' | 'empty' | 'html' | 'missingItems' | 'oversized' | 'oversizedDeclared';
   /** Accept the request and never answer (the client must time out). */
   hang?: boolean;
   /** Drift every session: nulls, unknown enum values, unknown fields, missing optional objects. */
   drift?: boolean;
+  /** Send this as a page's `next` (sessions or history), whatever its type. */
+  next?: Json;
   /** Apply to this many matching requests, then clear by itself. */
   times?: number;
   /** Only requests whose path starts with this. */
@@ -33,7 +41,12 @@ export interface RecordedRequest {
   query: Record<string, string>;
   status: number;
   time: number;
+  /** For streamed bodies: the bytes handed to the socket before the client stopped reading. */
+  sentBytes?: number;
 }
+
+/** What an oversized body would come to, were it read to the end: valid JSON, mostly white space. */
+export const OVERSIZED_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface StandInOptions extends DataOptions {
   host?: string;
@@ -250,7 +263,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     if (request.method !== 'GET') return sendError(response, 404, `Cannot ${request.method} ${path}`);
 
     if (active.status) {
-      const headers: Record<string, string> = active.retryAfterSeconds === undefined ? {} : { 'retry-after': String(active.retryAfterSeconds) };
+      const retryAfter = active.retryAfter ?? (active.retryAfterSeconds === undefined ? undefined : String(active.retryAfterSeconds));
+      const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': retryAfter };
       return sendError(response, active.status, active.message ?? REASONS[active.status] ?? 'Error', headers);
     }
     let result: { status: number; body: unknown };
@@ -278,7 +292,15 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         return void response.end('<html><body><h1>Service temporarily unavailable</h1></body></html>');
       case 'missingItems':
         return sendJson(response, 200, { data: body.items ?? [], next: null });
+      case 'oversized':
+      case 'oversizedDeclared':
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          ...(active.body === 'oversizedDeclared' ? { 'content-length': String(OVERSIZED_BODY_BYTES) } : {}),
+        });
+        return streamOversized(response, record);
     }
+    if (active.next !== undefined && Array.isArray(body.items)) return sendJson(response, 200, { ...body, next: active.next });
     if (active.drift) {
       if (Array.isArray(body.items)) return sendJson(response, 200, { ...body, items: body.items.map(drift), total_estimate: body.items.length });
       if (path.split('/').length === 4) return sendJson(response, 200, drift(body as RawSession));
@@ -322,6 +344,33 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       }),
   };
   return standIn;
+}
+
+/** Writes an OVERSIZED_BODY_BYTES page as fast as the client reads it, and stops when it hangs up. */
+async function streamOversized(response: ServerResponse, record: RecordedRequest): Promise<void> {
+  let closed = false;
+  response.once('close', () => (closed = true));
+  const head = '{"items":[';
+  const tail = '],"next":null}';
+  const filler = Buffer.alloc(64 * 1024, 0x20);
+  let sent = 0;
+  const write = async (chunk: string | Buffer) => {
+    sent += Buffer.byteLength(chunk);
+    record.sentBytes = sent;
+    if (response.write(chunk)) return;
+    await new Promise<void>((resolve) => {
+      const resume = () => {
+        response.off('drain', resume);
+        response.off('close', resume);
+        resolve();
+      };
+      response.on('drain', resume);
+      response.on('close', resume);
+    });
+  };
+  await write(head);
+  while (!closed && sent + filler.length + tail.length <= OVERSIZED_BODY_BYTES) await write(filler);
+  if (!closed) response.end(' '.repeat(OVERSIZED_BODY_BYTES - sent - tail.length) + tail);
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -26,6 +26,24 @@ suite('request budget', () => {
     assert.equal(budget.waitTime(), 200, 'the slot frees 1 s after the answer, not after the send');
   });
 
+  test('by default it keeps time with a monotonic clock: a system clock change neither empties nor freezes it', async () => {
+    const wallClock = Date.now;
+    let change = 0;
+    Date.now = () => wallClock() + change;
+    try {
+      const budget = new RequestBudget(1, 60_000);
+      await budget.take();
+      change = 3_600_000;
+      const afterForward = budget.waitTime();
+      assert.ok(afterForward > 59_000, `the clock went an hour forward and the budget waits ${afterForward} ms`);
+      change = -3_600_000;
+      const afterBack = budget.waitTime();
+      assert.ok(afterBack > 59_000 && afterBack <= 60_000, `the clock went an hour back and the budget waits ${afterBack} ms`);
+    } finally {
+      Date.now = wallClock;
+    }
+  });
+
   test('a waiting request is cancellable', async () => {
     const budget = new RequestBudget(1, 60_000);
     await budget.take();

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { inspect } from 'node:util';
 import { RequestBudget } from '../../src/api/budget';
-import { checkBaseUrl, OpenCxClient, parseRetryAfter, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
+import { checkBaseUrl, OpenCxClient, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
+import { MAX_RESPONSE_BYTES } from '../../src/api/responseLimit';
+import { parseRetryAfter, RETRY_WAIT_CEILING_MS, RETRY_WAIT_FLOOR_MS, UNKNOWN_RETRY_WAIT_MS } from '../../src/api/retryAfter';
 import type { SessionQuery } from '../../src/api/sessionQuery';
 import type { Session } from '../../src/api/schemas';
-import { startStandIn, type StandIn } from '../server/server';
+import type { Json } from '../server/data';
+import { OVERSIZED_BODY_BYTES, startStandIn, type StandIn } from '../server/server';
 
 async function rejectsWith(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
   try {
@@ -260,6 +264,39 @@ suite('API client against the local stand-in', function () {
     });
   }
 
+  test('a next cursor that is a number, an object, an array or a boolean is invalidResponse naming it, not a silent last page', async () => {
+    const cases: [Json, string][] = [[2, 'a number'], [{ offset: 25 }, 'an object'], [['c2'], 'an array'], [false, 'a boolean']];
+    for (const [next, kind] of cases) {
+      standIn.setFaults({ next });
+      const error = await rejectsWith(client().listSessions({}), 'invalidResponse');
+      assert.equal(error.message, `open.cx sent a response this extension cannot read: 'next' is ${kind}, expected a cursor string or null.`);
+      const history = await rejectsWith(client().listHistory(standIn.sessions[0]!.id), 'invalidResponse');
+      assert.match(history.message, new RegExp(`'next' is ${kind}`));
+    }
+    standIn.setFaults({ next: '' });
+    assert.equal((await client().listSessions({})).next, null, 'an empty cursor still means the last page');
+  });
+
+  test('a body larger than 20 MB, announced or not, is invalidResponse, and reading stops at the limit', async () => {
+    for (const body of ['oversized', 'oversizedDeclared'] as const) {
+      standIn.reset();
+      standIn.setFaults({ body });
+      const started = Date.now();
+      const error = await rejectsWith(client({ timeoutMs: 10_000 }).listSessions({}), 'invalidResponse');
+      assert.match(error.message, /^open\.cx sent more than 20 MB for one page/, body);
+      assert.equal(standIn.requests.length, 1, `${body}: not retried`);
+      // The stand-in writes only as fast as the client reads: what it managed to send is what was read.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sent = standIn.requests[0]!.sentBytes ?? 0;
+      const limit = body === 'oversized' ? MAX_RESPONSE_BYTES + 16 * 1024 * 1024 : 16 * 1024 * 1024;
+      assert.ok(sent < limit, `${body}: ${(sent / 1024 / 1024).toFixed(1)} MB of ${OVERSIZED_BODY_BYTES / 1024 / 1024} MB sent before the client stopped`);
+      assert.ok(Date.now() - started < 5_000, `${body}: took ${Date.now() - started} ms`);
+    }
+    // The same stand-in answers normally again.
+    standIn.reset();
+    assert.equal((await client().listSessions({})).items.length, 25);
+  });
+
   test('schema drift keeps every session and every unknown field', async () => {
     standIn.setFaults({ drift: true });
     const page = await client().listSessions({});
@@ -294,6 +331,86 @@ suite('API client against the local stand-in', function () {
   });
 });
 
+suite('429 with a Retry-After that asks for no wait, one in the past, junk, or one beyond any timer', function () {
+  this.timeout(30_000);
+  const PAST = 'Sun, 06 Nov 1994 08:49:37 GMT';
+  const cases = [
+    { retryAfter: '0', reported: RETRY_WAIT_FLOOR_MS },
+    { retryAfter: PAST, reported: RETRY_WAIT_FLOOR_MS },
+    { retryAfter: '-1', reported: UNKNOWN_RETRY_WAIT_MS },
+    { retryAfter: '1 2', reported: UNKNOWN_RETRY_WAIT_MS },
+    { retryAfter: '99999999999', reported: RETRY_WAIT_CEILING_MS },
+  ];
+
+  test('one call makes at most retryLimit + 1 requests, spaced at least the floor apart; repeated calls that wait as told stay a handful in 10 s', async () => {
+    await Promise.all(
+      cases.map(async ({ retryAfter, reported }) => {
+        const standIn = await startStandIn({ count: 30, rateLimit: 0 });
+        // As the extension builds it: default retries and longest in-call wait.
+        const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, timeoutMs: 2_000 });
+        const stop = new AbortController();
+        try {
+          standIn.setFaults({ status: 429, retryAfter });
+          const started = Date.now();
+          const first = await rejectsWith(client.listSessions({}, undefined, stop.signal), 'rateLimited');
+          const elapsed = Date.now() - started;
+          const times = standIn.requests.map((request) => request.time);
+          assert.ok(times.length <= 4, `${retryAfter}: ${times.length} requests in one call (retry limit 3)`);
+          const gaps = times.slice(1).map((time, index) => time - times[index]!);
+          assert.ok(gaps.every((gap) => gap >= RETRY_WAIT_FLOOR_MS - 5), `${retryAfter}: retried after ${gaps.join(', ')} ms`);
+          if (times.length === 1) assert.ok(elapsed < 500, `${retryAfter}: one request, but the call took ${elapsed} ms`);
+          else assert.ok(elapsed >= (times.length - 1) * (RETRY_WAIT_FLOOR_MS - 5), `${retryAfter}: the call took ${elapsed} ms`);
+          assert.equal(first.retryAfterMs, reported, retryAfter);
+          assert.match(first.message, /Try again in (\d+ s|\d+ min)\.$/);
+          assert.doesNotMatch(first.message, /in 0 s|NaN|Infinity|days|undefined/);
+
+          // What the tree does: wait the reported time, then ask again, for 10 s.
+          const end = started + 10_000;
+          setTimeout(() => stop.abort(), end - Date.now());
+          let error = first;
+          while (Date.now() < end) {
+            await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs!, Math.max(0, end - Date.now()))));
+            if (Date.now() >= end) break;
+            try {
+              await client.listSessions({}, undefined, stop.signal);
+              assert.fail('the stand-in answers 429 to everything');
+            } catch (next) {
+              assert.ok(next instanceof ApiError, String(next));
+              if (next.kind === 'cancelled') break;
+              assert.equal(next.kind, 'rateLimited');
+              error = next;
+            }
+          }
+          assert.ok(standIn.requests.length <= 8, `${retryAfter}: the stand-in saw ${standIn.requests.length} requests in 10 s`);
+        } finally {
+          stop.abort();
+          await standIn.close();
+        }
+      }),
+    );
+  });
+
+  test('a sane Retry-After is still honoured: waited out inside the call when short, reported at once when long', async () => {
+    const standIn = await startStandIn({ count: 30, rateLimit: 0 });
+    try {
+      standIn.setFaults({ status: 429, retryAfter: '3', times: 1 });
+      const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, retryLimit: 2, maxRetryWaitMs: 5_000 });
+      assert.equal((await client.listSessions({})).items.length, 25);
+      const [limited, retried] = standIn.requests;
+      assert.ok(retried!.time - limited!.time >= 3_000 - 5, `waited ${retried!.time - limited!.time} ms of 3 s`);
+
+      standIn.reset();
+      standIn.setFaults({ status: 429, retryAfter: '240' });
+      const error = await rejectsWith(client.listSessions({}), 'rateLimited');
+      assert.equal(error.retryAfterMs, 240_000);
+      assert.match(error.message, /Try again in 4 min\./);
+      assert.equal(standIn.requests.length, 1);
+    } finally {
+      await standIn.close();
+    }
+  });
+});
+
 suite('base URL and Retry-After parsing', () => {
   test('plain http is refused except to loopback', () => {
     assert.equal(checkBaseUrl('https://api.open.cx').host, 'api.open.cx');
@@ -304,6 +421,34 @@ suite('base URL and Retry-After parsing', () => {
     assert.throws(() => checkBaseUrl('http://127.0.0.1.evil.example'), /plain http/);
     assert.throws(() => checkBaseUrl('not a url'), /not a valid URL/);
     assert.throws(() => checkBaseUrl('ftp://api.open.cx'), /https/);
+  });
+
+  test('a query, a fragment or a user name and password in the base URL is refused, saying what to write instead', () => {
+    const refused = (baseUrl: string, reason: RegExp, instead: string) =>
+      assert.throws(
+        () => checkBaseUrl(baseUrl),
+        (error: unknown) => {
+          assert.ok(error instanceof ApiError, String(error));
+          assert.equal(error.kind, 'configuration', baseUrl);
+          assert.match(error.message, reason, baseUrl);
+          assert.ok(error.message.includes(`Use ${instead} instead.`), `${baseUrl}: ${error.message}`);
+          return true;
+        },
+      );
+    refused('https://h/?x=1', /must not contain a query/, 'https://h/');
+    refused('https://h?', /must not contain a query/, 'https://h/');
+    refused('https://api.open.cx/v2/?region=eu#top', /must not contain a query/, 'https://api.open.cx/v2/');
+    refused('https://h/#frag', /must not contain a fragment/, 'https://h/');
+    refused('https://h/v2#', /must not contain a fragment/, 'https://h/v2');
+    refused('https://u:p@h', /must not contain a user name or password/, 'https://h/');
+    refused('https://ocx_live_secret@api.open.cx/', /must not contain a user name or password/, 'https://api.open.cx/');
+    refused('http://user:pw@127.0.0.1:4010/', /user name or password/, 'http://127.0.0.1:4010/');
+    // What was in those parts may be a secret: it is not repeated.
+    for (const baseUrl of ['https://u:hunter2@h', 'https://h/?api_key=hunter2', 'https://h/#hunter2']) {
+      assert.throws(() => checkBaseUrl(baseUrl), (error: unknown) => error instanceof ApiError && !error.message.includes('hunter2'));
+    }
+    assert.equal(checkBaseUrl('https://api.open.cx/v2/').href, 'https://api.open.cx/v2/');
+    assert.equal(checkBaseUrl('https://api.open.cx/a%3Fb').pathname, '/a%3Fb');
   });
 
   test('Retry-After in seconds or as an HTTP date', () => {
@@ -317,7 +462,6 @@ suite('base URL and Retry-After parsing', () => {
 
 suite('errors keep no request behind them', () => {
   test('an ApiError inspected in full (as a logger would) does not contain the token', async () => {
-    const { inspect } = await import('node:util');
     const standIn = await startStandIn({ count: 10, rateLimit: 0 });
     try {
       const token = 'sk-live-inspect-me-not-0123456789';
@@ -331,4 +475,75 @@ suite('errors keep no request behind them', () => {
       await standIn.close();
     }
   });
+
+  test('a token no HTTP header can carry is a configuration error that names the problem, never a network error', async () => {
+    const standIn = await startStandIn({ count: 10, rateLimit: 0 });
+    try {
+      const secret = 'ocx_live_7f3a9c2e5b1d4f60';
+      for (const [token, problem] of [
+        [`${secret.slice(0, 11)}\u200b${secret.slice(11)}`, /invisible character \(U\+200B ZERO WIDTH SPACE\) at position 12/],
+        [`${secret.slice(0, 9)}\n${secret.slice(9)}`, /line break at position 10/],
+        [`${secret}\r\nX-Injected: 1`, /line break/],
+        [`${secret}\u00e9`, /not plain ASCII \(U\+00E9\)/],
+        [`${secret} ${secret}`, /a space at position/],
+        ['\u0000', /control character/],
+      ] as const) {
+        const error = await rejectsWith(
+          (async () => new OpenCxClient({ baseUrl: standIn.url, token, retryLimit: 0, timeoutMs: 300 }).listSessions({}))(),
+          'configuration',
+        );
+        assert.match(error.message, problem);
+        assert.match(error.message, /Paste the key again/);
+        assertHoldsNoToken(error, token);
+      }
+      assert.equal(standIn.requests.length, 0, 'nothing was sent');
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  test('no error keeps a cause that could hold the request: network, cancelled and timeout errors carry at most a code', async () => {
+    const token = 'ocx_live_no-cause-may-hold-me-0123';
+    const standIn = await startStandIn({ count: 10, rateLimit: 0, token });
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    try {
+      const client = (options: Partial<ClientOptions> = {}) => new OpenCxClient({ baseUrl: standIn.url, token, retryLimit: 0, timeoutMs: 300, ...options });
+      const refused = await rejectsWith(client({ baseUrl: `http://127.0.0.1:${port}` }).listSessions({}), 'network');
+      assert.equal(refused.code, 'ECONNREFUSED');
+      const aborted = new AbortController();
+      aborted.abort(new Error(`stopped while sending ${token}`));
+      const cancelled = await rejectsWith(client().listSessions({}, undefined, aborted.signal), 'cancelled');
+      const inFlight = new AbortController();
+      standIn.setFaults({ hang: true });
+      const pending = client({ timeoutMs: 5_000 }).listSessions({}, undefined, inFlight.signal);
+      setTimeout(() => inFlight.abort(), 50);
+      const cancelledInFlight = await rejectsWith(pending, 'cancelled');
+      const timeout = await rejectsWith(client().listSessions({}), 'timeout');
+      for (const error of [refused, cancelled, cancelledInFlight, timeout]) {
+        assert.equal(error.cause, undefined, `${error.kind} keeps no cause`);
+        assertHoldsNoToken(error, token);
+      }
+    } finally {
+      await standIn.close();
+    }
+  });
 });
+
+/** Neither the error nor anything reachable from it (causes, fields) shows the token, however it is printed. */
+function assertHoldsNoToken(error: ApiError, token: string): void {
+  const printed = [inspect(error, { depth: Infinity, showHidden: true }), JSON.stringify(error), String(error), error.stack ?? ''];
+  for (let cause: unknown = error.cause; cause !== undefined && cause !== null; cause = (cause as { cause?: unknown }).cause) {
+    printed.push(inspect(cause, { depth: Infinity, showHidden: true }));
+    if (typeof cause !== 'object') break;
+  }
+  // A token cut at a line break or an invisible character is still a leak: look for each piece.
+  const pieces = token.split(/[^\x21-\x7e]+/).filter((piece) => piece.length >= 6);
+  for (const text of printed) {
+    for (const piece of pieces) assert.ok(!text.includes(piece), `${error.kind}: ${piece} found in ${text.slice(0, 400)}`);
+  }
+}

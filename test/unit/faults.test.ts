@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient, type ClientOptions } from '../../src/api/client';
@@ -14,7 +15,7 @@ import { SessionTreeModel } from '../../src/model/sessionTree';
 import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
 import { panelText } from '../../src/views/page/panelText';
 import { renderSessionPage } from '../../src/views/page/sessionPage';
-import type { RawSession } from '../server/data';
+import type { Json, RawSession } from '../server/data';
 import { startStandIn, type Faults, type RecordedRequest, type StandIn, type StandInOptions } from '../server/server';
 import { survives, survivesSync } from './faultReport';
 
@@ -101,6 +102,38 @@ suite('fault suite: rate limits', function () {
       model.dispose();
       await standIn.close();
     }
+  });
+
+  test('429 on every request with Retry-After 0, a past date, junk or a wait beyond any timer: the tree retries by itself, a handful of times in 10 s, never in a storm', async () => {
+    await Promise.all(
+      ['0', 'Sun, 06 Nov 1994 08:49:37 GMT', '-1', '1 2', '99999999999'].map(async (retryAfter) => {
+        const standIn = await startStandIn(SMALL);
+        // As the extension builds its client: default retries and longest in-call wait.
+        const model = modelWith(new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, timeoutMs: 2_000 }));
+        try {
+          await survives('429 with Retry-After 0, past, junk or huge: no request storm', async () => {
+            const web = await leaf(model, 'open', 'web');
+            standIn.requests.length = 0;
+            standIn.setFaults({ status: 429, retryAfter });
+            const started = Date.now();
+            const waiting = noticeOf(await model.children(web), 'rateLimited');
+            assert.ok(waiting?.error, `${retryAfter}: shown as waiting`);
+            assert.match(waiting.error.message, /Try again in (\d+ s|\d+ min)\.$/);
+            assert.doesNotMatch(waiting.error.message, /in 0 s|NaN|Infinity|days/);
+            // The model's own retry timer runs for the rest of the 10 s.
+            await sleep(10_000 - (Date.now() - started));
+            const seen = standIn.requests.length;
+            assert.ok(seen >= 1 && seen <= 8, `${retryAfter}: the stand-in saw ${seen} requests in 10 s`);
+            const times = standIn.requests.map((request) => request.time);
+            const gaps = times.slice(1).map((time, index) => time - times[index]!);
+            assert.ok(gaps.every((gap) => gap >= 1_990), `${retryAfter}: requests ${gaps.join(', ')} ms apart`);
+          });
+        } finally {
+          model.dispose();
+          await standIn.close();
+        }
+      }),
+    );
   });
 
   test('a burst of 60 expansions against a 20-per-second limit: the client budget queues them, zero 429s, every group loads', async () => {
@@ -299,6 +332,47 @@ suite('fault suite: server errors, timeouts, refused connections, broken bodies'
             children = await model.children(web);
             assert.deepEqual(idsOf(children), firstPages(standIn, web, 2));
             assert.equal(noticeOf(children, 'error'), undefined);
+          });
+        } finally {
+          model.dispose();
+        }
+      }
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  test("a next cursor that is not a string (number, object, array, boolean): an error item on the page that got it, never a silent end of the list; retry recovers", async () => {
+    const standIn = await startStandIn(SMALL);
+    try {
+      const cases: [Json, string][] = [[25, 'a number'], [0, 'a number'], [{ cursor: 'c2' }, 'an object'], [['c2'], 'an array'], [true, 'a boolean'], [false, 'a boolean']];
+      for (const [next, kind] of cases) {
+        standIn.reset();
+        const model = modelWith(clientFor(standIn));
+        try {
+          await survives("'next' not a cursor string: error item, not a silent last page", async () => {
+            const web = await leaf(model, 'open', 'web');
+            // On the first page: an error item instead of a list that looks complete.
+            standIn.setFaults({ next, times: 1 });
+            let children = await model.children(web);
+            let error = noticeOf(children, 'error');
+            assert.equal(error?.error?.kind, 'invalidResponse', `${JSON.stringify(next)} on page 1`);
+            assert.match(error.error.message, new RegExp(`'next' is ${kind}, expected a cursor string or null`));
+            assert.deepEqual(idsOf(children), []);
+            await model.retry(error.slice!);
+            children = await model.children(web);
+            assert.deepEqual(idsOf(children), firstPages(standIn, web));
+            // On the second page: the first page stays, the error follows it, Load more is not offered as if done.
+            standIn.setFaults({ next, times: 1 });
+            await model.loadMore(noticeOf(children, 'loadMore')!.slice!);
+            children = await model.children(web);
+            error = noticeOf(children, 'error');
+            assert.equal(error?.error?.kind, 'invalidResponse', `${JSON.stringify(next)} on page 2`);
+            assert.deepEqual(idsOf(children), firstPages(standIn, web));
+            await model.retry(error.slice!);
+            children = await model.children(web);
+            assert.deepEqual(idsOf(children), firstPages(standIn, web, 2));
+            assert.ok(noticeOf(children, 'loadMore'), 'more pages to load');
           });
         } finally {
           model.dispose();
@@ -720,6 +794,40 @@ suite('fault suite: the token in error messages', function () {
         // The server's words are kept, with the token masked: the check above saw the echo.
         if (echoed) assert.match(error.message, /«token»/, `${kind} shows the server message`);
       });
+    }
+  });
+
+  test('a pasted token no header can carry (invisible character, line break, non-ASCII): a configuration error item, nothing sent, no piece of it anywhere', async () => {
+    const pasted = [
+      `${TOKEN.slice(0, 11)}\u200b${TOKEN.slice(11)}`,
+      `${TOKEN.slice(0, 8)}\n${TOKEN.slice(8)}`,
+      `${TOKEN}\r\nX-Injected: 1`,
+      `${TOKEN}\u2026`,
+      `\u201c${TOKEN}\u201d`,
+      `${TOKEN.slice(0, 5)}\u00a0${TOKEN.slice(5)}`,
+      `${TOKEN.slice(0, 5)}\u0000${TOKEN.slice(5)}`,
+    ];
+    for (const token of pasted) {
+      // As Connection does: a client for the stored token, built when the tree asks for one.
+      const model = new SessionTreeModel({ client: async () => new OpenCxClient({ baseUrl: standIn.url, token, retryLimit: 2 }), grouping: 'none' });
+      try {
+        await survives('token no header can carry: configuration error, nothing sent', async () => {
+          standIn.reset();
+          const children = await model.children();
+          const error = noticeOf(children, 'error')?.error;
+          assert.equal(error?.kind, 'configuration', JSON.stringify(token));
+          assert.match(error.message, /The API key contains .+ at position \d+/);
+          assert.doesNotMatch(error.message, /Cannot reach|connection/);
+          assert.equal(error.cause, undefined);
+          const printed = [...textsOf(error), inspect(error, { depth: Infinity, showHidden: true })];
+          for (const text of printed) {
+            assert.deepEqual(piecesOf(TOKEN).filter((piece) => text.includes(piece)), [], text);
+          }
+          assert.equal(standIn.requests.length, 0, 'nothing was sent');
+        });
+      } finally {
+        model.dispose();
+      }
     }
   });
 

@@ -243,8 +243,13 @@ suite('payload mutations', function () {
     const anyItem = fc.oneof(fc.jsonValue({ maxDepth: 3 }), page.map((spec) => buildItems(spec)[0] ?? null));
     fc.assert(
       fc.property(fc.array(anyItem, { maxLength: 10 }), fc.jsonValue({ maxDepth: 2 }), (items, next) => {
-        const body = JSON.parse(JSON.stringify({ items, next })) as { items: unknown[] };
+        const body = JSON.parse(JSON.stringify({ items, next })) as { items: unknown[]; next: unknown };
         survivesSync('items of any JSON type (parser)', () => {
+          // A cursor that is not a string cannot be followed: the page is unreadable, not the last.
+          if (body.next !== null && typeof body.next !== 'string') {
+            assert.throws(() => parseSessionPage(body), (error: unknown) => error instanceof SchemaError && /^'next' is /.test(error.message));
+            return;
+          }
           const parsed = parseSessionPage(body);
           const expected = expectedOf(body.items);
           // The parser keeps repeated ids (the tree merges them); every readable item is there.

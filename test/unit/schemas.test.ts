@@ -87,9 +87,47 @@ suite('schemas', () => {
   });
 
   test('an absent, null or empty next cursor means the last page', () => {
-    for (const next of [undefined, null, '', 7]) {
+    for (const next of [undefined, null, '']) {
       assert.equal(parseSessionPage({ items: [], next }).next, null);
+      assert.equal(parseHistoryPage({ items: [], next }).next, null);
     }
+    assert.equal(parseSessionPage({ items: [] }).next, null);
+  });
+
+  test('a next cursor that is not a string is an unreadable page, not a silent last page', () => {
+    for (const [next, kind] of [
+      [7, 'a number'],
+      [0, 'a number'],
+      [{ cursor: 'c2' }, 'an object'],
+      [['c2'], 'an array'],
+      [true, 'a boolean'],
+      [false, 'a boolean'],
+    ] as const) {
+      for (const parse of [parseSessionPage, parseHistoryPage]) {
+        assert.throws(
+          () => parse({ items: [], next }),
+          (error: unknown) => error instanceof SchemaError && error.message === `'next' is ${kind}, expected a cursor string or null`,
+          JSON.stringify(next),
+        );
+      }
+    }
+  });
+
+  test('the envelope names what arrived instead of what was expected', () => {
+    const problem = (body: unknown) => {
+      try {
+        parseSessionPage(body);
+      } catch (error) {
+        assert.ok(error instanceof SchemaError);
+        return error.message;
+      }
+      assert.fail('parsed');
+    };
+    assert.equal(problem({ data: [] }), "'items' is missing");
+    assert.equal(problem({ items: 'many' }), "'items' is a string, expected an array");
+    assert.equal(problem({ items: null }), "'items' is null, expected an array");
+    assert.equal(problem([]), 'the body is an array, expected an object');
+    assert.equal(problem(null), 'the body is null, expected an object');
   });
 
   test('history events parse leniently and keep their raw form', () => {

@@ -129,20 +129,21 @@ suite('sessions tree model against the stand-in', function () {
   });
 
   test('a long Retry-After is shown as waiting, then retried by itself', async () => {
-    standIn.setFaults({ status: 429, retryAfterSeconds: 1, times: 1 });
+    // 2 s: no automatic retry comes sooner than the floor, so a shorter Retry-After would read as 2 s.
+    standIn.setFaults({ status: 429, retryAfterSeconds: 2, times: 1 });
     const limitedClient = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, maxRetryWaitMs: 100 });
     model.dispose();
     model = new SessionTreeModel({ client: async () => limitedClient });
     const web = find(await model.children(find(await model.children(), 'open')), 'web');
     const [waiting] = notices(await model.children(web));
     assert.equal(waiting!.kind, 'rateLimited');
-    assert.equal(waiting!.error!.retryAfterMs, 1000);
+    assert.equal(waiting!.error!.retryAfterMs, 2000);
     const changed = new Promise<void>((resolve) => model.onDidChange((node) => node === web && resolve()));
     await changed; // "Loading…"
     await new Promise<void>((resolve) => model.onDidChange((node) => node === web && resolve()));
     assert.equal(sessions(await model.children(web)).length, 25);
     const [limited, retried] = chatRequests();
-    assert.ok(retried!.time - limited!.time >= 1000, 'not retried sooner than Retry-After');
+    assert.ok(retried!.time - limited!.time >= 2000, 'not retried sooner than Retry-After');
   });
 
   test('a spent request budget is shown as waiting, not sent, then loaded by itself when a slot frees', async () => {
