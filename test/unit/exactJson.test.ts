@@ -37,14 +37,14 @@ const lexeme = fc.oneof(
   fc.stringMatching(/^-?(0|[1-9][0-9]{0,30})(\.[0-9]{1,20})?([eE][+-]?[0-9]{1,4})?$/),
   fc.constantFrom('9007199254740993', '-9007199254740993', '1e400', '-1e400', '1E-400', '-0', '-0.0', '1.0', '0e0', '100000000000000000000000001'),
 );
-const key = fc.oneof(fc.constantFrom('a', 'b', 'id', '2', '10', '0', '01', '-1', '4294967294', '4294967295', '__proto__', ''), fc.string({ maxLength: 4 }));
+const key = fc.oneof(fc.constantFrom('a', 'b', 'id', 'items', '2', '10', '0', '01', '-1', '4294967294', '4294967295', '__proto__', ''), fc.string({ maxLength: 4 }));
 const text = fc.oneof(
   fc.string({ maxLength: 8 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
   // Lone surrogates and the characters JSON.stringify escapes.
   fc.array(fc.constantFrom('\ud800', '\udfff', '\u2028', '\u0000', '\u001f', '"', '\\', '/', 'é', '😀'), { maxLength: 6 }).map((parts) => parts.join('')),
 );
-const { model } = fc.letrec<{ model: Model; array: Model; object: Model }>((tie) => ({
+const { model, object } = fc.letrec<{ model: Model; array: Model; object: Model }>((tie) => ({
   model: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     lexeme.map((value) => ({ t: 'number' as const, lexeme: value })),
@@ -269,6 +269,27 @@ suite('exact JSON', () => {
     assert.equal(locateArrayItems('{"items":[1],"items":null}', 'items'), undefined);
     assert.deepEqual(Array.from(locateArrayItems('{"items":[]}', 'items')!), []);
     assert.deepEqual(Array.from(locateArrayItems('{"it\\u0065ms":[7]}', 'items')!), [15, 16]);
+    assert.deepEqual(Array.from(locateArrayItems('{"items":["\\\\",1]}', 'items')!), [10, 14, 15, 16]);
+  });
+
+  test('property: the located items are the items JSON.parse finds', () => {
+    const page = fc.tuple(object, fc.array(model, { maxLength: 4 }), fc.nat()).map(([envelope, items, at]): Model => {
+      if (envelope.t !== 'object') return envelope;
+      const entries = [...envelope.entries];
+      entries.splice(at % (entries.length + 1), 0, ['items', { t: 'array', items }]);
+      return { t: 'object', entries };
+    });
+    fc.assert(
+      fc.property(page, fc.nat(), (value, seed) => {
+        const source = writeModel(value, seed);
+        const expected = (JSON.parse(source) as { items?: unknown }).items;
+        const spans = locateArrayItems(source, 'items');
+        if (!Array.isArray(expected)) return assert.equal(spans, undefined);
+        const located = Array.from({ length: spans!.length / 2 }, (_, index) => JSON.parse(source.slice(spans![2 * index], spans![2 * index + 1])) as unknown);
+        assert.deepEqual(located, expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   test('a tree built from a parsed value prints as JSON.stringify does, however deep', () => {
