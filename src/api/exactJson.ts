@@ -245,7 +245,8 @@ const STRUCTURAL = new Set([COMMA, COLON, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET,
 export function locateArrayItems(text: string, key: string): Int32Array | undefined {
   const reader = new Reader(text, 0, text.length);
   reader.skipWhitespace();
-  reader.expect(OPEN_BRACE);
+  if (reader.peek() !== OPEN_BRACE) return undefined;
+  reader.pos++;
   reader.skipWhitespace();
   if (reader.peek() === CLOSE_BRACE) return undefined;
   let found: number[] | undefined;

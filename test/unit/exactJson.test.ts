@@ -266,6 +266,8 @@ suite('exact JSON', () => {
     const items = Array.from({ length: spans.length / 2 }, (_, index) => page.slice(spans[2 * index], spans[2 * index + 1]));
     assert.deepEqual(items, ['{"id":1}', '{"id":[2,{"x":"}"}]}']);
     assert.equal(locateArrayItems('{"items":{"a":[1]}}', 'items'), undefined);
+    assert.equal(locateArrayItems('[{"items":[1]}]', 'items'), undefined);
+    assert.equal(locateArrayItems(' {} ', 'items'), undefined);
     assert.equal(locateArrayItems('{"items":[1],"items":null}', 'items'), undefined);
     assert.deepEqual(Array.from(locateArrayItems('{"items":[]}', 'items')!), []);
     assert.deepEqual(Array.from(locateArrayItems('{"it\\u0065ms":[7]}', 'items')!), [15, 16]);
