@@ -16,6 +16,7 @@ import {
   type Page,
   type Session,
 } from './schemas';
+import { SentJson } from './sentJson';
 
 export const DEFAULT_BASE_URL = 'https://api.open.cx';
 
@@ -164,22 +165,23 @@ export class OpenCxClient {
   /** One page of sessions matching `query`; pass the previous page's `next` as `cursor`. */
   async listSessions(query: SessionQuery, cursor?: string, signal?: AbortSignal): Promise<Page<Session>> {
     const body = await this.getJson('chat/sessions', sessionQueryParams(query, cursor), signal);
-    return this.parse(() => parseSessionPage(body));
+    return this.parse(() => parseSessionPage(body.value, body.sent));
   }
 
   async getSession(id: string, signal?: AbortSignal): Promise<Session> {
     const body = await this.getJson(`chat/sessions/${encodeURIComponent(id)}`, undefined, signal);
-    return this.parse(() => parseSession(body));
+    return this.parse(() => parseSession(body.value, body.sent));
   }
 
   /** One page of a session's history events. */
   async listHistory(id: string, cursor?: string, signal?: AbortSignal): Promise<Page<HistoryEvent>> {
     const params = new URLSearchParams(cursor ? { cursor } : {});
     const body = await this.getJson(`chat/sessions/${encodeURIComponent(id)}/history`, params, signal);
-    return this.parse(() => parseHistoryPage(body));
+    return this.parse(() => parseHistoryPage(body.value, body.sent));
   }
 
-  private async getJson(path: string, searchParams: URLSearchParams | undefined, signal?: AbortSignal): Promise<unknown> {
+  /** The body parsed, and its text, which the parsed items point back to for exactJsonOf. */
+  private async getJson(path: string, searchParams: URLSearchParams | undefined, signal?: AbortSignal): Promise<{ value: unknown; sent: SentJson }> {
     let text: string;
     try {
       // Waiting for the budget happens here, before the attempt's timeout starts.
@@ -192,7 +194,7 @@ export class OpenCxClient {
       throw this.toApiError(error, signal);
     }
     try {
-      return JSON.parse(text);
+      return { value: JSON.parse(text), sent: new SentJson(text) };
     } catch {
       const preview = text.length === 0 ? 'an empty body' : 'a body that is not JSON';
       throw new ApiError('invalidResponse', `open.cx sent ${preview} (expected JSON). Try again; if it persists, the API may have changed.`);

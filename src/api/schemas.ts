@@ -3,10 +3,12 @@
 // Real payloads drift from the reference: optional fields arrive as null or go missing, enums gain
 // values, new fields appear. These schemas validate only the fields the extension reads, and
 // degrade a field of the wrong type to null instead of rejecting the session; the untouched server
-// object is kept as `raw` so the JSON view and the copy commands show everything that was sent.
+// object is kept as `raw` so the JSON view and the copy commands show everything that was sent
+// (and sentJson.ts keeps the text it came from, to show it exactly as sent).
 // Validating a field costs about 0.1 µs per session, so a field joins the schema when something
 // starts reading it, not before.
 import * as z from 'zod/mini';
+import type { SentJson } from './sentJson';
 
 export const SESSION_STATUSES = ['open', 'closed_resolved', 'closed_unresolved'] as const;
 export const CHANNEL_TYPES = [
@@ -55,7 +57,10 @@ export interface Session extends Omit<ParsedSession, 'status' | 'channel' | 'ai_
   channel: { type: Open<ChannelType> };
   ai_closure_type?: Open<'assumed_resolved' | 'handed_off' | 'resolved'> | null;
   sentiment?: Open<'angry' | 'happy' | 'neutral'> | null;
-  /** The session object exactly as the server sent it, unknown fields included. */
+  /**
+   * The session object as JSON.parse made it, unknown fields included. JSON.parse rounds big
+   * numbers, reorders integer-like keys and drops repeated ones: exactJsonOf shows it as sent.
+   */
   raw: Record<string, unknown>;
 }
 
@@ -142,13 +147,16 @@ function describeIssue(error: z.core.$ZodError, input: unknown): string {
   return `${where} is ${typeOf(found)}, expected ${expected}`;
 }
 
-export function parseSession(value: unknown): Session {
+/** `sent`: the text `value` was parsed from, for exactJsonOf. */
+export function parseSession(value: unknown, sent?: SentJson): Session {
   const parsed = SessionSchema.safeParse(value);
   if (!parsed.success || !isRecord(value)) {
     throw new SchemaError(parsed.success ? 'the session is not an object' : describeIssue(parsed.error, value));
   }
   // The parsed object is zod's fresh copy, so it can carry the raw one without another copy.
-  return Object.assign(parsed.data, { raw: value });
+  const session = Object.assign(parsed.data, { raw: value });
+  sent?.rememberBody(session);
+  return session;
 }
 
 function parseHistoryEvent(value: unknown): HistoryEvent {
@@ -157,14 +165,19 @@ function parseHistoryEvent(value: unknown): HistoryEvent {
   return { ...parsed.data, raw: value };
 }
 
-function parsePage<T>(body: unknown, parseItem: (item: unknown) => T): Page<T> {
+function parsePage<T extends object>(body: unknown, parseItem: (item: unknown) => T, sent: SentJson | undefined): Page<T> {
   const envelope = PageSchema.safeParse(body);
   if (!envelope.success) throw new SchemaError(describeIssue(envelope.error, body));
   const items: T[] = [];
   let unreadable = 0;
-  for (const item of envelope.data.items) {
+  const received = envelope.data.items;
+  for (let index = 0; index < received.length; index++) {
+    const item = received[index];
     try {
-      items.push(parseItem(item));
+      const parsed = parseItem(item);
+      // The index is the item's place in the body, unreadable items included.
+      sent?.rememberItem(parsed, index);
+      items.push(parsed);
     } catch {
       unreadable++;
     }
@@ -172,5 +185,6 @@ function parsePage<T>(body: unknown, parseItem: (item: unknown) => T): Page<T> {
   return { items, next: envelope.data.next || null, unreadable };
 }
 
-export const parseSessionPage = (body: unknown): Page<Session> => parsePage(body, parseSession);
-export const parseHistoryPage = (body: unknown): Page<HistoryEvent> => parsePage(body, parseHistoryEvent);
+/** `sent`: the text `body` was parsed from, for exactJsonOf. */
+export const parseSessionPage = (body: unknown, sent?: SentJson): Page<Session> => parsePage(body, parseSession, sent);
+export const parseHistoryPage = (body: unknown, sent?: SentJson): Page<HistoryEvent> => parsePage(body, parseHistoryEvent, sent);

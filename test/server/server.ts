@@ -23,6 +23,8 @@ export interface Faults {
    * as the client stops reading.
    */
   body?: 'malformed' | 'truncated' | 'empty' | 'html' | 'missingItems' | 'oversized' | 'oversizedDeclared';
+  /** A 200 body of exactly this text: JSON that JSON.stringify cannot write (integers beyond 2^53, repeated keys). */
+  bodyText?: string;
   /** Accept the request and never answer (the client must time out). */
   hang?: boolean;
   /** Drift every session: nulls, unknown enum values, unknown fields, missing optional objects. */
@@ -273,6 +275,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     } catch (error) {
       if (error instanceof HttpFailure) return sendError(response, error.status, error.message);
       throw error;
+    }
+    if (active.bodyText !== undefined) {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void response.end(active.bodyText);
     }
     const body = result.body as { items?: RawSession[] } & Record<string, unknown>;
     switch (active.body) {

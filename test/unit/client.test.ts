@@ -8,6 +8,7 @@ import { MAX_RESPONSE_BYTES } from '../../src/api/responseLimit';
 import { parseRetryAfter, RETRY_WAIT_CEILING_MS, RETRY_WAIT_FLOOR_MS, UNKNOWN_RETRY_WAIT_MS } from '../../src/api/retryAfter';
 import type { SessionQuery } from '../../src/api/sessionQuery';
 import type { Session } from '../../src/api/schemas';
+import { exactJsonOf } from '../../src/api/sentJson';
 import type { Json } from '../server/data';
 import { OVERSIZED_BODY_BYTES, startStandIn, type StandIn } from '../server/server';
 
@@ -295,6 +296,27 @@ suite('API client against the local stand-in', function () {
     // The same stand-in answers normally again.
     standIn.reset();
     assert.equal((await client().listSessions({})).items.length, 25);
+  });
+
+  test('sessions and history events come with their JSON exactly as sent: big integers, key order, repeated keys', async () => {
+    const id = standIn.sessions[0]!.id;
+    const session = `{"id":"${id}","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993,"custom_data":{"b":1,"2":2,"a":3},"tag":"x","tag":"y"}`;
+    const sessionPretty =
+      `{\n  "id": "${id}",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993,\n` +
+      '  "custom_data": {\n    "b": 1,\n    "2": 2,\n    "a": 3\n  },\n  "tag": "x",\n  "tag": "y"\n}';
+
+    standIn.setFaults({ bodyText: `{"items":[${session}],"next":null}`, times: 1 });
+    const [listed] = (await client().listSessions({})).items;
+    assert.equal(listed!.ticket_number, 9007199254740992, 'JSON.parse rounds it');
+    assert.equal(exactJsonOf(listed!).pretty, sessionPretty);
+    assert.equal(exactJsonOf(listed!).duplicateKeys, 1);
+
+    standIn.setFaults({ bodyText: session, times: 1 });
+    assert.equal(exactJsonOf(await client().getSession(id)).pretty, sessionPretty);
+
+    standIn.setFaults({ bodyText: '{"next":null,"items":[{"id":18446744073709551617,"event":{"type":"message","10":1,"9":2}}]}', times: 1 });
+    const [event] = (await client().listHistory(id)).items;
+    assert.equal(exactJsonOf(event!).pretty, '{\n  "id": 18446744073709551617,\n  "event": {\n    "type": "message",\n    "10": 1,\n    "9": 2\n  }\n}');
   });
 
   test('schema drift keeps every session and every unknown field', async () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseHistoryPage, parseSession, parseSessionPage, SchemaError } from '../../src/api/schemas';
+import { exactJsonOf, SentJson } from '../../src/api/sentJson';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(path.join(__dirname, '../../../test/fixtures', name), 'utf8'));
@@ -156,5 +157,36 @@ suite('schemas', () => {
     assert.deepEqual((page.items[0]!.raw.event as { reactions: string[] }).reactions, ['👍']);
     assert.equal(page.items[1]!.event, null);
     assert.equal(page.next, 'c2');
+  });
+});
+
+suite('schemas: items keep the text they were sent as', () => {
+  test('each session of a page shows exactly as sent, unreadable items before it notwithstanding', () => {
+    const text =
+      '{"items":[' +
+      '{"id":"a","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993},' +
+      '"junk",{"status":"open"},' +
+      '{"id":"b","status":"open","channel":{"type":"web"},"custom_data":{"b":1,"2":2,"a":3},"score":1e400,"tag":"x","tag":"y"}' +
+      '],"next":null}';
+    const page = parseSessionPage(JSON.parse(text), new SentJson(text));
+    assert.deepEqual(page.items.map((session) => session.id), ['a', 'b']);
+    assert.equal(page.unreadable, 2);
+    const [a, b] = page.items.map(exactJsonOf);
+    assert.equal(a!.pretty, '{\n  "id": "a",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993\n}');
+    assert.equal(
+      b!.pretty,
+      '{\n  "id": "b",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "custom_data": {\n    "b": 1,\n    "2": 2,\n    "a": 3\n  },\n' +
+        '  "score": 1e400,\n  "tag": "x",\n  "tag": "y"\n}',
+    );
+    assert.deepEqual([a!.duplicateKeys, b!.duplicateKeys], [0, 1]);
+    assert.ok(a!.asSent && b!.asSent);
+    assert.equal(page.items[0]!.ticket_number, 9007199254740992, 'the fields the extension reads are JSON.parse values, as before');
+  });
+
+  test('each history event of a page shows exactly as sent', () => {
+    const text = '{"items":[{"id":12345678901234567890,"event":{"type":"message","10":"ten","1":"one"}},{"id":"e2","event":null}],"next":"c"}';
+    const page = parseHistoryPage(JSON.parse(text), new SentJson(text));
+    assert.equal(exactJsonOf(page.items[0]!).pretty, '{\n  "id": 12345678901234567890,\n  "event": {\n    "type": "message",\n    "10": "ten",\n    "1": "one"\n  }\n}');
+    assert.equal(exactJsonOf(page.items[1]!).pretty, '{\n  "id": "e2",\n  "event": null\n}');
   });
 });
