@@ -10,7 +10,10 @@
 // JSON.stringify and structured cloning (webview messages, saved state) leave it out, so they never
 // drag the page text along. A WeakMap keyed by the item would do the same at three to four times
 // the cost (0.2–0.4 µs an item against under 0.1 µs), paid for every item of every page loaded.
-import { countDuplicateKeys, formatExactJson, locateArrayItems, nodeOfValue, parseExactJson, type JsonNode } from './exactJson';
+import { formatExactJson } from './exactJsonFormat';
+import { parseExactJson } from './exactJsonParse';
+import { locateArrayItems } from './jsonItems';
+import { countDuplicateKeys, nodeOfValue, type JsonNode } from './jsonNode';
 
 export interface ExactJson {
   /** The item as a tree: numbers as written, entries in the order sent, repeated keys flagged. */

@@ -1,6 +1,6 @@
 // The extension's settings, read in one place.
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL } from '../api/client';
+import { DEFAULT_BASE_URL } from '../api/baseUrl';
 import { GROUPINGS, type Grouping } from '../model/treeNodes';
 
 export const SECTION = 'opencx';

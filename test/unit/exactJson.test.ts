@@ -1,16 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  countDuplicateKeys,
-  ExactJsonError,
-  formatExactJson,
-  locateArrayItems,
-  MAX_INDENTED_DEPTH,
-  nodeOfValue,
-  parseExactJson,
-  type JsonEntry,
-  type JsonNode,
-} from '../../src/api/exactJson';
+import { formatExactJson, MAX_INDENTED_DEPTH } from '../../src/api/exactJsonFormat';
+import { parseExactJson } from '../../src/api/exactJsonParse';
+import { locateArrayItems } from '../../src/api/jsonItems';
+import { ExactJsonError } from '../../src/api/jsonReader';
+import { countDuplicateKeys, nodeOfValue, type JsonEntry, type JsonNode } from '../../src/api/jsonNode';
 import { createRandom } from '../server/data';
 
 const pretty = (text: string) => formatExactJson(parseExactJson(text));
