@@ -37,8 +37,9 @@ function printScalar(node: JsonString | JsonNumber | JsonBoolean | JsonNull): st
  * big or unusually written numbers, integer-like keys or repeated keys, the same text as
  * JSON.stringify(JSON.parse(text), null, 2). Numbers are printed as written, entries in the order
  * sent, repeated keys included (so JSON.parse of the result gives back JSON.parse of the source).
+ * `rootDepth` is how deep `root` sits in a larger tree printed the same way.
  */
-export function formatExactJson(root: JsonNode): string {
+export function formatExactJson(root: JsonNode, rootDepth = 0): string {
   let out = '';
   const stack: PrintFrame[] = [];
   let node: JsonNode | undefined = root;
@@ -50,7 +51,7 @@ export function formatExactJson(root: JsonNode): string {
         if (empty) out += node.kind === 'object' ? '{}' : '[]';
         else {
           out += open;
-          stack.push({ node, depth: stack.length, next: 0 });
+          stack.push({ node, depth: rootDepth + stack.length, next: 0 });
         }
       } else {
         out += printScalar(node);

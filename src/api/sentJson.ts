@@ -81,6 +81,12 @@ function describe(node: JsonNode, asSent: boolean): ExactJson {
 export function exactJsonOf(item: { readonly raw: object }): ExactJson {
   const sent = (item as Remembered)[SENT];
   if (!sent) return describe(nodeOfValue(item.raw), false);
-  sent.exact ??= describe(sent.body.itemNode(sent.index), true);
+  try {
+    sent.exact ??= describe(sent.body.itemNode(sent.index), true);
+  } catch {
+    // The text and the parsed object disagree (it cannot happen for text JSON.parse accepted):
+    // showing what JSON.parse kept beats showing nothing.
+    sent.exact = describe(nodeOfValue(item.raw), false);
+  }
   return sent.exact;
 }

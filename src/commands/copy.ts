@@ -1,6 +1,8 @@
 // Copy Session ID / Copy Session JSON, for one session or for every selected one.
 import * as vscode from 'vscode';
+import { formatExactJson } from '../api/exactJsonFormat';
 import type { Session } from '../api/schemas';
+import { exactJsonOf } from '../api/sentJson';
 import type { TreeNode } from '../model/treeNodes';
 import { copyToClipboard } from '../ui/clipboard';
 
@@ -32,9 +34,12 @@ export async function copySessionIds(sessions: Session[]): Promise<void> {
 /** The JSON exactly as the server sent it; several sessions become an array. */
 export async function copySessionJson(sessions: Session[]): Promise<void> {
   if (nothingSelected(sessions)) return;
-  const value = sessions.length === 1 ? sessions[0]!.raw : sessions.map((session) => session.raw);
+  const json =
+    sessions.length === 1
+      ? exactJsonOf(sessions[0]!).pretty
+      : formatExactJson({ kind: 'array', items: sessions.map((session) => exactJsonOf(session).node) });
   await copyToClipboard(
-    JSON.stringify(value, null, 2),
+    json,
     sessions.length === 1
       ? vscode.l10n.t('$(check) Copied the JSON of session {0}', sessions[0]!.id)
       : vscode.l10n.t('$(check) Copied the JSON of {0} sessions', sessions.length),

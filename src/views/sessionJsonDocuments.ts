@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { CurrentClient } from '../api/client';
 import { parseSessionId } from '../api/ids';
+import { exactJsonOf } from '../api/sentJson';
 import { withAbortSignal } from '../ui/cancellation';
 import { SESSION_JSON_SCHEME } from '../ui/ids';
-import { prettyJson } from './page/jsonHtml';
 
 export class SessionJsonDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
@@ -42,7 +42,7 @@ export class SessionJsonDocuments implements vscode.TextDocumentContentProvider,
     if (!id) throw new Error(vscode.l10n.t('"{0}" is not a session ID.', name.slice(0, 60)));
     const client = await this.client();
     if (!client) throw new Error(vscode.l10n.t('Set an open.cx API token to open sessions.'));
-    return withAbortSignal(cancellation, async (signal) => prettyJson((await client.getSession(id, signal)).raw));
+    return withAbortSignal(cancellation, async (signal) => exactJsonOf(await client.getSession(id, signal)).pretty);
   }
 
   dispose(): void {

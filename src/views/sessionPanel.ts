@@ -9,12 +9,12 @@ import * as vscode from 'vscode';
 import type { CurrentClient, OpenCxClient } from '../api/client';
 import { ApiError, isCancellation } from '../api/errors';
 import type { Session } from '../api/schemas';
+import { exactJsonOf } from '../api/sentJson';
 import { sessionLabel } from '../model/labels';
 import { SessionHistory } from '../model/sessionHistory';
 import { copyToClipboard } from '../ui/clipboard';
 import { COMMANDS } from '../ui/ids';
 import type { InlineError } from './page/html';
-import { prettyJson } from './page/jsonHtml';
 import { panelText } from './page/panelText';
 import { renderPendingSessionPage, renderSessionPage } from './page/sessionPage';
 import { createNonce } from './page/html';
@@ -64,7 +64,7 @@ export class SessionPanel implements vscode.Disposable {
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
     );
     if (session) {
-      this.documents.update(id, prettyJson(session.raw));
+      this.documents.update(id, exactJsonOf(session).pretty);
       this.track(this.history.refresh());
     } else {
       this.refresh();
@@ -103,7 +103,7 @@ export class SessionPanel implements vscode.Disposable {
     }
     const shown = Date.parse(this.session.updated_at ?? '');
     const offered = Date.parse(session.updated_at ?? '');
-    if (!(offered > shown) || prettyJson(session.raw) === prettyJson(this.session.raw)) return;
+    if (!(offered > shown) || exactJsonOf(session).pretty === exactJsonOf(this.session).pretty) return;
     this.setSession(session);
   }
 
@@ -133,7 +133,7 @@ export class SessionPanel implements vscode.Disposable {
         void copyToClipboard(this.id, vscode.l10n.t('$(check) Copied session id {0}', this.id));
         break;
       case 'copyJson':
-        if (session) void copyToClipboard(prettyJson(session.raw), vscode.l10n.t('$(check) Copied the JSON of session {0}', this.id));
+        if (session) void copyToClipboard(exactJsonOf(session).pretty, vscode.l10n.t('$(check) Copied the JSON of session {0}', this.id));
         break;
       case 'refresh':
         this.refresh();
@@ -184,7 +184,7 @@ export class SessionPanel implements vscode.Disposable {
 
   private setSession(session: Session): void {
     this.session = session;
-    this.documents.update(this.id, prettyJson(session.raw));
+    this.documents.update(this.id, exactJsonOf(session).pretty);
     this.scheduleRender();
   }
 

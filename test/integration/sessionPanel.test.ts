@@ -77,6 +77,24 @@ suite('session JSON view', () => {
     assert.equal(requests.find((request) => request.path.endsWith('/00000000-0000-0000-0000-000000000000'))?.status, 404);
   });
 
+  test('a big integer, key order and a repeated key reach the panel, Copy JSON and the editor as sent', async () => {
+    const id = (await standIn.sessions({ status: 'closed_unresolved' }))[3]!.id;
+    const body = `{"id":"${id}","status":"closed_unresolved","channel":{"type":"web"},"ticket_number":9007199254740993,"custom_data":{"b":1,"2":2},"tag":"x","tag":"y"}`;
+    const pretty =
+      `{\n  "id": "${id}",\n  "status": "closed_unresolved",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993,\n` +
+      '  "custom_data": {\n    "b": 1,\n    "2": 2\n  },\n  "tag": "x",\n  "tag": "y"\n}';
+    await standIn.setFaults({ bodyText: body, path: `/chat/sessions/${id}`, times: 1 });
+    await api.sessionPanels.showById(id);
+    await api.sessionPanels.idle(id);
+    const html = api.sessionPanels.htmlOf(id)!;
+    assert.ok(html.includes('<span class="number">9007199254740993</span>'), 'the panel shows the integer as sent');
+    assert.ok(html.includes('class="key duplicate"'), 'the repeated key is marked');
+    api.sessionPanels.receive(id, { type: 'copyJson' });
+    await waitFor('the copied JSON', async () => (await vscode.env.clipboard.readText()) === pretty || undefined);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'opencx-session', path: `/${id}.json` }));
+    assert.equal(document.getText(), pretty, 'the read-only editor holds the same text');
+  });
+
   test('an id that is not a session id never becomes a request path: command argument or document URI', async () => {
     await standIn.clearRequests();
     for (const id of ['..', '../../chat/sessions', '.', '%2e%2e', 'x/../..']) {

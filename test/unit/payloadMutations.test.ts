@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
 import { parseHistoryPage, parseSession, parseSessionPage, SchemaError, type Session } from '../../src/api/schemas';
+import { exactJsonOf, SentJson } from '../../src/api/sentJson';
 import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../../src/model/labels';
 import { SessionTreeModel } from '../../src/model/sessionTree';
 import type { NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
@@ -236,6 +237,10 @@ suite('payload mutations', function () {
       const [session] = parseSessionPage(JSON.parse(body)).items;
       assert.equal(session?.id, 'deep', 'the session is kept');
       renderAll(session);
+      // And as sent: read from the text, without recursion.
+      const [sent] = parseSessionPage(JSON.parse(body), new SentJson(body)).items;
+      assert.ok(exactJsonOf(sent!).asSent);
+      renderAll(sent);
     });
   });
 

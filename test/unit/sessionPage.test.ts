@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { parseHistoryPage, parseSession, type HistoryEvent, type Session } from '../../src/api/schemas';
+import { parseHistoryPage, parseSession, parseSessionPage, type HistoryEvent, type Session } from '../../src/api/schemas';
+import { exactJsonOf, SentJson } from '../../src/api/sentJson';
 import type { HistoryView } from '../../src/views/page/historyHtml';
 import { contentSecurityPolicy, createNonce, escapeHtml } from '../../src/views/page/html';
-import { prettyJson, renderJson } from '../../src/views/page/jsonHtml';
+import { formatExactJson } from '../../src/api/exactJsonFormat';
+import { nodeOfValue } from '../../src/api/jsonNode';
+import { renderJson as renderNode } from '../../src/views/page/jsonHtml';
+
+/** The panel's rendering of a value JSON.parse made, as for a session whose text is not known. */
+const renderJson = (value: unknown) => renderNode(nodeOfValue(value));
+const prettyJson = (value: unknown) => formatExactJson(nodeOfValue(value));
 import { panelText } from '../../src/views/page/panelText';
 import { renderPendingSessionPage, renderSessionPage, type PageResources, type SessionPageState } from '../../src/views/page/sessionPage';
 import { parseWebviewMessage } from '../../src/views/page/webviewMessages';
@@ -194,6 +201,30 @@ suite('session panel HTML', () => {
       assert.ok(html.includes('<span class="number">7</span>'));
       assert.ok(html.includes('<span class="null">null</span>'));
       assert.ok(html.includes('snoozed'), 'an unknown status is shown as sent');
+    });
+
+    test('a session read from its text shows numbers, key order and repeated keys as sent, the repeats marked', () => {
+      const item =
+        '{"id":"3c90c3cc-0d44-4b50-8888-8dd25736052a","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993,' +
+        '"custom_data":{"b":1,"2":2,"a":3,"huge":1e400,"one":1.0},"o":{"x":1},"o":{"y":2}}';
+      const text = `{"items":[${item}],"next":null}`;
+      const [sent] = parseSessionPage(JSON.parse(text), new SentJson(text)).items;
+      const html = page({ session: sent! });
+      const shown = textOf(jsonBlock(html));
+      assert.equal(shown, exactJsonOf(sent!).pretty, 'the page shows what Copy JSON and the editor get');
+      assert.ok(shown.includes('"ticket_number": 9007199254740993'), 'not rounded to …992');
+      assert.match(shown, /"b": 1,\s+"2": 2,\s+"a": 3,\s+"huge": 1e400,\s+"one": 1\.0/);
+      assert.match(shown, /"o": \{\s+"x": 1\s+\},\s+"o": \{\s+"y": 2\s+\}/, 'both entries of the repeated key');
+      assert.equal((html.match(/class="key duplicate"/g) ?? []).length, 1, 'the repeat is marked');
+      assert.ok(html.includes('data-path="/o"') && html.includes('data-path="/o~2"'), 'each entry remembers its own collapsed state');
+      assert.ok(html.includes('1 key repeats an earlier key of its object'));
+      assert.ok(html.includes('as the server sent it'));
+    });
+
+    test('a session whose text is not known says its JSON is as read, not as sent', () => {
+      const html = page();
+      assert.ok(html.includes('as read from the server'));
+      assert.ok(!html.includes('as the server sent it'));
     });
 
     test('tokens are classed for theme colours', () => {

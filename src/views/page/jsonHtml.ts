@@ -1,25 +1,11 @@
-// A session's JSON as the panel shows it: one formatting for the page, the copy and the editor,
-// and a tree of collapsible nodes whose text (tags removed, entities decoded) is exactly that
-// formatting, so that selecting and copying from the page gives valid JSON.
+// A session's JSON as the panel shows it: a tree of collapsible nodes whose text (tags removed,
+// entities decoded) is exactly the pretty JSON the copy commands and the editor get
+// (formatExactJson), so that selecting and copying from the page gives the same JSON. Numbers,
+// key order and repeated keys are shown as the server sent them; a repeated key is flagged.
+import { formatExactJson, MAX_INDENTED_DEPTH } from '../../api/exactJsonFormat';
+import type { JsonNode } from '../../api/jsonNode';
 import { escapeHtml } from './html';
 import { panelText, type PanelText } from './panelText';
-
-/**
- * The JSON text the panel shows, copies and opens in an editor: one formatting everywhere.
- * JSON nested thousands of levels deep exhausts the stack of JSON.stringify; it is reported, not thrown.
- */
-export function prettyJson(value: unknown, indent = 2): string {
-  try {
-    return JSON.stringify(value, null, indent) ?? 'null';
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return `"${TOO_DEEP}"`;
-  }
-}
-
-const TOO_DEEP = '(nested too deeply to show)';
-/** Deeper objects are shown as one line of JSON: rendering them node by node would exhaust the stack. */
-const MAX_RENDER_DEPTH = 100;
 
 // Toggles draw their arrow and collapsed nodes their "… 3 keys" with CSS, so selecting and
 // copying from the page gives valid JSON.
@@ -29,48 +15,69 @@ function pointerSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Values JSON.stringify leaves out of objects. */
-function omitted(value: unknown): boolean {
-  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+export function renderJson(node: JsonNode, text: PanelText = panelText()): string {
+  return renderNode(node, '', '', '', text.root, text, 0);
 }
 
-export function renderJson(value: unknown, text: PanelText = panelText()): string {
-  return renderNode(value, '', '', '', text.root, text, 0);
+interface Child {
+  /** Pointer segment: the key or index, and for the n-th repeat of a key "~n" (never valid in a pointer, so never a key's). */
+  segment: string;
+  name: string;
+  keyHtml: string;
+  node: JsonNode;
 }
 
-function renderNode(value: unknown, indent: string, path: string, keyHtml: string, name: string, text: PanelText, depth: number): string {
-  if (typeof value !== 'object' || value === null) return keyHtml + renderScalar(value);
-  if (depth >= MAX_RENDER_DEPTH) return `${keyHtml}<span class="deep">${escapeHtml(prettyJson(value, 0))}</span>`;
-  const isArray = Array.isArray(value);
-  const entries: [string, unknown][] = isArray
-    ? value.map((item, index) => [String(index), item])
-    : Object.entries(value).filter(([, item]) => !omitted(item));
+function renderNode(node: JsonNode, indent: string, path: string, keyHtml: string, name: string, text: PanelText, depth: number): string {
+  if (node.kind !== 'object' && node.kind !== 'array') return keyHtml + renderScalar(node);
+  // Deeper containers are one line in the pretty JSON, and one line here: rendering them node by
+  // node would also exhaust the stack.
+  if (depth >= MAX_INDENTED_DEPTH) return `${keyHtml}<span class="deep">${escapeHtml(formatExactJson(node, depth))}</span>`;
+  const isArray = node.kind === 'array';
+  const children: Child[] = isArray
+    ? node.items.map((item, index) => ({ segment: String(index), name: `${name}[${index}]`, keyHtml: '', node: item }))
+    : objectChildren(node.entries, text);
   const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
-  if (entries.length === 0) return `${keyHtml}<span class="punct">${open}${close}</span>`;
+  if (children.length === 0) return `${keyHtml}<span class="punct">${open}${close}</span>`;
 
   const inner = `${indent}  `;
-  const children = entries
-    .map(([key, item], index) => {
-      const childKey = isArray ? '' : `<span class="key">${escapeHtml(JSON.stringify(key))}</span><span class="punct">: </span>`;
-      const comma = index < entries.length - 1 ? '<span class="punct">,</span>' : '';
-      const childName = isArray ? `${name}[${key}]` : key;
-      return `\n${inner}${renderNode(item, inner, `${path}/${pointerSegment(key)}`, childKey, childName, text, depth + 1)}${comma}`;
+  const body = children
+    .map((child, index) => {
+      const comma = index < children.length - 1 ? '<span class="punct">,</span>' : '';
+      return `\n${inner}${renderNode(child.node, inner, `${path}/${child.segment}`, child.keyHtml, child.name, text, depth + 1)}${comma}`;
     })
     .join('');
-  const summary = text.entries(entries.length, isArray);
+  const summary = text.entries(children.length, isArray);
   return (
     `<span class="node" data-path="${escapeHtml(path)}">` +
     `<button type="button" class="toggle" aria-expanded="true" aria-label="${escapeHtml(`${name}, ${summary}`)}"></button>` +
     `${keyHtml}<span class="punct open" data-summary="${escapeHtml(summary)}">${open}</span>` +
-    `<span class="body">${children}\n${indent}</span><span class="punct">${close}</span></span>`
+    `<span class="body">${body}\n${indent}</span><span class="punct">${close}</span></span>`
   );
 }
 
-function renderScalar(value: unknown): string {
-  if (typeof value === 'string') return `<span class="string">${escapeHtml(JSON.stringify(value))}</span>`;
-  // JSON.stringify writes NaN and Infinity as null, like the copied JSON.
-  if (typeof value === 'number') return `<span class="number">${JSON.stringify(value)}</span>`;
-  if (typeof value === 'boolean') return `<span class="boolean">${value}</span>`;
-  if (typeof value === 'bigint') return `<span class="number">${value}</span>`;
-  return '<span class="null">null</span>';
+function objectChildren(entries: readonly { key: string; value: JsonNode; duplicate: boolean }[], text: PanelText): Child[] {
+  const seen = new Map<string, number>();
+  return entries.map(({ key, value, duplicate }) => {
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    const quoted = escapeHtml(JSON.stringify(key));
+    const keyHtml = duplicate
+      ? `<span class="key duplicate" title="${escapeHtml(text.repeatedKey)}">${quoted}</span><span class="punct">: </span>`
+      : `<span class="key">${quoted}</span><span class="punct">: </span>`;
+    const segment = pointerSegment(key) + (occurrence > 1 ? `~${occurrence}` : '');
+    return { segment, name: key, keyHtml, node: value };
+  });
+}
+
+function renderScalar(node: Exclude<JsonNode, { kind: 'object' | 'array' }>): string {
+  switch (node.kind) {
+    case 'string':
+      return `<span class="string">${escapeHtml(JSON.stringify(node.value))}</span>`;
+    case 'number':
+      return `<span class="number">${escapeHtml(node.lexeme)}</span>`;
+    case 'boolean':
+      return `<span class="boolean">${node.value}</span>`;
+    case 'null':
+      return '<span class="null">null</span>';
+  }
 }

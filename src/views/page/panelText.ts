@@ -18,6 +18,12 @@ export interface PanelText {
   loadingSession: string;
   json: string;
   jsonNote: string;
+  /** Beside the JSON heading when the server's JSON could not be kept as sent (shown as read). */
+  jsonNoteParsed: string;
+  /** On a key that repeats an earlier key of its object. */
+  repeatedKey: string;
+  /** Above the JSON when keys repeat. */
+  repeatedKeys: (count: number) => string;
   expandAll: string;
   collapseAll: string;
   root: string;
@@ -65,6 +71,12 @@ function translatePanelText(): PanelText {
     loadingSession: l10n.t('Loading session…'),
     json: l10n.t('JSON'),
     jsonNote: l10n.t('as the server sent it'),
+    jsonNoteParsed: l10n.t('as read from the server'),
+    repeatedKey: l10n.t('This key repeats an earlier key of the same object. Both are shown as sent; most JSON readers keep only the last.'),
+    repeatedKeys: (count) =>
+      count === 1
+        ? l10n.t('1 key repeats an earlier key of its object: both are shown as sent and marked.')
+        : l10n.t('{0} keys repeat an earlier key of their object: all are shown as sent and marked.', count),
     expandAll: l10n.t('Expand all'),
     collapseAll: l10n.t('Collapse all'),
     root: l10n.t('session'),

@@ -2,6 +2,7 @@
 // changes; media/session.js only adds behaviour (collapsing, buttons) and keeps what the user did
 // to the page (collapsed nodes, scroll, focus) across rebuilds. No VS Code here: tested in Node.
 import type { Session } from '../../api/schemas';
+import { exactJsonOf } from '../../api/sentJson';
 import { channelLabel, formatAge, sessionLabel, statusLabel } from '../../model/labels';
 import { renderHistory, type HistoryView } from './historyHtml';
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
@@ -37,6 +38,8 @@ export function renderSessionPage(state: SessionPageState, resources: PageResour
   const now = options.now ?? Date.now();
   const { session } = state;
   const label = sessionLabel(session);
+  const json = exactJsonOf(session);
+  const repeated = json.duplicateKeys > 0 ? `\n<p class="warning" role="note">${escapeHtml(text.repeatedKeys(json.duplicateKeys))}</p>` : '';
   return `${pageHead(label, resources, session.id)}
 <header class="header">
 <h1 id="title" tabindex="-1">${escapeHtml(label)}</h1>
@@ -54,13 +57,13 @@ ${state.error ? renderError(state.error, 'refresh', text) : ''}
 <section class="json-section" aria-labelledby="json-heading"${state.refreshing ? ' aria-busy="true"' : ''}>
 <div class="section-head">
 <h2 id="json-heading" tabindex="-1">${escapeHtml(text.json)}</h2>
-<span class="note">${escapeHtml(text.jsonNote)}</span>
+<span class="note">${escapeHtml(json.asSent ? text.jsonNote : text.jsonNoteParsed)}</span>
 <span class="section-actions">
 <button type="button" class="link" data-local="expandAll">${escapeHtml(text.expandAll)}</button>
 <button type="button" class="link" data-local="collapseAll">${escapeHtml(text.collapseAll)}</button>
 </span>
-</div>
-<pre class="json" id="json">${renderJson(session.raw, text)}</pre>
+</div>${repeated}
+<pre class="json" id="json">${renderJson(json.node, text)}</pre>
 </section>
 ${renderHistory(state.history, text, now, options.locale)}
 </main>
