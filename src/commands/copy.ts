@@ -5,6 +5,8 @@ import type { Session } from '../api/schemas';
 import { exactJsonOf } from '../api/sentJson';
 import type { TreeNode } from '../model/treeNodes';
 import { copyToClipboard } from '../ui/clipboard';
+import { plainText } from '../ui/plainText';
+import { showInformation } from '../ui/notifications';
 
 /**
  * VS Code passes (clicked node, all selected nodes) to tree context-menu commands; from the
@@ -17,7 +19,7 @@ export function selectedSessions(view: vscode.TreeView<TreeNode>, clicked?: Tree
 
 function nothingSelected(sessions: Session[]): boolean {
   if (sessions.length > 0) return false;
-  void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
+  void showInformation(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
   return true;
 }
 
@@ -26,7 +28,7 @@ export async function copySessionIds(sessions: Session[]): Promise<void> {
   await copyToClipboard(
     sessions.map((session) => session.id).join('\n'),
     sessions.length === 1
-      ? vscode.l10n.t('$(check) Copied session id {0}', sessions[0]!.id)
+      ? vscode.l10n.t('$(check) Copied session id {0}', plainText(sessions[0]!.id))
       : vscode.l10n.t('$(check) Copied {0} session ids', sessions.length),
   );
 }
@@ -41,7 +43,7 @@ export async function copySessionJson(sessions: Session[]): Promise<void> {
   await copyToClipboard(
     json,
     sessions.length === 1
-      ? vscode.l10n.t('$(check) Copied the JSON of session {0}', sessions[0]!.id)
+      ? vscode.l10n.t('$(check) Copied the JSON of session {0}', plainText(sessions[0]!.id))
       : vscode.l10n.t('$(check) Copied the JSON of {0} sessions', sessions.length),
   );
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
+import { showError } from '../ui/notifications';
 
 /** What opening a session needs of the session panels. */
 export interface SessionOpener {
@@ -22,7 +23,7 @@ export async function openSession(opener: SessionOpener, target?: unknown, selec
     // From another extension or a link: only a session id may become a request path.
     const id = parseSessionId(target);
     if (id) return opener.showById(id);
-    void vscode.window.showErrorMessage(
+    void showError(
       vscode.l10n.t('"{0}" is not a session ID. Session IDs are UUIDs like 3c90c3cc-0d44-4b50-8888-8dd25736052a.', target.trim().slice(0, 60)),
     );
     return;

@@ -1,11 +1,12 @@
 // The one way the extension offers to set an API token: a message with a "Set API Token" button.
 import * as vscode from 'vscode';
 import { COMMANDS } from './ids';
+import { showError, showWarning } from './notifications';
 
 /** Shows `message` with "Set API Token"; resolves once shown, without waiting for the user. */
 export function offerToken(message: string, severity: 'error' | 'warning' = 'error'): void {
   const setToken = vscode.l10n.t('Set API Token');
-  const shown = severity === 'error' ? vscode.window.showErrorMessage(message, setToken) : vscode.window.showWarningMessage(message, setToken);
+  const shown = severity === 'error' ? showError(message, setToken) : showWarning(message, setToken);
   void shown.then((choice) => {
     if (choice === setToken) void vscode.commands.executeCommand(COMMANDS.setToken);
   });

@@ -13,6 +13,7 @@ import { exactJsonOf } from '../api/sentJson';
 import { sessionLabel } from '../model/labels';
 import { SessionHistory } from '../model/sessionHistory';
 import { copyToClipboard } from '../ui/clipboard';
+import { plainText } from '../ui/plainText';
 import { COMMANDS } from '../ui/ids';
 import type { InlineError } from './page/html';
 import { panelText } from './page/panelText';
@@ -20,6 +21,7 @@ import { renderPendingSessionPage, renderSessionPage } from './page/sessionPage'
 import { createNonce } from './page/html';
 import { parseWebviewMessage } from './page/webviewMessages';
 import type { SessionJsonDocuments } from './sessionJsonDocuments';
+import { showError } from '../ui/notifications';
 
 /** What a session panel's page may load and do; set again on a restored panel, whose saved options may name an old install. */
 export function sessionWebviewOptions(media: vscode.Uri): vscode.WebviewOptions {
@@ -130,10 +132,10 @@ export class SessionPanel implements vscode.Disposable {
     const session = this.session;
     switch (message.type) {
       case 'copyId':
-        void copyToClipboard(this.id, vscode.l10n.t('$(check) Copied session id {0}', this.id));
+        void copyToClipboard(this.id, vscode.l10n.t('$(check) Copied session id {0}', plainText(this.id)));
         break;
       case 'copyJson':
-        if (session) void copyToClipboard(exactJsonOf(session).pretty, vscode.l10n.t('$(check) Copied the JSON of session {0}', this.id));
+        if (session) void copyToClipboard(exactJsonOf(session).pretty, vscode.l10n.t('$(check) Copied the JSON of session {0}', plainText(this.id)));
         break;
       case 'refresh':
         this.refresh();
@@ -202,7 +204,7 @@ export class SessionPanel implements vscode.Disposable {
       await vscode.window.showTextDocument(json, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open the JSON of session {0}: {1}', this.id, message));
+      void showError(vscode.l10n.t('Could not open the JSON of session {0}: {1}', this.id, message));
     }
   }
 

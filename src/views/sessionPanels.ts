@@ -14,6 +14,7 @@ import { SESSION_VIEW_TYPE } from '../ui/ids';
 import { offerToken } from '../ui/tokenOffer';
 import { SessionJsonDocuments } from './sessionJsonDocuments';
 import { SessionPanel, sessionWebviewOptions } from './sessionPanel';
+import { showError } from '../ui/notifications';
 
 export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, SessionPanel>();
@@ -150,7 +151,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   private reportOpenFailure(id: string, error: unknown): void {
     if (error instanceof ApiError && error.kind === 'notFound') {
-      void vscode.window.showErrorMessage(
+      void showError(
         vscode.l10n.t('There is no open.cx session with the ID "{0}" (or the API token cannot see it).', id),
       );
       return;
@@ -162,7 +163,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     const message = error instanceof Error ? error.message : String(error);
     const retry = vscode.l10n.t('Retry');
     const actions = error instanceof ApiError && error.isTransient ? [retry] : [];
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not open session {0}: {1}', id, message), ...actions).then((choice) => {
+    void showError(vscode.l10n.t('Could not open session {0}: {1}', id, message), ...actions).then((choice) => {
       if (choice === retry) void this.showById(id);
     });
   }

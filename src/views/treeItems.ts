@@ -7,6 +7,7 @@ import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../
 import type { GroupNode, NoticeNode } from '../model/treeNodes';
 import { groupIcon, sessionIcon } from '../ui/icons';
 import { COMMANDS } from '../ui/ids';
+import { markdownText } from '../ui/plainText';
 
 /** `loaded` is what the group has loaded so far, shown as "25+" while more pages exist. */
 export function groupItem(group: GroupNode, loaded: { count: number; more: boolean } | undefined): vscode.TreeItem {
@@ -75,7 +76,7 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
     case 'error':
       item.label = error?.message ?? vscode.l10n.t('Could not load sessions');
       item.description = notice.slice ? vscode.l10n.t('click to retry') : undefined;
-      item.tooltip = new vscode.MarkdownString().appendText(item.label).appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to retry this page; loaded sessions stay.'));
+      item.tooltip = errorTooltip(item.label);
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.command = notice.slice ? retry : { command: 'workbench.action.openSettings', title: '', arguments: ['opencx.apiBaseUrl'] };
       break;
@@ -83,19 +84,25 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
   return item;
 }
 
+/** The message quotes the server: as escaped text, so a URL or link in it is not one. */
+function errorTooltip(message: string): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(`${markdownText(message)}\n\n${markdownText(vscode.l10n.t('Click to retry this page; loaded sessions stay.'))}`);
+  tooltip.supportHtml = false;
+  tooltip.isTrusted = false;
+  return tooltip;
+}
+
 /** Every value is added as text: names and summaries come from customers and may hold markup. */
 export function sessionTooltip(session: Session): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.supportHtml = false;
   tooltip.isTrusted = false;
-  // Not appendText: it leaves "<" and "&" alone, so data could still form an autolink or an entity.
-  // A backslash before every ASCII punctuation character is always read as that character.
-  const text = (value: string) => value.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\s+/g, ' ');
+  // Not appendText: it leaves "<" and "&" alone and bare URLs become links.
   const row = (name: string, value: string | number | boolean | null | undefined) => {
     if (value === null || value === undefined || value === '') return;
-    tooltip.appendMarkdown(`**${name}:** ${text(String(value))}  \n`);
+    tooltip.appendMarkdown(`**${name}:** ${markdownText(String(value))}  \n`);
   };
-  tooltip.appendMarkdown(`#### ${text(sessionLabel(session))}\n\n`);
+  tooltip.appendMarkdown(`#### ${markdownText(sessionLabel(session))}\n\n`);
   row('ID', session.id);
   row(vscode.l10n.t('Ticket'), session.ticket_number == null ? undefined : `#${session.ticket_number}`);
   row(vscode.l10n.t('Status'), statusLabel(session.status));

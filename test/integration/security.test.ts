@@ -134,6 +134,19 @@ suite('security: the API token stays secret', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('a URL or link in a server error is text in the error row\'s tooltip, never a link', async () => {
+    await survives('a link in a server error (tree tooltip)', async () => {
+      await standIn.setFaults({ status: 500, message: 'see https://evil.example/renew and [Renew](command:workbench.action.reloadWindow) <b>now</b>' });
+      const notice = noticesOf(await expand()).find((node) => node.kind === 'error');
+      assert.ok(notice, 'an error row');
+      const tooltip = api.provider.getTreeItem(notice).tooltip;
+      assert.ok(tooltip instanceof vscode.MarkdownString);
+      assert.equal(tooltip.isTrusted, false);
+      assert.deepEqual(markdownIn(tooltip.value.split('\n\n')[0]!), [], `Markdown or HTML from data in ${JSON.stringify(tooltip.value)}`);
+      assert.ok(!tooltip.value.includes('https://'), `no bare URL to autolink: ${tooltip.value}`);
+    });
+  });
+
   test('every error the tree shows keeps the token out, though the server echoes it', async () => {
     const echo = `key ${standIn.token} refused`;
     const cases: { fault: string; faults: Faults; kind: NoticeNode['kind']; echoed: boolean }[] = [
