@@ -1,9 +1,11 @@
 // "Set API Token" and "Sign Out": the token goes to SecretStorage only after the server accepted it.
 import * as vscode from 'vscode';
+import { readApiKey } from '../api/apiKey';
 import { ApiError } from '../api/errors';
 import type { Connection } from '../services/connection';
 import { withAbortSignal } from '../ui/cancellation';
 import { offerToken } from '../ui/tokenOffer';
+import { showError, showWarning } from '../ui/notifications';
 
 export async function setToken(connection: Connection): Promise<boolean> {
   const { credentials } = connection;
@@ -14,10 +16,22 @@ export async function setToken(connection: Connection): Promise<boolean> {
     placeHolder: vscode.l10n.t('Paste your open.cx API key'),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter an API key.')),
+    // Says at once what a paste brought along (a line break, a zero-width space) rather than
+    // after a request that could not be sent.
+    // An empty box is not an error yet: a message there would also hold back the Enter that
+    // follows a paste until the pasted value is checked.
+    validateInput: (value) => {
+      const reading = readApiKey(value);
+      return reading.ok || !value.trim() ? undefined : reading.problem;
+    },
   });
-  if (token === undefined) return false;
-  return checkAndStoreToken(connection, baseUrl, token.trim());
+  if (token === undefined || !token.trim()) return false;
+  const reading = readApiKey(token);
+  if (!reading.ok) {
+    void showError(vscode.l10n.t('The API key was not saved. {0}', reading.problem));
+    return false;
+  }
+  return checkAndStoreToken(connection, baseUrl, reading.key);
 }
 
 /**
@@ -39,12 +53,12 @@ export async function checkAndStoreToken(connection: Connection, baseUrl: string
     if (!(error instanceof ApiError) || error.kind === 'cancelled') return false;
     if (error.needsToken || error.kind === 'configuration') {
       const retry = vscode.l10n.t('Try Again');
-      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The API key was not saved. {0}', error.message), retry);
+      const choice = await showError(vscode.l10n.t('The API key was not saved. {0}', error.message), retry);
       return choice === retry ? setToken(connection) : false;
     }
     // The server could not be asked (offline, 5xx, …): the key may well be right.
     const save = vscode.l10n.t('Save Anyway');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await showWarning(
       vscode.l10n.t('Could not check the API key: {0}', error.message),
       save,
     );

@@ -29,6 +29,23 @@ suite('UI: API token', () => {
     await page.locator('.part.sidebar .welcome-view-content').waitFor();
   });
 
+  test('a key pasted with an invisible character is refused as it is typed, and nothing is sent', async () => {
+    const { page, standIn } = ui();
+    const before = standIn.requests.length;
+    await runCommand(page, 'open.cx: Set API Token');
+    const input = page.locator('.quick-input-widget .quick-input-box input[type="password"]');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`${standIn.token.slice(0, 4)}\u200b${standIn.token.slice(4)}`);
+    const problem = page.locator('.quick-input-widget .quick-input-message', { hasText: 'ZERO WIDTH SPACE' });
+    await problem.waitFor({ timeout: 10_000 });
+    assert.match((await problem.textContent()) ?? '', /invisible character \(U\+200B ZERO WIDTH SPACE\) at position 5/);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    assert.equal(standIn.requests.length, before, 'nothing was sent');
+    await page.keyboard.press('Escape');
+    await page.locator('.part.sidebar .welcome-view-content').waitFor();
+  });
+
   test('a valid token is checked with one request, stored, and the tree loads', async () => {
     const { page, standIn } = ui();
     standIn.requests.length = 0;
