@@ -111,7 +111,7 @@ export class SessionTreeModel {
   async retry(ref: SliceRef): Promise<void> {
     const slice = this.live(ref);
     if (!slice) return;
-    slice.clearErrors();
+    slice.clearErrors({ byUser: true });
     await this.loadAndShow(slice);
   }
 
@@ -198,7 +198,11 @@ export class SessionTreeModel {
       client: this.options.client,
       signal: this.controller.signal,
       isLive: () => this.isLive(slice),
-      retry: () => void this.retry(slice.ref),
+      retryAutomatically: () => {
+        if (!this.isLive(slice)) return;
+        slice.clearErrors({ byUser: false });
+        void this.loadAndShow(slice);
+      },
     });
   }
 

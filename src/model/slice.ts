@@ -11,9 +11,17 @@ import type { NoticeKind, NoticeNode, SessionNode, SliceRef, TreeNode } from './
 interface Stream {
   readonly query: SessionQuery;
   cursor: string | undefined;
+  /** Every cursor this stream has followed: a server that hands one out again pages in a circle. */
+  readonly followed: Set<string>;
   done: boolean;
   error: ApiError | undefined;
 }
+
+/**
+ * Rate-limit waits the slice sits out by itself in a row; then it waits for a click. A server that
+ * keeps answering 429 would otherwise be asked again every few seconds for as long as the view is open.
+ */
+export const MAX_AUTOMATIC_RETRIES = 3;
 
 /** What a page load needs from the tree model that owns the slice. */
 export interface LoadContext {
@@ -22,8 +30,8 @@ export interface LoadContext {
   signal: AbortSignal;
   /** Whether the slice still belongs to the tree shown: a refresh may happen while a page loads. */
   isLive: () => boolean;
-  /** Retries the slice; called by itself once a rate limit's wait is over. */
-  retry: () => void;
+  /** Retries the slice once a rate limit's wait is over, as the slice's own decision (not a click). */
+  retryAutomatically: () => void;
 }
 
 export class Slice {
@@ -39,10 +47,12 @@ export class Slice {
   /** When a rate-limited slice retries by itself (ms since the epoch, for display). */
   private retryAt: number | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Automatic retries since the last page that was not rate limited, or the last click. */
+  private automaticRetries = 0;
 
   constructor(id: string, queries: SessionQuery[], generation: number) {
     this.ref = Object.freeze({ id, generation });
-    this.streams = queries.map((query) => ({ query, cursor: undefined, done: false, error: undefined }));
+    this.streams = queries.map((query) => ({ query, cursor: undefined, followed: new Set(), done: false, error: undefined }));
   }
 
   get id(): string {
@@ -83,7 +93,7 @@ export class Slice {
    * Fetches the next page of every stream that has one; one request per stream at a time, shared
    * by every caller while it runs.
    */
-  load({ client, signal, isLive, retry }: LoadContext): Promise<void> {
+  load({ client, signal, isLive, retryAutomatically }: LoadContext): Promise<void> {
     if (this.pending) return this.pending;
     this.started = true;
     const run = async () => {
@@ -102,38 +112,60 @@ export class Slice {
       const waiting = this.streams.filter((stream) => !stream.done && !stream.error);
       const results = await Promise.allSettled(waiting.map((stream) => api.listSessions(stream.query, stream.cursor, signal)));
       if (!isLive()) return; // a refresh happened: this answer belongs to the past
+      // Parallel streams are merged newest first within the page just loaded.
+      const merged: Session[] = [];
       results.forEach((result, index) => {
         const stream = waiting[index]!;
         if (result.status === 'rejected') {
           if (!isCancellation(result.reason)) stream.error = asApiError(result.reason);
           return;
         }
-        stream.cursor = result.value.next ?? undefined;
-        stream.done = result.value.next === null;
-        this.unreadable += result.value.unreadable;
+        const { items, next, unreadable } = result.value;
+        const repeated = next !== null && (next === stream.cursor || stream.followed.has(next));
+        if (repeated || (next !== null && !items.some((session) => !this.seen.has(session.id)))) {
+          // Following this cursor would show nothing new, for ever: stop and say why. The page is
+          // not taken and the cursor that led to it is kept, so Retry asks for the same page again.
+          stream.error = new ApiError('invalidResponse', stuckMessage(repeated));
+          return;
+        }
+        this.unreadable += unreadable;
+        merged.push(...items);
+        if (stream.cursor !== undefined) stream.followed.add(stream.cursor);
+        stream.cursor = next ?? undefined;
+        stream.done = next === null;
       });
-      // Parallel streams are merged newest first within the page just loaded.
-      const merged = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.items : []));
       if (waiting.length > 1) merged.sort(byRecentActivity);
       this.append(merged);
-      this.scheduleRetry(retry);
+      if (this.error?.kind !== 'rateLimited') this.automaticRetries = 0;
+      this.scheduleRetry(retryAutomatically);
     };
     this.pending = run().finally(() => (this.pending = undefined));
     return this.pending;
   }
 
-  /** Forgets the errors so that the failed page(s) are asked for again; loaded pages stay. */
-  clearErrors(): void {
+  /**
+   * Forgets the errors so that the failed page(s) are asked for again; loaded pages stay. A click
+   * (`byUser`) also gives the slice its automatic retries back.
+   */
+  clearErrors({ byUser }: { byUser: boolean }): void {
     this.cancelRetry();
+    if (byUser) this.automaticRetries = 0;
     for (const stream of this.streams) stream.error = undefined;
   }
 
-  /** A long Retry-After is waited out here, visibly, rather than behind a spinner. */
-  private scheduleRetry(retry: () => void): void {
+  /**
+   * A long Retry-After is waited out here, visibly, rather than behind a spinner; after
+   * MAX_AUTOMATIC_RETRIES in a row the row waits for a click instead.
+   */
+  private scheduleRetry(retryAutomatically: () => void): void {
     const error = this.error;
     if (error?.kind !== 'rateLimited' || error.retryAfterMs === undefined) return;
+    if (this.automaticRetries >= MAX_AUTOMATIC_RETRIES) return;
     this.retryAt = Date.now() + error.retryAfterMs;
-    this.retryTimer = setTimeout(retry, error.retryAfterMs);
+    this.retryTimer = setTimeout(() => {
+      this.automaticRetries++;
+      retryAutomatically();
+    }, error.retryAfterMs);
   }
 
   cancelRetry(): void {
@@ -180,6 +212,12 @@ export class Slice {
       this.nodes.push({ type: 'session', id: `${this.id}/${session.id}`, session, slice: this.ref });
     }
   }
+}
+
+function stuckMessage(cursorRepeated: boolean): string {
+  return cursorRepeated
+    ? 'open.cx sent a page cursor it had sent before, so the list would repeat without end. Loading this group stopped here; Retry asks for the same page again.'
+    : 'open.cx sent a page with no session that is not already shown, yet said more follow. Loading this group stopped here; Retry asks for the same page again.';
 }
 
 function byRecentActivity(a: Session, b: Session): number {

@@ -64,11 +64,15 @@ suite('API token in secret storage', () => {
   test('a key checked with one server is not stored when the base URL changed during the check', async () => {
     const other = 'https://other.example.invalid';
     await api.credentials.clear();
-    await standIn.setFaults({ latencyMs: 600, times: 1 });
-    const saving = checkAndStoreToken(api.connection, standIn.url, standIn.token);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await config().update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
-    assert.equal(await saving, false, 'not saved');
+    await standIn.setFaults({ latencyMs: 1_000, path: '/chat/sessions' });
+    try {
+      const saving = checkAndStoreToken(api.connection, standIn.url, standIn.token);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await config().update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
+      assert.equal(await saving, false, 'not saved');
+    } finally {
+      await standIn.reset();
+    }
     assert.equal(await api.secrets.get(secretKey(other)), undefined, 'the other server did not get the key');
     assert.equal(await api.secrets.get(secretKey(standIn.url)), undefined, 'nor was it saved for a server no longer in use');
   });

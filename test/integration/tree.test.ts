@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
-import { activate, signIn, standIn } from './helpers';
+import { activate, signIn, standIn, waitFor } from './helpers';
 
 const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
 const noticeOf = (nodes: TreeNode[], kind: NoticeNode['kind']) =>
@@ -133,13 +133,42 @@ suite('sessions tree in VS Code', () => {
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), b!.session.raw);
   });
 
-  test('a refresh forgets the parents of rows it replaced', async () => {
-    let children = await api.provider.getChildren(web);
-    for (let i = 0; i < 3; i++) {
-      await activateItem(noticeOf(children, 'loadMore')!);
-      children = await api.provider.getChildren(web);
-    }
-    assert.ok(api.provider.knownParents >= 100, `${api.provider.knownParents} rows known after four pages`);
+  test('a server answering 429 with Retry-After: 0 for 10 s gets a handful of requests; once it recovers, a click loads the rows', async function () {
+    this.timeout(40_000);
+    await standIn.setFaults({ status: 429, retryAfter: '0' });
+    const started = Date.now();
+    await api.provider.getChildren(web);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - started))));
+    const requests = (await standIn.requests()).filter((request) => request.path === '/chat/sessions');
+    assert.ok(requests.length >= 2 && requests.length <= 8, `${requests.length} requests in 10 s`);
+    await standIn.reset();
+    await waitFor('the rows, after a click on the waiting or error row', async () => {
+      const children = await api.provider.getChildren(web);
+      if (sessionsOf(children).length === 25) return true;
+      const row = noticeOf(children, 'rateLimited') ?? noticeOf(children, 'error');
+      if (row) await activateItem(row);
+      return undefined;
+    }, 20_000);
+  });
+
+  test('a refresh forgets the parents of rows it replaced', async function () {
+    this.timeout(60_000);
+    // Pages to the end. Earlier tests may have spent the request budget: a waiting row is clicked
+    // once its wait is over, as a user would.
+    const children = await waitFor(
+      'every page of Open › Web',
+      async () => {
+        const shown = await api.provider.getChildren(web);
+        const next = noticeOf(shown, 'loadMore') ?? noticeOf(shown, 'rateLimited') ?? noticeOf(shown, 'error');
+        if (!next) return shown;
+        if (next.kind === 'loadMore' || (next.retryAt ?? 0) <= Date.now()) await activateItem(next);
+        return undefined;
+      },
+      50_000,
+    );
+    const loaded = sessionsOf(children).length;
+    assert.ok(loaded > 50, `${loaded} sessions loaded: several pages`);
+    assert.ok(api.provider.knownParents >= loaded, `${api.provider.knownParents} rows known with ${loaded} sessions shown`);
     await vscode.commands.executeCommand('opencx.refresh');
     open = await group(undefined, 'Open');
     web = await group(open, 'Web');

@@ -11,6 +11,7 @@ import { OpenCxClient, type ClientOptions } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
 import { parseHistoryPage, type Session } from '../../src/api/schemas';
 import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../../src/model/labels';
+import { MAX_AUTOMATIC_RETRIES } from '../../src/model/slice';
 import { SessionTreeModel } from '../../src/model/sessionTree';
 import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
 import { panelText } from '../../src/views/page/panelText';
@@ -134,6 +135,33 @@ suite('fault suite: rate limits', function () {
         }
       }),
     );
+  });
+
+  test('a group rate limited again and again retries by itself a few times, then waits for a click that loads it', async () => {
+    const standIn = await startStandIn(SMALL);
+    const model = modelWith(clientFor(standIn, { retryLimit: 0 }));
+    try {
+      await survives('429 that never clears: automatic retries capped, then a click', async () => {
+        const web = await leaf(model, 'open', 'web');
+        standIn.setFaults({ status: 429, retryAfter: '0' });
+        assert.ok(noticeOf(await model.children(web), 'rateLimited'), 'shown as waiting');
+        // Three automatic retries, each after the 2 s floor, then the row waits for the user.
+        await sleep(3 * 2_000 + 1_500);
+        const children = await settled(model, web);
+        assert.equal(standIn.requests.length, 1 + MAX_AUTOMATIC_RETRIES, 'the first request and three automatic retries');
+        const error = noticeOf(children, 'error');
+        assert.equal(error?.error?.kind, 'rateLimited', 'an error row with the rate limit, clickable');
+        assert.equal(noticeOf(children, 'rateLimited'), undefined, 'no longer waiting by itself');
+        await sleep(2_500);
+        assert.equal(standIn.requests.length, 1 + MAX_AUTOMATIC_RETRIES, 'nothing more without a click');
+        standIn.clearFaults();
+        await model.retry(error!.slice!);
+        assert.deepEqual(idsOf(await model.children(web)), firstPages(standIn, web), 'the click loads the rows');
+      });
+    } finally {
+      model.dispose();
+      await standIn.close();
+    }
   });
 
   test('a burst of 60 expansions against a 20-per-second limit: the client budget queues them, zero 429s, every group loads', async () => {
@@ -379,6 +407,73 @@ suite('fault suite: server errors, timeouts, refused connections, broken bodies'
         }
       }
     } finally {
+      await standIn.close();
+    }
+  });
+
+  test('a cursor handed out again, or a page with nothing new that says more follow: the group stops with the reason; retry asks for that page again', async () => {
+    const standIn = await startStandIn(SMALL);
+    const client = clientFor(standIn);
+    const model = modelWith(client);
+    try {
+      await survives('paging: the same cursor again', async () => {
+        const web = await leaf(model, 'open', 'web');
+        await model.children(web);
+        const cursor = (await client.listSessions({ status: 'open', channel: 'web' })).next!;
+        standIn.setFaults({ next: cursor, path: '/chat/sessions' });
+        await model.loadMore(noticeOf(await model.children(web), 'loadMore')!.slice!);
+        let children = await model.children(web);
+        assert.deepEqual(idsOf(children), firstPages(standIn, web), 'the page behind the repeated cursor is not taken');
+        assert.match(noticeOf(children, 'error')?.error?.message ?? '', /cursor it had sent before/);
+        assert.equal(noticeOf(children, 'loadMore'), undefined, 'no "Load more…" that loads nothing');
+        standIn.clearFaults();
+        await model.retry(noticeOf(children, 'error')!.slice!);
+        children = await model.children(web);
+        assert.deepEqual(idsOf(children), firstPages(standIn, web, 2), 'retry asked for the same page again and took it');
+      });
+      await survives('paging: a page with nothing new and a next cursor', async () => {
+        model.refresh();
+        const email = await leaf(model, 'open', 'email');
+        const first = standIn.matching(queryOf(email)).slice(0, PAGE_SIZE);
+        await model.children(email);
+        standIn.setFaults({ bodyText: JSON.stringify({ items: first, next: 'more-of-the-same' }), times: 1 });
+        await model.loadMore(noticeOf(await model.children(email), 'loadMore')!.slice!);
+        const children = await model.children(email);
+        assert.deepEqual(idsOf(children), firstPages(standIn, email));
+        assert.match(noticeOf(children, 'error')?.error?.message ?? '', /no session that is not already shown/);
+        await model.retry(noticeOf(children, 'error')!.slice!);
+        assert.deepEqual(idsOf(await model.children(email)), firstPages(standIn, email, 2));
+      });
+    } finally {
+      model.dispose();
+      await standIn.close();
+    }
+  });
+
+  test('a filter or grouping change while groups load: nothing is fetched for a group no longer shown, no orphan rows', async () => {
+    const standIn = await startStandIn(SMALL);
+    const model = modelWith(clientFor(standIn));
+    try {
+      for (const change of ['filter', 'grouping'] as const) {
+        await survives(`a ${change} change while groups load`, async () => {
+          model.setGrouping('status/channel');
+          model.setFilter({ statuses: [], channels: [] });
+          const groups = [await leaf(model, 'open', 'web'), await leaf(model, 'closed_resolved', 'sms')];
+          standIn.requests.length = 0;
+          standIn.setFaults({ latencyMs: 200 });
+          const loading = groups.map((group) => model.children(group));
+          await sleep(50);
+          if (change === 'filter') model.setFilter({ statuses: [], channels: ['email'] });
+          else model.setGrouping('channel/status');
+          standIn.clearFaults();
+          for (const answer of await Promise.all(loading)) assert.deepEqual(answer, []);
+          await sleep(300);
+          assert.equal(standIn.requests.length, 2, 'only the two requests made before the change');
+          assert.deepEqual(model.loadedSessions(), []);
+        });
+      }
+    } finally {
+      model.dispose();
       await standIn.close();
     }
   });
