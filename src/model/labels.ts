@@ -21,6 +21,11 @@ export const CHANNEL_LABELS: Record<ChannelType, string> = {
   web_voice: 'Web voice',
 };
 
+/** Systems a session can be handed off to, by the names their makers use. */
+export const INTEGRATION_LABELS: Record<string, string> = {
+  zendesk: 'Zendesk',
+};
+
 /** Values the server sent that this version does not know are shown as sent. */
 export function statusLabel(status: string): string {
   return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status as SessionStatus] : status;
@@ -28,6 +33,21 @@ export function statusLabel(status: string): string {
 
 export function channelLabel(channel: string): string {
   return Object.hasOwn(CHANNEL_LABELS, channel) ? CHANNEL_LABELS[channel as ChannelType] : channel;
+}
+
+/** "zendesk" → "Zendesk"; one this version does not know by its type, humanised; nothing for a blank one. */
+export function integrationLabel(type: string | null | undefined): string | undefined {
+  if (!visible(type)) return undefined;
+  return Object.hasOwn(INTEGRATION_LABELS, type) ? INTEGRATION_LABELS[type] : humanize(type);
+}
+
+/** "csat_survey_sent" → "Csat survey sent": an API name a person can read, for values no table knows. */
+export function humanize(name: string): string {
+  const words = name.replace(/[\s_-]+/g, ' ').trim();
+  const first = words.codePointAt(0);
+  if (first === undefined) return '';
+  const initial = String.fromCodePoint(first);
+  return initial.toUpperCase() + words.slice(initial.length);
 }
 
 /**
