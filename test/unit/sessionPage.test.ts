@@ -356,6 +356,12 @@ suite('session panel HTML', () => {
       assert.ok(!html.includes('not a date'));
     });
 
+    test('a sender or text no one would see counts as missing: the entry still says something', () => {
+      const html = page({}, { events: events(message(' \u200B\n', { type: '\u200B', name: '\t' })) });
+      assert.ok(html.includes('<li class="event"><div class="meta"><span class="sender-type">Unknown sender</span> <time'), 'no blank sender type or name');
+      assert.ok(html.includes('</time></div><div class="text no-text">(message event without text)</div></li>'), 'no blank text');
+    });
+
     test('loading, empty, and unreadable states', () => {
       assert.ok(page({}, { loaded: false, busy: 'newest' }).includes('<p class="status" role="status">Loading history…</p>'));
       assert.ok(page({}, { loaded: true }).includes('<p class="empty">No messages in this session.</p>'));

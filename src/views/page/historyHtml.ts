@@ -79,13 +79,16 @@ function renderEvent(event: HistoryEvent, text: PanelText, now: number, formatte
 
 function eventParts(event: HistoryEvent, text: PanelText): EventParts {
   const reading = readEvent(event.event);
-  const senderType = event.event?.sender?.type?.trim();
-  const senderName = event.event?.sender?.name?.trim();
+  // Text a person would not see (white space, a zero-width space) counts as absent: an entry of
+  // only such text would look empty.
+  const sender = event.event?.sender;
+  const senderType = visible(sender?.type) ? sender.type.trim() : undefined;
+  const senderName = visible(sender?.name) ? sender.name.trim() : undefined;
   const who = [`<span class="sender-type">${escapeHtml(senderType ? text.senderType(senderType) : text.unknownSender)}</span>`];
   if (senderName) who.push(`<span class="sender-name">${escapeHtml(senderName)}</span>`);
 
   const message = event.event?.content?.text;
-  const said = message != null && message !== '' ? `<div class="text">${escapeHtml(message)}</div>` : '';
+  const said = visible(message) ? `<div class="text">${escapeHtml(message)}</div>` : '';
   const saidOr = (note: string) => said || `<div class="text no-text">${escapeHtml(note)}</div>`;
   const label = (words: string) => `<span class="event-label">${escapeHtml(words)}</span>`;
 
