@@ -32,6 +32,8 @@ export type Open<T extends string> = T | (string & {});
 /** A field of the wrong type becomes null rather than failing the whole object. */
 const text = z.catch(z.nullish(z.string()), null);
 const count = z.catch(z.nullish(z.number()), null);
+/** An id the API may send as a number (the 2024 document's agent ids) or as a string. */
+const anyId = z.catch(z.nullish(z.union([z.string(), z.number()])), null);
 const nested = <T extends z.core.$ZodLooseShape>(shape: T) => z.catch(z.nullish(z.object(shape)), null);
 
 /** The fields a session's label, description, icon, tooltip and panel header are made of. */
@@ -64,8 +66,13 @@ export interface Session extends Omit<ParsedSession, 'status' | 'channel' | 'ai_
   raw: Record<string, unknown>;
 }
 
+/**
+ * One history item. The current reference sends only messages; the 2024 document's events are a
+ * union told apart by `type`: messages, handoffs to an `integration`, internal comments and an
+ * agent joining or taking over (with `human_agent_id`), and the AI resolving the issue.
+ */
 const HistoryItemSchema = z.object({
-  id: z.catch(z.nullish(z.union([z.string(), z.number()])), null),
+  id: anyId,
   created_at: text,
   event: z.catch(
     z.nullish(
@@ -88,6 +95,8 @@ const HistoryItemSchema = z.object({
           null,
         ),
         context: z.catch(z.unknown(), null),
+        integration: nested({ type: text }),
+        human_agent_id: anyId,
       }),
     ),
     null,

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { formatWait } from '../api/errors';
 import type { Session } from '../api/schemas';
-import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../model/labels';
+import { sessionDescription, sessionFacts, sessionLabel, statusLabel, visible } from '../model/labels';
 import type { GroupNode, NoticeNode } from '../model/treeNodes';
 import { groupIcon, sessionIcon } from '../ui/icons';
 import { COMMANDS } from '../ui/ids';
@@ -27,7 +27,7 @@ export function sessionItem(id: string, session: Session): vscode.TreeItem {
   item.iconPath = sessionIcon(session);
   item.contextValue = 'session';
   item.command = { command: COMMANDS.openSession, title: vscode.l10n.t('Open Session'), arguments: [session] };
-  item.accessibilityInformation = { label: `${sessionLabel(session)}, ${statusLabel(session.status)}, ${sessionDescription(session)}` };
+  item.accessibilityInformation = { label: [sessionLabel(session), statusLabel(session.status), sessionDescription(session)].filter(visible).join(', ') };
   return item;
 }
 
@@ -98,21 +98,23 @@ export function sessionTooltip(session: Session): vscode.MarkdownString {
   tooltip.supportHtml = false;
   tooltip.isTrusted = false;
   // Not appendText: it leaves "<" and "&" alone and bare URLs become links.
-  const row = (name: string, value: string | number | boolean | null | undefined) => {
-    if (value === null || value === undefined || value === '') return;
-    tooltip.appendMarkdown(`**${name}:** ${markdownText(String(value))}  \n`);
+  const row = (name: string, value: string | undefined) => {
+    if (value !== undefined) tooltip.appendMarkdown(`**${name}:** ${markdownText(value)}  \n`);
   };
+  // The facts leave out what the session lacks: sessions of the 2024 document have no ticket,
+  // AI closure or sentiment, and may have neither timestamp.
+  const facts = sessionFacts(session);
   tooltip.appendMarkdown(`#### ${markdownText(sessionLabel(session))}\n\n`);
   row('ID', session.id);
-  row(vscode.l10n.t('Ticket'), session.ticket_number == null ? undefined : `#${session.ticket_number}`);
-  row(vscode.l10n.t('Status'), statusLabel(session.status));
-  row(vscode.l10n.t('Channel'), channelLabel(session.channel.type));
-  row(vscode.l10n.t('AI closure'), session.ai_closure_type);
-  row(vscode.l10n.t('Sentiment'), session.sentiment);
-  row(vscode.l10n.t('Assignee'), session.assignee_id);
-  row(vscode.l10n.t('Team'), session.team?.name);
-  row(vscode.l10n.t('Handoff'), session.handoff?.summary ?? (session.handoff ? vscode.l10n.t('yes') : undefined));
-  row(vscode.l10n.t('Created'), session.created_at);
-  row(vscode.l10n.t('Updated'), session.updated_at);
+  row(vscode.l10n.t('Ticket'), facts.ticket);
+  row(vscode.l10n.t('Status'), facts.status);
+  row(vscode.l10n.t('Channel'), facts.channel);
+  row(vscode.l10n.t('AI closure'), facts.aiClosure);
+  row(vscode.l10n.t('Sentiment'), facts.sentiment);
+  row(vscode.l10n.t('Assignee'), facts.assignee);
+  row(vscode.l10n.t('Team'), facts.team);
+  row(vscode.l10n.t('Handoff'), facts.handoff ?? (facts.handedOff ? vscode.l10n.t('yes') : undefined));
+  row(vscode.l10n.t('Created'), facts.created);
+  row(vscode.l10n.t('Updated'), facts.updated);
   return tooltip;
 }

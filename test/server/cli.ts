@@ -6,7 +6,8 @@ const USAGE = `Usage: npm run mock-api -- [options]
   --port N          port to listen on (default 4010; 0 picks a free one)
   --host H          address to bind (default 127.0.0.1)
   --token T         the API key it accepts (default: a fixed local key)
-  --sessions N      number of seeded sessions (default 3000)
+  --sessions N      number of seeded sessions of the current shape (default 3000;
+                    the 2024 document's shape adds one for every 16)
   --seed N          data seed (default 1)
   --page-size N     sessions per page (default 25)
   --rate-limit N    requests a minute per key, 0 for none (default 100)

@@ -1,6 +1,7 @@
 // Deterministic seeded data for the local open.cx stand-in: the same seed and anchor always give
 // the same sessions and histories, spread over every status, channel, handoff state, sentiment
-// and age, with the nulls and missing fields the real API is allowed to send.
+// and age, with the nulls and missing fields the real API is allowed to send, and sessions and
+// history events of the vendor's earlier (2024) document, as servers that lag behind still send.
 import { CHANNEL_TYPES } from '../../src/api/schemas';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -8,8 +9,9 @@ export type RawSession = { [key: string]: Json } & {
   id: string;
   status: string;
   channel: { type: string };
-  created_at: string;
-  updated_at: string;
+  /** Null only in sessions of the 2024 document, which requires both timestamps but allows null. */
+  created_at: string | null;
+  updated_at: string | null;
   handoff?: Json;
 };
 export type RawHistoryEvent = { [key: string]: Json };
@@ -78,6 +80,15 @@ const MESSAGES = [
 const CHANNEL_WEIGHTS: Record<(typeof CHANNEL_TYPES)[number], number> = {
   web: 30, email: 18, phone_voice: 8, slack: 6, sms: 6, whatsapp: 12, instagram: 5, messenger: 5, api: 6, web_voice: 4,
 };
+/** The 2024 document's channels: no slack, instagram or messenger yet. */
+const EARLIER_CHANNEL_WEIGHTS = { web: 30, email: 18, phone_voice: 8, sms: 6, whatsapp: 12, api: 6, web_voice: 4 };
+const PHONE_CHANNELS = ['phone_voice', 'sms', 'whatsapp'];
+const NOTES = [
+  'Customer is on the annual plan; the refund needs approval.',
+  'Checked the payment logs: the card was charged twice.',
+  'Escalating to billing. Do not promise a date.',
+  'Known issue, linked to the Safari widget bug.',
+];
 
 export interface DataOptions {
   /** Number of sessions. */
@@ -90,6 +101,11 @@ export interface DataOptions {
    * an unknown enum value, unknown fields), as real data can be. Default true.
    */
   edgeCases?: boolean;
+  /**
+   * Add sessions of the vendor's 2024 document, one for every 16 current ones (1 in 17 of all),
+   * after the current ones, which stay exactly as they would be without them. Default true.
+   */
+  earlierShape?: boolean;
 }
 
 export const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
@@ -97,7 +113,10 @@ export const HOSTILE_SUMMARY = '**urgent** [click me](command:opencx.signOut) <s
 
 const DAY = 86_400_000;
 
-export function generateSessions({ count = 3000, seed = 1, anchor = new Date(), edgeCases = true }: DataOptions = {}): RawSession[] {
+/** An API timestamp: ISO 8601 in UTC, without milliseconds when they are zero. */
+const iso = (time: number) => new Date(time).toISOString().replace('.000Z', 'Z');
+
+export function generateSessions({ count = 3000, seed = 1, anchor = new Date(), edgeCases = true, earlierShape = true }: DataOptions = {}): RawSession[] {
   const random = createRandom(seed);
   const now = anchor.getTime();
   const sessions: RawSession[] = [];
@@ -120,8 +139,8 @@ export function generateSessions({ count = 3000, seed = 1, anchor = new Date(), 
       channel: { type: channel },
       ticket_number: 0,
       assist_mode: random() < 0.2,
-      created_at: new Date(created).toISOString().replace('.000Z', 'Z'),
-      updated_at: new Date(updated).toISOString().replace('.000Z', 'Z'),
+      created_at: iso(created),
+      updated_at: iso(updated),
     };
     const contactRoll = random();
     if (contactRoll < 0.88) session.contact = makeContact(random, channel);
@@ -140,7 +159,7 @@ export function generateSessions({ count = 3000, seed = 1, anchor = new Date(), 
     sessions.push(session);
   }
   // Newest first, as a support inbox lists them; ticket numbers follow creation order.
-  sessions.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id.localeCompare(b.id)));
+  sessions.sort((a, b) => (a.created_at! < b.created_at! ? 1 : a.created_at! > b.created_at! ? -1 : a.id.localeCompare(b.id)));
   sessions.forEach((session, index) => (session.ticket_number = count - index));
   // The newest session of all: first in every list that can hold it.
   const edge = edgeCases ? sessions[0] : undefined;
@@ -154,7 +173,52 @@ export function generateSessions({ count = 3000, seed = 1, anchor = new Date(), 
     edge.x_experimental_routing = { queue: 'priority', weights: [0.2, 0.8] };
     edge.tags = ['vip', '"quoted"'];
   }
+  if (earlierShape) sessions.push(...earlierSessions(Math.floor(count / 16), seed, now));
   return sessions;
+}
+
+/**
+ * Sessions as the 2024 document has them: no ticket number, assist mode, sentiment or AI closure;
+ * its channels only; a quarter without either timestamp and a quarter without an update time; a
+ * third with a contact whose fields are all null, a third with none. They are older than every
+ * current session, or have no time, so they come last: newest first, those without a time by id.
+ * Their own random sequence leaves the current sessions as they would be without them.
+ */
+function earlierSessions(count: number, seed: number, now: number): RawSession[] {
+  const random = createRandom(seed ^ 0x2024);
+  const sessions: RawSession[] = [];
+  for (let index = 0; index < count; index++) {
+    const created = now - 121 * DAY - Math.floor(random() * 365 * DAY);
+    const channel = weighted(random, EARLIER_CHANNEL_WEIGHTS);
+    const session: RawSession = {
+      id: uuid(random),
+      status: weighted(random, { open: 20, closed_resolved: 50, closed_unresolved: 30 }),
+      channel: { type: channel },
+      created_at: index % 4 === 0 ? null : iso(created),
+      updated_at: index % 2 === 0 ? null : iso(created + Math.floor(random() * 2 * DAY)),
+    };
+    if (index % 3 === 0) session.contact = { id: null, email: null, phone_number: null, name: null, custom_data: null };
+    else if (index % 3 === 1) session.contact = earlierContact(random, channel);
+    if (random() < 0.6) session.language = pick(random, ['en', 'de', 'fr', 'es', 'pt']);
+    if (random() < 0.5) session.assignee_id = uuid(random);
+    if (index % 2 === 1) session.handoff = { summary: pick(random, SUMMARIES), sentiment: pick(random, ['angry', 'neutral', 'happy', null]) };
+    sessions.push(session);
+  }
+  const time = (session: RawSession) => (session.created_at === null ? -Infinity : Date.parse(session.created_at));
+  return sessions.sort((a, b) => time(b) - time(a) || a.id.localeCompare(b.id));
+}
+
+/** The 2024 document's contact: every field present, each of them nullable. */
+function earlierContact(random: Random, channel: string): { [key: string]: Json } {
+  const first = pick(random, FIRST_NAMES);
+  const last = pick(random, LAST_NAMES);
+  return {
+    id: uuid(random),
+    email: channel === 'email' || random() < 0.4 ? `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + '@example.com' : null,
+    phone_number: PHONE_CHANNELS.includes(channel) ? `+1555${String(Math.floor(random() * 1e7)).padStart(7, '0')}` : null,
+    name: random() < 0.6 ? `${first} ${last}` : null,
+    custom_data: random() < 0.3 ? { crm_id: `C-${Math.floor(random() * 1e5)}` } : null,
+  };
 }
 
 function makeContact(random: Random, channel: string): { [key: string]: Json } {
@@ -166,7 +230,7 @@ function makeContact(random: Random, channel: string): { [key: string]: Json } {
   if (channel === 'email' || random() < 0.5) {
     contact.email = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + '@example.com';
   }
-  if (['phone_voice', 'sms', 'whatsapp'].includes(channel) || random() < 0.15) {
+  if (PHONE_CHANNELS.includes(channel) || random() < 0.15) {
     contact.phone_number = `+1555${String(Math.floor(random() * 1e7)).padStart(7, '0')}`;
   }
   contact.custom_data = random() < 0.3 ? { crm_id: `C-${Math.floor(random() * 1e5)}` } : {};
@@ -180,8 +244,16 @@ function makeContact(random: Random, channel: string): { [key: string]: Json } {
 export function generateHistory(session: RawSession, seed = 1): RawHistoryEvent[] {
   const random = createRandom(seed ^ parseInt(session.id.slice(0, 8), 16));
   const length = 3 + Math.floor(random() * 40);
-  const start = Date.parse(session.created_at);
-  const end = Math.max(start + 1000, Date.parse(session.updated_at));
+  const created = Date.parse(session.created_at ?? '');
+  const updated = Date.parse(session.updated_at ?? '');
+  // A session without a time still has events with one: somewhere in the 2024 document's year.
+  const start = Number.isNaN(created) ? Date.parse('2024-01-01T00:00:00Z') + Math.floor(random() * 365 * DAY) : created;
+  const end = Math.max(start + 1000, Number.isNaN(updated) ? start + 3_600_000 : updated);
+  // The 2024 document has no ticket numbers: a session without one gets a history of that document.
+  if (!('ticket_number' in session)) {
+    const events = earlierEvents(random, length, session);
+    return events.map((event, index) => ({ id: uuid(random), created_at: new Date(start + Math.floor(((end - start) * index) / events.length)).toISOString(), event })).reverse();
+  }
   const contact = session.contact as { name?: string } | null | undefined;
   const events: RawHistoryEvent[] = [];
   for (let index = 0; index < length; index++) {
@@ -204,4 +276,30 @@ export function generateHistory(session: RawSession, seed = 1): RawHistoryEvent[
     });
   }
   return events.reverse();
+}
+
+/**
+ * The `event`s of a 2024 history, oldest first: messages whose sender has only a type (contact,
+ * ai, human_agent); for a handed-off session, the handoff to Zendesk, an agent joining, an
+ * internal comment and the takeover, after which the agent answers instead of the AI; for one
+ * resolved without a handoff, the AI resolving the issue last.
+ */
+function earlierEvents(random: Random, length: number, session: RawSession): Json[] {
+  const agent = 1 + Math.floor(random() * 40);
+  const handoffAt = session.handoff != null ? 1 + Math.floor(random() * (length - 1)) : length;
+  const events: Json[] = [];
+  for (let index = 0; index < length; index++) {
+    if (index === handoffAt) {
+      events.push(
+        { type: 'handoff', integration: { type: 'zendesk' } },
+        { type: 'human_agent_joined', human_agent_id: agent },
+        { type: 'human_agent_comment', human_agent_id: agent, content: { type: 'text', text: pick(random, NOTES) } },
+        { type: 'human_agent_takeover', human_agent_id: agent },
+      );
+    }
+    const sender = index === 0 ? 'contact' : pick(random, index >= handoffAt ? ['contact', 'human_agent'] : ['contact', 'ai', 'ai']);
+    events.push({ type: 'message', sender: { type: sender }, content: { type: 'text', text: pick(random, MESSAGES) } });
+  }
+  if (session.handoff == null && session.status === 'closed_resolved') events.push({ type: 'ai_resolved_issue' });
+  return events;
 }

@@ -112,8 +112,9 @@ function filterSessions(sessions: RawSession[], query: Record<string, string | u
   const time = (name: string) => (query[name] === undefined ? undefined : Date.parse(query[name]!));
   const [createdAfter, createdBefore, updatedAfter, updatedBefore] = ['created_after', 'created_before', 'updated_after', 'updated_before'].map(time);
   return sessions.filter((session) => {
-    const created = Date.parse(session.created_at);
-    const updated = Date.parse(session.updated_at);
+    // A session without a time (the 2024 document allows null) is in no window of that time.
+    const created = Date.parse(session.created_at ?? '');
+    const updated = Date.parse(session.updated_at ?? '');
     return (
       (query.status === undefined || session.status === query.status) &&
       (query.channel_type === undefined || session.channel.type === query.channel_type) &&

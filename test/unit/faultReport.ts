@@ -42,6 +42,9 @@ export function survivesSync(fault: string, check: () => void): void {
   }
 }
 
+/** Sessions and events of the vendor's 2024 document, served and generated. */
+export const EARLIER_SHAPES = 'older API shapes (sessions and history events of the 2024 document)';
+
 /** Text customers and upstream systems really send, and text meant to break a renderer. */
 export const HOSTILE_STRINGS: readonly string[] = [
   '<img src=x onerror=alert(1)>',

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseSession } from '../../src/api/schemas';
-import { formatAge, sessionDescription, sessionLabel } from '../../src/model/labels';
+import { formatAge, sessionDescription, sessionFacts, sessionLabel } from '../../src/model/labels';
 
 suite('session labels', () => {
   const base = { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'open', channel: { type: 'web' }, ticket_number: 77 };
@@ -23,5 +23,58 @@ suite('session labels', () => {
     assert.equal(formatAge('2026-10-02T12:00:00Z', now), '59d ago');
     assert.equal(formatAge('2026-09-01T12:00:00Z', now), '3mo ago');
     assert.equal(formatAge('not a date', now), '');
+  });
+
+  suite('the earlier shape (2024 document)', () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    // Only id, status, channel and both timestamps are required, and the timestamps may be null.
+    const earlier = { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'open', channel: { type: 'web' }, created_at: null, updated_at: null };
+    const allNullContact = { id: null, email: null, phone_number: null, name: null, custom_data: null };
+
+    test('no contact details and no ticket number: the session reads as its id', () => {
+      assert.equal(sessionLabel(parseSession(earlier)), 'Session 3c90c3cc');
+      assert.equal(sessionLabel(parseSession({ ...earlier, contact: allNullContact })), 'Session 3c90c3cc');
+      assert.equal(sessionLabel(parseSession({ ...earlier, contact: { name: ' \n\t', email: 42, phone_number: '\u200B', non_verified_name: {} } })), 'Session 3c90c3cc');
+      assert.equal(sessionLabel(parseSession({ ...earlier, contact: { email: ' ada@example.com ' } })), 'ada@example.com');
+    });
+
+    test('an id with nothing to show still gives a label', () => {
+      assert.equal(sessionLabel(parseSession({ ...earlier, id: '   ' })), 'Session');
+      assert.equal(sessionLabel(parseSession({ ...earlier, id: '  ab' })), 'Session ab');
+    });
+
+    test('no time, or no time that parses: the channel alone, without a dangling separator', () => {
+      assert.equal(sessionDescription(parseSession(earlier), now), 'web');
+      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date' }), now), 'web');
+      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date', updated_at: '2026-11-30T11:00:00Z' }), now), 'web · 1h ago');
+      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: ' ' }, created_at: '2026-11-30T09:00:00Z' }), now), '3h ago');
+      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: '' } }), now), '');
+    });
+
+    test('the facts a tooltip lists leave out what is absent, blank or not a time', () => {
+      assert.deepEqual(sessionFacts(parseSession({ ...earlier, contact: allNullContact })), { status: 'Open', channel: 'Web' });
+      const full = parseSession({
+        ...earlier,
+        status: 'closed_resolved',
+        channel: { type: 'email' },
+        ticket_number: 42,
+        ai_closure_type: 'resolved',
+        sentiment: ' ',
+        assignee_id: 'agent-1',
+        team: { name: '' },
+        handoff: { summary: null },
+        created_at: 'yesterday',
+        updated_at: '2026-11-30T11:00:00Z',
+      });
+      assert.deepEqual(sessionFacts(full), {
+        ticket: '#42',
+        status: 'Closed · resolved',
+        channel: 'Email',
+        aiClosure: 'resolved',
+        assignee: 'agent-1',
+        handedOff: true,
+        updated: '2026-11-30T11:00:00Z',
+      });
+    });
   });
 });

@@ -1,23 +1,25 @@
 // Property-based payload mutations: pages of sessions whose objects lose fields, gain nulls,
 // wrong types, unknown enum values, extra fields, deep nesting, huge and hostile strings, served
-// by the stand-in to the real client and tree model. Whatever arrives, the tree never fails to
-// answer and never loses a session the server sent; what cannot be shown is counted.
+// by the stand-in to the real client and tree model, and sessions and history events of the
+// vendor's 2024 document. Whatever arrives, the tree never fails to answer and never loses a
+// session the server sent; what cannot be shown is counted; what is shown reads as words, never
+// as "undefined", "null", "#NaN" or "Invalid Date".
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
-import { parseHistoryPage, parseSession, parseSessionPage, SchemaError, type Session } from '../../src/api/schemas';
+import { parseHistoryPage, parseSession, parseSessionPage, SchemaError, type HistoryEvent, type Session } from '../../src/api/schemas';
 import { exactJsonOf, SentJson } from '../../src/api/sentJson';
-import { channelLabel, sessionDescription, sessionLabel, statusLabel } from '../../src/model/labels';
 import { SessionTreeModel } from '../../src/model/sessionTree';
 import type { NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
-import type { HistoryView } from '../../src/views/page/historyHtml';
 import { escapeHtml } from '../../src/views/page/html';
 import { panelText } from '../../src/views/page/panelText';
 import { renderSessionPage } from '../../src/views/page/sessionPage';
 import { generateSessions, type Json, type RawSession } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
-import { HOSTILE_STRINGS, record, survives, survivesSync } from './faultReport';
+import { earlierHistoryItem, earlierSession } from './earlierShapeArbitraries';
+import { EARLIER_SHAPES, HOSTILE_STRINGS, record, survives, survivesSync } from './faultReport';
+import { assertReadsWell, isVisible } from './readableText';
 
 const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
 const noticeOf = (nodes: TreeNode[], kind: NoticeNode['kind']) => nodes.find((node): node is NoticeNode => node.type === 'notice' && node.kind === kind);
@@ -135,12 +137,14 @@ function applyMutation(session: Record<string, Json>, change: Mutation): void {
   setOwn(holder, key, value);
 }
 
-const page = fc.array(fc.record({ base: fc.nat(BASE_SESSIONS.length - 1), mutations: fc.array(mutation, { maxLength: 6 }) }), { maxLength: 8 });
+/** What a mutated session starts from: a generated one, or one of the 2024 document. */
+const baseSession: fc.Arbitrary<Record<string, Json>> = fc.oneof({ arbitrary: fc.constantFrom(...BASE_SESSIONS), weight: 4 }, { arbitrary: earlierSession, weight: 1 });
+const page = fc.array(fc.record({ base: baseSession, mutations: fc.array(mutation, { maxLength: 6 }) }), { maxLength: 8 });
 
-/** The items as the server sends them: mutated copies of real sessions, through JSON as on the wire. */
-function buildItems(spec: { base: number; mutations: Mutation[] }[]): Record<string, Json>[] {
+/** The items as the server sends them: mutated copies of sessions, through JSON as on the wire. */
+function buildItems(spec: { base: Record<string, Json>; mutations: Mutation[] }[]): Record<string, Json>[] {
   const items = spec.map(({ base, mutations }) => {
-    const session = structuredClone(BASE_SESSIONS[base]!) as Record<string, Json>;
+    const session = structuredClone(base);
     for (const change of mutations) applyMutation(session, change);
     return session;
   });
@@ -174,16 +178,11 @@ function expectedOf(items: unknown[]): { ids: string[]; first: Map<string, unkno
   return { ids: [...first.keys()], first, unreadable };
 }
 
-const EMPTY_HISTORY: HistoryView = { events: [], loaded: true, hasOlder: false, busy: false, unreadable: 0, error: undefined };
 const RESOURCES = { cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', scriptUri: 'session.js', styleUri: 'session.css', lang: 'en' };
 
-/** What the person sees of a session: tree label, description, group labels and the panel page. */
-function renderAll(session: Session): void {
-  for (const text of [sessionLabel(session), sessionDescription(session, NOW), statusLabel(session.status), channelLabel(session.channel.type)]) {
-    assert.equal(typeof text, 'string');
-  }
-  const html = renderSessionPage({ session, refreshing: false, error: undefined, history: EMPTY_HISTORY }, RESOURCES, { text: panelText(), now: NOW });
-  assert.ok(html.endsWith('</html>\n'), 'the whole page was built');
+/** What the person sees of a session: tree label, description, tooltip facts and the panel page, all readable. */
+function renderAll(session: Session, events: HistoryEvent[] = []): void {
+  assertReadsWell(session, events, NOW);
 }
 
 suite('payload mutations', function () {
@@ -265,6 +264,20 @@ suite('payload mutations', function () {
         });
       }),
       { numRuns: 500 },
+    );
+  });
+
+  test('sessions and history events of the 2024 document: every one kept, and all that shows reads as words, no entry empty', () => {
+    fc.assert(
+      fc.property(earlierSession, fc.array(earlierHistoryItem, { maxLength: 12 }), (sent, items) => {
+        const session = parseSession(JSON.parse(JSON.stringify(sent)));
+        const history = parseHistoryPage(JSON.parse(JSON.stringify({ items, next: null })));
+        survivesSync(EARLIER_SHAPES, () => {
+          assert.equal(history.items.length, items.length, 'every event is kept');
+          renderAll(session, history.items);
+        });
+      }),
+      { numRuns: 1_000 },
     );
   });
 
@@ -362,7 +375,8 @@ suite('hostile strings in the session page', function () {
             return value;
           });
           for (const value of strings) assert.ok(html.includes(escapeHtml(JSON.stringify(value))), `${JSON.stringify(value)} is shown in the JSON view`);
-          if (text !== '') assert.ok(html.includes(`<div class="text">${escapeHtml(text)}</div>`), 'the message is shown as text');
+          // Text a person would not see is said to be missing rather than shown as an empty line.
+          if (isVisible(text)) assert.ok(html.includes(`<div class="text">${escapeHtml(text)}</div>`), 'the message is shown as text');
           assert.ok(html.includes(`<span class="message">${escapeHtml(error)}</span>`), 'the error is shown as text');
         });
       }),

@@ -183,6 +183,30 @@ suite('schemas: items keep the text they were sent as', () => {
     assert.equal(page.items[0]!.ticket_number, 9007199254740992, 'the fields the extension reads are JSON.parse values, as before');
   });
 
+  test("events of the 2024 document: the integration's type and the agent id are read; a wrong type is null, never a lost event", () => {
+    const sent = [
+      { id: 1, created_at: null, event: { type: 'handoff', integration: { type: 'zendesk', ticket: 7 } } },
+      { id: 2, event: { type: 'human_agent_comment', human_agent_id: 12, content: { type: 'text', text: 'Refund approved' } } },
+      { id: 3, event: { type: 'human_agent_joined', human_agent_id: 'agent-7' } },
+      { id: 4, event: { type: 'human_agent_takeover', human_agent_id: { id: 12 } } },
+      { id: 5, event: { type: 'handoff', integration: 'zendesk' } },
+      { id: 6, event: { type: 'handoff', integration: { type: ['zendesk'] } } },
+      { id: 7, event: { type: 'ai_resolved_issue' } },
+    ];
+    const page = parseHistoryPage({ items: sent, next: null });
+    assert.equal(page.unreadable, 0);
+    const events = page.items.map((item) => item.event);
+    assert.equal(events[0]?.integration?.type, 'zendesk');
+    assert.equal(events[1]?.human_agent_id, 12);
+    assert.equal(events[1]?.content?.text, 'Refund approved');
+    assert.equal(events[2]?.human_agent_id, 'agent-7');
+    assert.equal(events[3]?.human_agent_id, null);
+    assert.equal(events[4]?.integration, null);
+    assert.equal(events[5]?.integration?.type, null);
+    assert.equal(events[6]?.type, 'ai_resolved_issue');
+    assert.deepEqual(page.items.map((item) => item.raw), sent, 'raw keeps everything, the integration ticket too');
+  });
+
   test('each history event of a page shows exactly as sent', () => {
     const text = '{"items":[{"id":12345678901234567890,"event":{"type":"message","10":"ten","1":"one"}},{"id":"e2","event":null}],"next":"c"}';
     const page = parseHistoryPage(JSON.parse(text), new SentJson(text));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { generateSessions, HOSTILE_NAME } from '../server/data';
+import { generateHistory, generateSessions, HOSTILE_NAME, type RawSession } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
 
 suite('local open.cx stand-in', function () {
@@ -19,7 +19,9 @@ suite('local open.cx stand-in', function () {
     const a = generateSessions({ count: 2000, seed: 3, anchor });
     assert.deepEqual(generateSessions({ count: 2000, seed: 3, anchor }), a);
     assert.notDeepEqual(generateSessions({ count: 2000, seed: 4, anchor }), a);
-    const values = (read: (session: (typeof a)[number]) => unknown) => new Set(a.map(read));
+    // The sessions of the current reference; those of the earlier document follow them (below).
+    const current = a.filter((s) => 'ticket_number' in s);
+    const values = (read: (session: (typeof a)[number]) => unknown) => new Set(current.map(read));
     assert.equal(values((s) => s.status).size, 3);
     assert.equal(values((s) => s.channel.type).size, 10);
     assert.deepEqual(values((s) => s.handoff != null), new Set([true, false]));
@@ -30,7 +32,61 @@ suite('local open.cx stand-in', function () {
     assert.ok('x_experimental_routing' in edge[0]!);
     assert.ok(a.some((s) => s.contact === null) && a.some((s) => !('contact' in s)));
     assert.ok(a.some((s) => (s.contact as { name?: unknown } | undefined)?.name === undefined && s.contact));
-    assert.ok(a.every((s) => Date.parse(s.created_at) < anchor.getTime() && s.updated_at >= s.created_at));
+    assert.ok(current.every((s) => Date.parse(s.created_at!) < anchor.getTime() && s.updated_at! >= s.created_at!));
+  });
+
+  suite('the earlier shape (2024 document)', () => {
+    const anchor = new Date('2026-01-01T00:00:00Z');
+    const EARLIER_CHANNELS = ['web', 'web_voice', 'phone_voice', 'email', 'sms', 'whatsapp', 'api'];
+    const EARLIER_EVENTS = ['message', 'handoff', 'ai_resolved_issue', 'human_agent_comment', 'human_agent_joined', 'human_agent_takeover'];
+    const isEarlier = (session: RawSession) => !('ticket_number' in session);
+    const allNull = (contact: unknown) => typeof contact === 'object' && contact !== null && Object.values(contact).every((value) => value === null);
+
+    test('one session in 17 has the earlier shape, after every current one, leaving the current ones as they were', () => {
+      const all = generateSessions({ count: 2000, seed: 3, anchor });
+      assert.deepEqual(all.slice(0, 2000), generateSessions({ count: 2000, seed: 3, anchor, earlierShape: false }));
+      const earlier = all.slice(2000);
+      assert.equal(earlier.length, 125);
+      assert.ok(earlier.every(isEarlier) && !all.slice(0, 2000).some(isEarlier));
+      for (const session of earlier) {
+        for (const field of ['assist_mode', 'sentiment', 'ai_closure_type']) assert.ok(!(field in session), field);
+        assert.ok(EARLIER_CHANNELS.includes(session.channel.type), session.channel.type);
+        assert.ok('created_at' in session && 'updated_at' in session, 'both timestamps are required, if nullable');
+      }
+      assert.ok(earlier.some((s) => s.created_at === null && s.updated_at === null), 'no timestamps');
+      assert.ok(earlier.some((s) => s.created_at !== null && s.updated_at === null), 'no update time');
+      assert.ok(earlier.some((s) => allNull(s.contact)), 'a contact whose fields are all null');
+      assert.ok(earlier.some((s) => !('contact' in s)) && earlier.some((s) => s.contact && !allNull(s.contact)));
+      assert.ok(earlier.some((s) => s.handoff != null) && earlier.some((s) => s.handoff == null));
+      // Newest first throughout; a session without a creation time sorts after every one with it, by id.
+      const time = (s: RawSession) => (s.created_at === null ? -Infinity : Date.parse(s.created_at));
+      const sorted = [...all].sort((x, y) => time(y) - time(x) || x.id.localeCompare(y.id));
+      assert.deepEqual(all.map((s) => s.id), sorted.map((s) => s.id));
+    });
+
+    test('their histories hold every event type and sender of that document, each time readable', () => {
+      const earlier = generateSessions({ count: 600, seed: 5, anchor }).filter(isEarlier);
+      const events = earlier.flatMap((session) => generateHistory(session)).map((item) => item.event as Record<string, never>);
+      assert.deepEqual(new Set(events.map((event) => event.type)), new Set(EARLIER_EVENTS));
+      const messages = events.filter((event) => event.type === 'message');
+      assert.deepEqual(new Set(messages.map((event) => (event.sender as { type: string }).type)), new Set(['contact', 'ai', 'human_agent']));
+      for (const event of events.filter((event) => event.type === 'handoff')) assert.deepEqual(event.integration, { type: 'zendesk' });
+      for (const event of events.filter((event) => String(event.type).startsWith('human_agent_'))) assert.equal(typeof event.human_agent_id, 'number');
+      for (const event of events.filter((event) => event.type === 'human_agent_comment')) assert.equal(typeof (event.content as { text: unknown }).text, 'string');
+      assert.ok(earlier.flatMap((session) => generateHistory(session)).every((item) => !Number.isNaN(Date.parse(item.created_at as string))));
+    });
+
+    test('served like any other: by id, in the list, in its history; outside every creation window when it has no time', async () => {
+      const timeless = standIn.sessions.find((s) => isEarlier(s) && s.created_at === null)!;
+      assert.ok(timeless, 'a session without timestamps');
+      assert.deepEqual(await (await get(`/chat/sessions/${timeless.id}`)).json(), timeless);
+      const history = (await (await get(`/chat/sessions/${timeless.id}/history`)).json()) as { items: RawSession[] };
+      assert.deepEqual(history.items, generateHistory(timeless).slice(0, 20));
+      assert.ok(standIn.matching({ status: timeless.status }).includes(timeless));
+      assert.ok(!standIn.matching({ status: timeless.status, created_after: '1970-01-01T00:00:00Z' }).includes(timeless));
+      assert.ok(!standIn.matching({ status: timeless.status, created_before: '2999-01-01T00:00:00Z' }).includes(timeless));
+      assert.ok(generateHistory(standIn.sessions[0]!).every((item) => (item.event as { type: string }).type === 'message'), 'current sessions keep their messages');
+    });
   });
 
   test('no or wrong bearer token is 401 with the documented error body', async () => {

@@ -1,7 +1,10 @@
 // A session's history as the panel shows it: a transcript, newest first, with its loading, empty,
-// error and "Load older" states. Customer text goes in as text, never as markup.
+// error and "Load older" states. Messages show who said what; an agent's internal comment is
+// labelled as one; handoffs, agents joining and the like read as one line of what happened.
+// Customer text goes in as text, never as markup.
 import type { HistoryEvent } from '../../api/schemas';
-import { formatAge } from '../../model/labels';
+import { readEvent, type EventReading } from '../../model/historyEvents';
+import { formatAge, visible } from '../../model/labels';
 import type { HistoryState } from '../../model/sessionHistory';
 import { button, escapeHtml, renderError, type InlineError } from './html';
 import type { PanelText } from './panelText';
@@ -44,33 +47,80 @@ function dateFormatter(locale: string | undefined): Intl.DateTimeFormat {
   }
 }
 
-function renderEvent(event: HistoryEvent, text: PanelText, now: number, formatter: Intl.DateTimeFormat): string {
-  const sender = event.event?.sender;
-  const senderType = sender?.type?.trim();
-  const senderName = sender?.name?.trim();
-  const who: string[] = [];
-  who.push(`<span class="sender-type">${escapeHtml(senderType ? text.senderType(senderType) : text.unknownSender)}</span>`);
-  if (senderName) who.push(`<span class="sender-name">${escapeHtml(senderName)}</span>`);
+/** An event's words: its head line (who, or what happened) and what was said, by kind. */
+interface EventParts {
+  /** `data-kind` styles comments and activity apart from messages; messages carry none. */
+  kind?: 'comment' | 'activity' | 'other';
+  head: string[];
+  body: string;
+  /** The sender type, when the entry shows a sender; it styles the entry. */
+  sender?: string;
+}
 
+function renderEvent(event: HistoryEvent, text: PanelText, now: number, formatter: Intl.DateTimeFormat): string {
+  const parts = eventParts(event, text);
   const time = Date.parse(event.created_at ?? '');
   const when = Number.isNaN(time)
     ? ''
     : ` <time datetime="${escapeHtml(event.created_at!)}" title="${escapeHtml(event.created_at!)}">${escapeHtml(formatter.format(time))}` +
       `<span class="age"> · ${escapeHtml(formatAge(event.created_at, now))}</span></time>`;
 
-  const message = event.event?.content?.text;
-  const body =
-    message != null && message !== ''
-      ? `<div class="text">${escapeHtml(message)}</div>`
-      : `<div class="text no-text">${escapeHtml(text.noText(event.event?.type ?? null))}</div>`;
-
-  const names = (event.event?.attachments ?? []).map((attachment) => attachment.name?.trim() || attachment.id || '?');
+  const names = (event.event?.attachments ?? []).map(({ name, id }) => (visible(name) ? name.trim() : visible(id) ? id : '?'));
   const attachments =
     names.length > 0
       ? `<ul class="attachments" aria-label="${escapeHtml(text.attachments)}">${names.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}</ul>`
       : '';
 
-  // The sender type styles the entry; as an attribute value it is escaped like any other text.
-  const kind = senderType ? ` data-sender="${escapeHtml(senderType)}"` : '';
-  return `<li class="event"${kind}><div class="meta">${who.join(' ')}${when}</div>${body}${attachments}</li>`;
+  // The kind and sender type style the entry; as attribute values they are escaped like any other text.
+  const kind = parts.kind ? ` data-kind="${parts.kind}"` : '';
+  const sender = parts.sender ? ` data-sender="${escapeHtml(parts.sender)}"` : '';
+  return `<li class="event"${kind}${sender}><div class="meta">${parts.head.join(' ')}${when}</div>${parts.body}${attachments}</li>`;
+}
+
+function eventParts(event: HistoryEvent, text: PanelText): EventParts {
+  const reading = readEvent(event.event);
+  // Text a person would not see (white space, a zero-width space) counts as absent: an entry of
+  // only such text would look empty.
+  const sender = event.event?.sender;
+  const senderType = visible(sender?.type) ? sender.type.trim() : undefined;
+  const senderName = visible(sender?.name) ? sender.name.trim() : undefined;
+  const who = [`<span class="sender-type">${escapeHtml(senderType ? text.senderType(senderType) : text.unknownSender)}</span>`];
+  if (senderName) who.push(`<span class="sender-name">${escapeHtml(senderName)}</span>`);
+
+  const message = event.event?.content?.text;
+  const said = visible(message) ? `<div class="text">${escapeHtml(message)}</div>` : '';
+  const saidOr = (note: string) => said || `<div class="text no-text">${escapeHtml(note)}</div>`;
+  const label = (words: string) => `<span class="event-label">${escapeHtml(words)}</span>`;
+
+  switch (reading.kind) {
+    case 'message':
+      return { head: who, body: saidOr(text.noText(event.event?.type ?? null)), sender: senderType };
+    case 'comment':
+      return {
+        kind: 'comment',
+        head: [label(text.internalComment), `<span class="sender-name">${escapeHtml(text.agent(reading.agent))}</span>`],
+        body: saidOr(text.commentWithoutText),
+      };
+    case 'other':
+      // Its name says what it was; a sender, when it has one, who.
+      return { kind: 'other', head: senderType ? [label(reading.name), ...who] : [label(reading.name)], body: said, sender: senderType };
+    default:
+      return { kind: 'activity', head: [`<span class="activity">${escapeHtml(activityLine(reading, text))}</span>`], body: said };
+  }
+}
+
+type Activity = Extract<EventReading, { kind: 'handoff' | 'aiResolved' | 'agentJoined' | 'agentTookOver' }>;
+
+/** "Handed off to Zendesk", "Agent 12 joined": what happened, as one line. */
+function activityLine(activity: Activity, text: PanelText): string {
+  switch (activity.kind) {
+    case 'handoff':
+      return text.handedOff(activity.integration);
+    case 'aiResolved':
+      return text.aiResolved;
+    case 'agentJoined':
+      return text.agentJoined(activity.agent);
+    case 'agentTookOver':
+      return text.agentTookOver(activity.agent);
+  }
 }

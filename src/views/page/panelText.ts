@@ -39,8 +39,18 @@ export interface PanelText {
   /** Shown beside a collapsed object or array, e.g. "3 keys". */
   entries: (count: number, isArray: boolean) => string;
   senderType: (type: string) => string;
-  /** For an event without text, e.g. a handoff: says what it was. */
+  /** For an event without text: says what it was. */
   noText: (eventType: string | null) => string;
+  /** Labels an agent's note that only agents see; the agent is named beside it. */
+  internalComment: string;
+  commentWithoutText: string;
+  /** "Agent 12"; "Agent" when the id is unknown. */
+  agent: (id: string | undefined) => string;
+  /** "Handed off to Zendesk". */
+  handedOff: (integration: string | undefined) => string;
+  aiResolved: string;
+  agentJoined: (id: string | undefined) => string;
+  agentTookOver: (id: string | undefined) => string;
   unreadableEvents: (count: number) => string;
 }
 
@@ -56,6 +66,8 @@ function translatePanelText(): PanelText {
     ['contact', l10n.t('Contact')],
     ['ai', l10n.t('AI')],
     ['agent', l10n.t('Agent')],
+    // The 2024 document's name for a person answering on the company's side.
+    ['human_agent', l10n.t('Agent')],
     ['system', l10n.t('System')],
   ]);
   return {
@@ -99,6 +111,13 @@ function translatePanelText(): PanelText {
           : l10n.t('{0} keys', count),
     senderType: (type) => senders.get(type) ?? type,
     noText: (eventType) => (eventType ? l10n.t('({0} event without text)', eventType) : l10n.t('(event without text)')),
+    internalComment: l10n.t('Internal comment'),
+    commentWithoutText: l10n.t('(comment without text)'),
+    agent: (id) => (id ? l10n.t('Agent {0}', id) : l10n.t('Agent')),
+    handedOff: (integration) => (integration ? l10n.t('Handed off to {0}', integration) : l10n.t('Handed off')),
+    aiResolved: l10n.t('AI resolved the issue'),
+    agentJoined: (id) => (id ? l10n.t('Agent {0} joined', id) : l10n.t('An agent joined')),
+    agentTookOver: (id) => (id ? l10n.t('Agent {0} took over', id) : l10n.t('An agent took over')),
     unreadableEvents: (count) => (count === 1 ? l10n.t('1 event could not be read.') : l10n.t('{0} events could not be read.', count)),
   };
 }

@@ -3,7 +3,7 @@
 // to the page (collapsed nodes, scroll, focus) across rebuilds. No VS Code here: tested in Node.
 import type { Session } from '../../api/schemas';
 import { exactJsonOf } from '../../api/sentJson';
-import { channelLabel, formatAge, sessionLabel, statusLabel } from '../../model/labels';
+import { firstTime, formatAge, sessionFacts, sessionLabel } from '../../model/labels';
 import { renderHistory, type HistoryView } from './historyHtml';
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
 import { renderJson } from './jsonHtml';
@@ -38,13 +38,13 @@ export function renderSessionPage(state: SessionPageState, resources: PageResour
   const now = options.now ?? Date.now();
   const { session } = state;
   const label = sessionLabel(session);
+  const summary = renderSummary(session, text, now);
   const json = exactJsonOf(session);
   const repeated = json.duplicateKeys > 0 ? `\n<p class="warning" role="note">${escapeHtml(text.repeatedKeys(json.duplicateKeys))}</p>` : '';
   return `${pageHead(label, resources, session.id)}
 <header class="header">
 <h1 id="title" tabindex="-1">${escapeHtml(label)}</h1>
-<p class="summary">${renderSummary(session, text, now)}</p>
-<p class="session-id"><code>${escapeHtml(session.id)}</code></p>
+${summary === undefined ? '' : `<p class="summary">${summary}</p>\n`}<p class="session-id"><code>${escapeHtml(session.id)}</code></p>
 <div class="actions" role="toolbar" aria-label="${escapeHtml(text.sessionActions)}">
 ${button('refresh', state.refreshing ? text.refreshing : text.refresh, { disabled: state.refreshing })}
 ${button('copyId', text.copyId, { title: session.id })}
@@ -129,11 +129,11 @@ ${body}
 `;
 }
 
-function renderSummary(session: Session, text: PanelText, now: number): string {
-  const parts = [escapeHtml(statusLabel(session.status)), escapeHtml(channelLabel(session.channel.type))];
-  if (session.ticket_number != null) parts.push(escapeHtml(`#${session.ticket_number}`));
-  const updated = session.updated_at ?? session.created_at;
-  const age = formatAge(updated, now);
-  if (updated && age) parts.push(`<time datetime="${escapeHtml(updated)}" title="${escapeHtml(updated)}">${escapeHtml(text.updated(age))}</time>`);
-  return parts.join(' · ');
+/** "Open · Web · #123 · updated 3h ago", leaving out what the session lacks; undefined when it lacks all. */
+function renderSummary(session: Session, text: PanelText, now: number): string | undefined {
+  const facts = sessionFacts(session);
+  const parts = [facts.status, facts.channel, facts.ticket].filter((part) => part !== undefined).map(escapeHtml);
+  const updated = firstTime(session.updated_at, session.created_at);
+  if (updated) parts.push(`<time datetime="${escapeHtml(updated)}" title="${escapeHtml(updated)}">${escapeHtml(text.updated(formatAge(updated, now)))}</time>`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
