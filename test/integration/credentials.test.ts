@@ -4,6 +4,7 @@ import { checkAndStoreToken } from '../../src/commands/token';
 import { Connection } from '../../src/services/connection';
 import { Credentials, secretKey } from '../../src/services/credentials';
 import type { TestApi } from '../../src/extension';
+import { survives } from '../unit/faultReport';
 import { activate, signIn, standIn, waitFor } from './helpers';
 
 suite('API token in secret storage', () => {
@@ -64,17 +65,19 @@ suite('API token in secret storage', () => {
   test('a key checked with one server is not stored when the base URL changed during the check', async () => {
     const other = 'https://other.example.invalid';
     await api.credentials.clear();
-    await standIn.setFaults({ latencyMs: 1_000, path: '/chat/sessions' });
-    try {
-      const saving = checkAndStoreToken(api.connection, standIn.url, standIn.token);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await config().update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
-      assert.equal(await saving, false, 'not saved');
-    } finally {
-      await standIn.reset();
-    }
-    assert.equal(await api.secrets.get(secretKey(other)), undefined, 'the other server did not get the key');
-    assert.equal(await api.secrets.get(secretKey(standIn.url)), undefined, 'nor was it saved for a server no longer in use');
+    await survives('token checked for one server, setting changed meanwhile: not stored', async () => {
+      await standIn.setFaults({ latencyMs: 1_000, path: '/chat/sessions' });
+      try {
+        const saving = checkAndStoreToken(api.connection, standIn.url, standIn.token);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await config().update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
+        assert.equal(await saving, false, 'not saved');
+      } finally {
+        await standIn.reset();
+      }
+      assert.equal(await api.secrets.get(secretKey(other)), undefined, 'the other server did not get the key');
+      assert.equal(await api.secrets.get(secretKey(standIn.url)), undefined, 'nor was it saved for a server no longer in use');
+    });
   });
 
   test('a client is built from one read of base URL and token, even while the setting changes', async () => {
@@ -93,11 +96,13 @@ suite('API token in secret storage', () => {
     const credentials = new Credentials(slow);
     const log = vscode.window.createOutputChannel('open.cx pairing test', { log: true });
     try {
-      const pending = new Connection(credentials, log).client();
-      await config().update('apiBaseUrl', 'https://staging.example.invalid', vscode.ConfigurationTarget.Global);
-      const client = await pending;
-      assert.ok(client, 'the token read for the stand-in gives a client');
-      assert.equal(client.baseUrl.href, new URL(standIn.url).href, 'for the server whose token it holds');
+      await survives('base URL changed while the token is read: the client pairs them', async () => {
+        const pending = new Connection(credentials, log).client();
+        await config().update('apiBaseUrl', 'https://staging.example.invalid', vscode.ConfigurationTarget.Global);
+        const client = await pending;
+        assert.ok(client, 'the token read for the stand-in gives a client');
+        assert.equal(client.baseUrl.href, new URL(standIn.url).href, 'for the server whose token it holds');
+      });
     } finally {
       credentials.dispose();
       log.dispose();

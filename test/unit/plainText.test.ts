@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { markdownText, plainText } from '../../src/ui/plainText';
+import { survivesSync } from './faultReport';
 
 const root = path.join(__dirname, '../../..');
 /** How VS Code 1.139's notifications find a link in a message (vs/base/common/linkedText). */
@@ -24,10 +25,12 @@ suite('server text in VS Code surfaces', () => {
     const pieces = fc.constantFrom('[', ']', '(', ')', ' ', '$', 'command:', 'https://', 'file:', 'x', 'zap', '"', "'", '~spin');
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join(''))), (text) => {
-        const shown = plainText(text);
-        assert.equal(shown.match(NOTIFICATION_LINK), null, JSON.stringify(shown));
-        assert.ok(!ICON.test(shown), JSON.stringify(shown));
-        assert.equal(shown.replace(/\u200b/g, ''), text.replace(/\u200b/g, ''));
+        survivesSync('server text with link or icon syntax (notification, status bar)', () => {
+          const shown = plainText(text);
+          assert.equal(shown.match(NOTIFICATION_LINK), null, JSON.stringify(shown));
+          assert.ok(!ICON.test(shown), JSON.stringify(shown));
+          assert.equal(shown.replace(/\u200b/g, ''), text.replace(/\u200b/g, ''));
+        });
       }),
       { numRuns: 2_000 },
     );

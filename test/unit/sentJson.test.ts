@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { OpenCxClient } from '../../src/api/client';
 import { parseSession, parseSessionPage } from '../../src/api/schemas';
 import { exactJsonOf, SentJson } from '../../src/api/sentJson';
+import { startStandIn, type StandIn } from '../server/server';
+import { survives } from './faultReport';
 
 const SESSION = '{"id":"s1","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993,"2":"two","a":1,"a":2}';
 const SESSION_PRETTY = '{\n  "id": "s1",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993,\n  "2": "two",\n  "a": 1,\n  "a": 2\n}';
@@ -44,5 +48,36 @@ suite('sent JSON', () => {
     assert.equal(exact.asSent, false);
     assert.equal(exact.pretty, JSON.stringify(session.raw, null, 2));
     assert.equal(exact.duplicateKeys, 0);
+  });
+});
+
+suite('sent JSON, served by the stand-in and read by the client', function () {
+  this.timeout(60_000);
+  let standIn: StandIn;
+  suiteSetup(async () => {
+    standIn = await startStandIn({ count: 30, seed: 3, pageSize: 25, rateLimit: 0 });
+  });
+  suiteTeardown(() => standIn.close());
+
+  test('numbers beyond 2^53 or in any spelling, integer-like and repeated keys: the page item prints exactly as sent', async () => {
+    const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, retryLimit: 0 });
+    const key = fc.constantFrom('a', 'b', '2', '10', '0', 'ticket_number', 'x');
+    const number = fc.constantFrom('9007199254740993', '-9007199254740993', '18446744073709551617', '1e400', '-0', '1.0', '1.50', '2E-7', '0.1', '123');
+    const entries = fc.array(fc.tuple(key, number), { maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(entries, async (pairs) => {
+        await survives('JSON that JSON.parse would change (big integers, number spellings, key order, repeated keys): shown as sent', async () => {
+          const id = standIn.sessions[0]!.id;
+          const extra = pairs.map(([name, value]) => `,"custom_${name}":${value},"${name}":${value}`).join('');
+          const item = `{"id":"${id}","status":"open","channel":{"type":"web"}${extra}}`;
+          standIn.setFaults({ bodyText: `{"items":[${item}],"next":null}`, times: 1 });
+          const [session] = (await client.listSessions({})).items;
+          const lines = [`"id": "${id}"`, '"status": "open"', '"channel": {\n    "type": "web"\n  }'];
+          for (const [name, value] of pairs) lines.push(`"custom_${name}": ${value}`, `"${name}": ${value}`);
+          assert.equal(exactJsonOf(session!).pretty, `{\n  ${lines.join(',\n  ')}\n}`);
+        });
+      }),
+      { numRuns: 100 },
+    );
   });
 });
