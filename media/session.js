@@ -19,6 +19,8 @@
     scrollY: typeof saved.scrollY === 'number' ? saved.scrollY : 0,
     // The action whose button had focus when its request started; focus returns there once the answer is in.
     focusAction: typeof saved.focusAction === 'string' ? saved.focusAction : undefined,
+    // The last search hit brought into view (its data-reveal value).
+    revealed: typeof saved.revealed === 'string' ? saved.revealed : undefined,
   };
   const save = () => vscode.setState(state);
   // Saved at once, not on the first click: a panel nobody touched is restored after a reload too.
@@ -143,6 +145,15 @@
   });
 
   if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
+
+  // An event the user asked for (a search hit) is brought into view once; later rebuilds keep
+  // wherever the user scrolled since.
+  const reveal = document.querySelector('[data-reveal]');
+  if (reveal && state.revealed !== reveal.dataset.reveal) {
+    reveal.scrollIntoView({ block: 'center' });
+    state.revealed = reveal.dataset.reveal;
+    save();
+  }
 
   if (state.focusAction) {
     const button = document.querySelector(`button[data-action="${CSS.escape(state.focusAction)}"]`);

@@ -5,6 +5,7 @@ import { readApiKey } from './apiKey';
 import { BudgetExhaustedError, RequestBudget } from './budget';
 import { checkBaseUrl } from './baseUrl';
 import { ApiError, formatWait, redact } from './errors';
+import { parseSearchResult, type SearchResult } from './search';
 import { sessionQueryParams, type SessionQuery } from './sessionQuery';
 import { limitResponseBody, MAX_RESPONSE_BYTES, ResponseTooLargeError } from './responseLimit';
 import { clampRetryWait, parseRetryAfter, rateLimitWait } from './retryAfter';
@@ -134,6 +135,15 @@ export class OpenCxClient {
     return this.parse(() => parseHistoryPage(body.value, body.sent));
   }
 
+  /**
+   * Contacts and messages matching `query` (GET /chat/sessions/search). The API documents no
+   * paging for it: one request answers with all it returns.
+   */
+  async searchSessions(query: string, signal?: AbortSignal): Promise<SearchResult> {
+    const body = await this.getJson('chat/sessions/search', new URLSearchParams({ q: query }), signal);
+    return this.parse(() => parseSearchResult(body.value));
+  }
+
   /** The body parsed, and its text, which the parsed items point back to for exactJsonOf. */
   private async getJson(path: string, searchParams: URLSearchParams | undefined, signal?: AbortSignal): Promise<{ value: unknown; sent: SentJson }> {
     let text: string;
@@ -247,7 +257,7 @@ export class OpenCxClient {
     if (status === 403) {
       return new ApiError(
         'forbidden',
-        `The API token is not allowed to read chat sessions (${said}). Check the key's permissions in the open.cx dashboard.`,
+        `The API key is not allowed to read chat sessions: it needs the chat-sessions:read scope (${said}). Check the key's scopes in the open.cx dashboard under Settings → Access.`,
         details,
       );
     }

@@ -30,10 +30,10 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 export type Open<T extends string> = T | (string & {});
 
 /** A field of the wrong type becomes null rather than failing the whole object. */
-const text = z.catch(z.nullish(z.string()), null);
+export const text = z.catch(z.nullish(z.string()), null);
 const count = z.catch(z.nullish(z.number()), null);
 /** An id the API may send as a number (the 2024 document's agent ids) or as a string. */
-const anyId = z.catch(z.nullish(z.union([z.string(), z.number()])), null);
+export const anyId = z.catch(z.nullish(z.union([z.string(), z.number()])), null);
 const nested = <T extends z.core.$ZodLooseShape>(shape: T) => z.catch(z.nullish(z.object(shape)), null);
 
 /** The fields a session's label, description, icon, tooltip and panel header are made of. */
@@ -127,7 +127,7 @@ export interface Page<T> {
 
 export class SchemaError extends Error {}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -143,7 +143,7 @@ function typeOf(value: unknown): string {
 const EXPECTED: Record<string, string> = { next: 'a cursor string or null' };
 
 /** The first problem zod found in `input`, naming what arrived there and what was expected. */
-function describeIssue(error: z.core.$ZodError, input: unknown): string {
+export function describeIssue(error: z.core.$ZodError, input: unknown): string {
   const issue = error.issues[0];
   if (!issue) return 'unexpected shape';
   const path = issue.path.join('.');

@@ -10,6 +10,7 @@ import type { FilterController } from '../services/filterController';
 import { COMMANDS, type CommandName } from '../ui/ids';
 import { copySessionIds, copySessionJson, selectedSessions } from './copy';
 import { filterSessions } from './filter';
+import { searchSessions } from './search';
 import { goToSession, openSession, type SessionOpener } from './sessions';
 import { setToken, signOut } from './token';
 
@@ -36,6 +37,7 @@ export function registerCommands({ connection, model, view, filters, sessions }:
     copySessionJson: (clicked?: TreeNode, selected?: TreeNode[]) => copySessionJson(selectedSessions(view, clicked, selected)),
     openSession: (target?: unknown, selected?: unknown) => openSession(sessions, target, selected),
     goToSession: () => goToSession(sessions),
+    searchSessions: () => searchSessions({ client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions }),
     // Row commands: the row they were clicked on names its slice.
     loadMore: (notice?: NoticeNode) => notice?.slice && model.loadMore(notice.slice),
     retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),

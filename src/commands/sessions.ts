@@ -7,8 +7,8 @@ import { showError } from '../ui/notifications';
 
 /** What opening a session needs of the session panels. */
 export interface SessionOpener {
-  show(session: Session, options?: { preserveFocus?: boolean }): void;
-  showById(id: string): Promise<void>;
+  show(session: Session, options?: { preserveFocus?: boolean; highlightEventId?: string }): void;
+  showById(id: string, options?: { highlightEventId?: string }): Promise<void>;
 }
 
 /** From a tree item (one or several selected), with a session or an id; without, as Go to Session. */

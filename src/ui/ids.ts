@@ -12,6 +12,7 @@ export const COMMANDS = {
   copySessionJson: 'opencx.copySessionJson',
   openSession: 'opencx.openSession',
   goToSession: 'opencx.goToSession',
+  searchSessions: 'opencx.searchSessions',
   loadMore: 'opencx.loadMore',
   retry: 'opencx.retry',
 } as const;

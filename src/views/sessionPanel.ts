@@ -15,6 +15,7 @@ import { SessionHistory } from '../model/sessionHistory';
 import { copyToClipboard } from '../ui/clipboard';
 import { plainText } from '../ui/plainText';
 import { COMMANDS } from '../ui/ids';
+import type { EventHighlight } from './page/historyHtml';
 import type { InlineError } from './page/html';
 import { panelText } from './page/panelText';
 import { renderPendingSessionPage, renderSessionPage } from './page/sessionPage';
@@ -39,6 +40,9 @@ export class SessionPanel implements vscode.Disposable {
   private sessionRequest: AbortController | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The event a search hit led to; `reveal` makes the page bring it into view once per request. */
+  private highlighted: EventHighlight | undefined;
+  private reveals = 0;
   /** A rebuild is due; changes made together produce one rebuild (each one reloads the page). */
   private dirty = false;
   private disposed = false;
@@ -84,6 +88,13 @@ export class SessionPanel implements vscode.Disposable {
 
   reveal(preserveFocus: boolean): void {
     this.panel.reveal(undefined, preserveFocus);
+  }
+
+  /** Marks the history event `eventId` and brings it into view when it is among those loaded. */
+  highlight(eventId: string | undefined): void {
+    if (eventId === undefined || this.disposed) return;
+    this.highlighted = { eventId, reveal: String(++this.reveals) };
+    this.scheduleRender();
   }
 
   /** Reloads what failed because the token was missing or rejected; the rest stays as it is. */
@@ -241,7 +252,13 @@ export class SessionPanel implements vscode.Disposable {
     this.panel.title = sessionLabel(this.session);
     const history = this.history.state;
     webview.html = renderSessionPage(
-      { session: this.session, refreshing: this.refreshing, error: this.sessionError, history: { ...history, error: toInlineError(history.error) } },
+      {
+        session: this.session,
+        refreshing: this.refreshing,
+        error: this.sessionError,
+        history: { ...history, error: toInlineError(history.error) },
+        highlight: this.highlighted,
+      },
       resources,
       options,
     );

@@ -16,6 +16,13 @@ import { SessionJsonDocuments } from './sessionJsonDocuments';
 import { SessionPanel, sessionWebviewOptions } from './sessionPanel';
 import { showError } from '../ui/notifications';
 
+export interface OpenOptions {
+  /** Keep the focus where it is (opening from the tree). */
+  preserveFocus?: boolean;
+  /** An event of the history to mark and bring into view (a search hit), once it is loaded. */
+  highlightEventId?: string;
+}
+
 export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, SessionPanel>();
   private readonly documents: SessionJsonDocuments;
@@ -37,11 +44,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
    * Opens the session's panel, or reveals it if it is already open. From the tree the focus stays
    * in the tree (as the Explorer opens files), so arrow keys keep browsing.
    */
-  show(session: Session, options: { preserveFocus?: boolean } = {}): void {
+  show(session: Session, options: OpenOptions = {}): void {
     const preserveFocus = options.preserveFocus ?? false;
     const open = this.panels.get(session.id);
     if (open) {
       open.adopt(session);
+      if (options.highlightEventId !== undefined) open.highlight(options.highlightEventId);
       open.reveal(preserveFocus);
       return;
     }
@@ -51,7 +59,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       enableFindWidget: true,
       retainContextWhenHidden: false,
     });
-    this.adoptPanel(panel, session.id, session);
+    this.adoptPanel(panel, session.id, session).highlight(options.highlightEventId);
   }
 
   /**
@@ -81,11 +89,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
    * Fetches a session by id and opens it. Failures are reported in a notification, never thrown,
    * and the returned promise does not wait for the user to dismiss them.
    */
-  async showById(id: string): Promise<void> {
+  async showById(id: string, options: Pick<OpenOptions, 'highlightEventId'> = {}): Promise<void> {
     const wanted = id.trim();
     if (!wanted) return;
     const open = this.panels.get(wanted);
     if (open) {
+      open.highlight(options.highlightEventId);
       open.reveal(false);
       return;
     }
@@ -105,7 +114,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       if (!isCancellation(error)) this.reportOpenFailure(wanted, error);
       return;
     }
-    this.show(session);
+    this.show(session, options);
   }
 
   /** The current HTML of a session's panel; for tests. */
@@ -141,12 +150,13 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it. */
-  private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): void {
+  private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): SessionPanel {
     const sessionPanel = new SessionPanel(panel, id, session, this.media, this.client, this.documents, () => {
       this.panels.delete(id);
       this.documents.forget(id);
     });
     this.panels.set(id, sessionPanel);
+    return sessionPanel;
   }
 
   private reportOpenFailure(id: string, error: unknown): void {

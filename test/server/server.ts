@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CHANNEL_TYPES, SESSION_STATUSES } from '../../src/api/schemas';
-import { generateHistory, generateSessions, type DataOptions, type Json, type RawSession } from './data';
+import { generateHistory, generateSessions, type DataOptions, type Json, type RawHistoryEvent, type RawSession } from './data';
 
 export interface Faults {
   /** Delay before answering, in ms. */
@@ -161,6 +161,9 @@ function drift(session: RawSession): Json {
   };
 }
 
+/** Hits of each kind the stand-in's search answers with at most. */
+export const SEARCH_LIMIT = 50;
+
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const sessions = options.sessions ?? generateSessions(options);
   const byId = new Map(sessions.map((session) => [session.id, session]));
@@ -192,6 +195,45 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     sendJson(response, status, { statusCode: status, message, error: REASONS[status] ?? 'Error' }, headers);
   }
 
+  /** Histories made for message search, once per session (tests may replace sessions). */
+  const histories = new WeakMap<RawSession, RawHistoryEvent[]>();
+  const historyOf = (session: RawSession) => {
+    let events = histories.get(session);
+    if (!events) histories.set(session, (events = generateHistory(session)));
+    return events;
+  };
+
+  /**
+   * GET /chat/sessions/search as the reference describes it: case-insensitive matches over contact
+   * name, email and phone and over message text; `q` required and not empty. The reference names
+   * no limit; the stand-in answers at most SEARCH_LIMIT hits of each kind.
+   */
+  function search(q: string | undefined): { contacts: Json[]; messages: Json[] } {
+    if (!q) throw new HttpFailure(400, 'q should not be empty');
+    const needle = q.toLowerCase();
+    const has = (value: Json | undefined) => typeof value === 'string' && value.toLowerCase().includes(needle);
+    const contacts = new Map<string, Json>();
+    for (const session of sessions) {
+      const contact = session.contact as { [key: string]: Json } | null | undefined;
+      if (!contact || typeof contact.id !== 'string' || contacts.has(contact.id)) continue;
+      if (has(contact.name) || has(contact.email) || has(contact.phone_number)) {
+        contacts.set(contact.id, { id: contact.id, name: contact.name ?? null, email: contact.email ?? null, phone: contact.phone_number ?? null });
+      }
+      if (contacts.size === SEARCH_LIMIT) break;
+    }
+    const messages: Json[] = [];
+    for (const session of sessions) {
+      for (const item of historyOf(session)) {
+        const event = item.event as { type?: Json; content?: { text?: Json } | null } | null;
+        const message = event?.content?.text;
+        if (typeof message === 'string' && has(message)) messages.push({ id: item.id ?? null, session_id: session.id, message, type: event?.type ?? null });
+        if (messages.length === SEARCH_LIMIT) break;
+      }
+      if (messages.length === SEARCH_LIMIT) break;
+    }
+    return { contacts: [...contacts.values()], messages };
+  }
+
   function route(path: string, query: Record<string, string>): { status: number; body: unknown } {
     if (path === '/chat/sessions') {
       validateQuery(query);
@@ -202,6 +244,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       const end = offset + pageSize;
       return { status: 200, body: { items: all.slice(offset, end), next: end < all.length ? encodeCursor(end, scope) : null } };
     }
+    if (path === '/chat/sessions/search') return { status: 200, body: search(query.q) };
     const match = /^\/chat\/sessions\/([^/]+)(\/history)?$/.exec(path);
     if (match) {
       const session = byId.get(decodeURIComponent(match[1]!));

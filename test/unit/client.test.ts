@@ -133,9 +133,9 @@ suite('API client against the local stand-in', function () {
   });
 
   test('403 is forbidden', async () => {
-    standIn.setFaults({ status: 403, message: 'Key lacks the sessions:read scope' });
+    standIn.setFaults({ status: 403, message: 'Insufficient scope' });
     const error = await rejectsWith(client().listSessions({}), 'forbidden');
-    assert.match(error.message, /sessions:read/);
+    assert.match(error.message, /needs the chat-sessions:read scope \(403: Insufficient scope\)/, 'names the scope the key lacks');
   });
 
   test('an invalid filter value is a badRequest carrying the server explanation', async () => {

@@ -342,6 +342,18 @@ suite('session panel HTML', () => {
       assert.ok(html.indexOf('Hello, my invoice') < html.indexOf('Let me check.'), 'kept in the server order (newest first)');
     });
 
+    test('a search hit\'s event is marked and carries the token that brings it into view once', () => {
+      const history = events({ ...message('first'), id: 'e1' }, { ...message('the refund'), id: 42 });
+      const html = renderSessionPage(
+        { session: session(), refreshing: false, error: undefined, history: { ...noHistory, events: history }, highlight: { eventId: '42', reveal: '3' } },
+        resources,
+        { now: NOW, locale: 'en-US' },
+      );
+      assert.equal((html.match(/class="event highlighted"/g) ?? []).length, 1);
+      assert.match(html, /<li class="event highlighted" data-reveal="3"[^>]*><div class="meta">[\s\S]*?the refund/);
+      assert.ok(!page({}, { events: history }).includes('highlighted'), 'nothing is marked without a hit');
+    });
+
     test('events without text, sender or a valid time still render', () => {
       const history = events(
         { id: 1, created_at: 'not a date', event: { type: 'handoff', sender: null, content: null } },

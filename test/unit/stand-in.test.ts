@@ -89,6 +89,25 @@ suite('local open.cx stand-in', function () {
     });
   });
 
+  test('search matches contact name, email and phone and message text, case-insensitively; an empty q is 400', async () => {
+    const withContact = standIn.sessions.find((session) => typeof (session.contact as { name?: unknown } | null)?.name === 'string')!;
+    const contact = withContact.contact as { id: string; name: string; email: string | null; phone_number: string | null };
+    const byName = (await (await get(`/chat/sessions/search?q=${encodeURIComponent(contact.name.toUpperCase())}`)).json()) as {
+      contacts: { id: string; name: string }[];
+      messages: { session_id: string; message: string }[];
+    };
+    assert.ok(byName.contacts.some((hit) => hit.id === contact.id && hit.name === contact.name), 'the contact, found by its name in upper case');
+    assert.ok(Array.isArray(byName.messages));
+    const byText = (await (await get('/chat/sessions/search?q=REFUND')).json()) as { messages: { session_id: string; message: string; type: string }[] };
+    assert.ok(byText.messages.length > 0);
+    assert.ok(byText.messages.every((hit) => /refund/i.test(hit.message) && hit.type === 'message' && standIn.sessions.some((session) => session.id === hit.session_id)));
+    for (const q of ['', undefined]) {
+      const response = await get(`/chat/sessions/search${q === undefined ? '' : `?q=${q}`}`);
+      assert.equal(response.status, 400);
+      assert.deepEqual(await response.json(), { statusCode: 400, message: 'q should not be empty', error: 'Bad Request' });
+    }
+  });
+
   test('no or wrong bearer token is 401 with the documented error body', async () => {
     for (const token of [null, 'wrong']) {
       const response = await get('/chat/sessions', token);

@@ -12,13 +12,19 @@ import type { PanelText } from './panelText';
 /** The history's state with its error already put into words. */
 export type HistoryView = Omit<HistoryState, 'error'> & { readonly error: InlineError | undefined };
 
-export function renderHistory(history: HistoryView, text: PanelText, now: number, locale: string | undefined): string {
+/** An event to mark; `reveal` changes each time it is asked for, and media/session.js scrolls to it once per value. */
+export interface EventHighlight {
+  readonly eventId: string;
+  readonly reveal: string;
+}
+
+export function renderHistory(history: HistoryView, text: PanelText, now: number, locale: string | undefined, highlight?: EventHighlight): string {
   const parts: string[] = [];
   if (history.error) parts.push(renderError(history.error, 'retryHistory', text));
   if (history.busy === 'newest') parts.push(`<p class="status" role="status">${escapeHtml(text.loadingHistory)}</p>`);
   if (history.events.length > 0) {
     const formatter = dateFormatter(locale);
-    parts.push(`<ol class="transcript">\n${history.events.map((event) => renderEvent(event, text, now, formatter)).join('\n')}\n</ol>`);
+    parts.push(`<ol class="transcript">\n${history.events.map((event) => renderEvent(event, text, now, formatter, highlight)).join('\n')}\n</ol>`);
   } else if (history.loaded && !history.busy && !history.error) {
     parts.push(`<p class="empty">${escapeHtml(text.noHistory)}</p>`);
   }
@@ -57,7 +63,7 @@ interface EventParts {
   sender?: string;
 }
 
-function renderEvent(event: HistoryEvent, text: PanelText, now: number, formatter: Intl.DateTimeFormat): string {
+function renderEvent(event: HistoryEvent, text: PanelText, now: number, formatter: Intl.DateTimeFormat, highlight: EventHighlight | undefined): string {
   const parts = eventParts(event, text);
   const time = Date.parse(event.created_at ?? '');
   const when = Number.isNaN(time)
@@ -74,7 +80,9 @@ function renderEvent(event: HistoryEvent, text: PanelText, now: number, formatte
   // The kind and sender type style the entry; as attribute values they are escaped like any other text.
   const kind = parts.kind ? ` data-kind="${parts.kind}"` : '';
   const sender = parts.sender ? ` data-sender="${escapeHtml(parts.sender)}"` : '';
-  return `<li class="event"${kind}${sender}><div class="meta">${parts.head.join(' ')}${when}</div>${parts.body}${attachments}</li>`;
+  const marked = highlight !== undefined && event.id != null && String(event.id) === highlight.eventId;
+  const classes = marked ? `event highlighted" data-reveal="${escapeHtml(highlight.reveal)}` : 'event';
+  return `<li class="${classes}"${kind}${sender}><div class="meta">${parts.head.join(' ')}${when}</div>${parts.body}${attachments}</li>`;
 }
 
 function eventParts(event: HistoryEvent, text: PanelText): EventParts {

@@ -4,7 +4,7 @@
 import type { Session } from '../../api/schemas';
 import { exactJsonOf } from '../../api/sentJson';
 import { firstTime, formatAge, sessionFacts, sessionLabel } from '../../model/labels';
-import { renderHistory, type HistoryView } from './historyHtml';
+import { renderHistory, type EventHighlight, type HistoryView } from './historyHtml';
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
 import { renderJson } from './jsonHtml';
 import { panelText, type PanelText } from './panelText';
@@ -14,6 +14,8 @@ export interface SessionPageState {
   refreshing: boolean;
   error: InlineError | undefined;
   history: HistoryView;
+  /** An event to mark and bring into view (a search hit), when it is among those shown. */
+  highlight?: EventHighlight;
 }
 
 export interface PageResources {
@@ -65,7 +67,7 @@ ${state.error ? renderError(state.error, 'refresh', text) : ''}
 </div>${repeated}
 <pre class="json" id="json">${renderJson(json.node, text)}</pre>
 </section>
-${renderHistory(state.history, text, now, options.locale)}
+${renderHistory(state.history, text, now, options.locale, state.highlight)}
 </main>
 <script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
 </body>

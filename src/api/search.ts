@@ -1,0 +1,45 @@
+// GET /chat/sessions/search: contacts (name, email, phone) and messages that match a text. Both
+// lists are required; each hit is validated alone, so one odd hit does not lose the others, and
+// keeps the server's object as `raw`.
+import * as z from 'zod/mini';
+import { anyId, describeIssue, isRecord, SchemaError, text } from './schemas';
+
+const ContactHitSchema = z.object({ id: anyId, name: text, email: text, phone: text });
+/** A message hit names its session; without one it cannot be opened and is not kept. */
+const MessageHitSchema = z.object({ id: anyId, session_id: z.string().check(z.minLength(1)), message: text, type: text });
+
+export interface ContactHit extends z.infer<typeof ContactHitSchema> {
+  raw: Record<string, unknown>;
+}
+
+export interface MessageHit extends z.infer<typeof MessageHitSchema> {
+  raw: Record<string, unknown>;
+}
+
+export interface SearchResult {
+  contacts: ContactHit[];
+  messages: MessageHit[];
+  /** Hits the server sent that cannot be shown (not an object, a message without a session). */
+  unreadable: number;
+}
+
+const EnvelopeSchema = z.object({ contacts: z.array(z.unknown()), messages: z.array(z.unknown()) });
+
+function hits<T>(values: unknown[], schema: z.ZodMiniType<T>): { items: (T & { raw: Record<string, unknown> })[]; unreadable: number } {
+  const items: (T & { raw: Record<string, unknown> })[] = [];
+  let unreadable = 0;
+  for (const value of values) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success && isRecord(value)) items.push({ ...parsed.data, raw: value });
+    else unreadable++;
+  }
+  return { items, unreadable };
+}
+
+export function parseSearchResult(body: unknown): SearchResult {
+  const envelope = EnvelopeSchema.safeParse(body);
+  if (!envelope.success) throw new SchemaError(describeIssue(envelope.error, body));
+  const contacts = hits(envelope.data.contacts, ContactHitSchema);
+  const messages = hits(envelope.data.messages, MessageHitSchema);
+  return { contacts: contacts.items, messages: messages.items, unreadable: contacts.unreadable + messages.unreadable };
+}
