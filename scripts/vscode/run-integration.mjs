@@ -150,6 +150,7 @@ async function runUiSuite(server, standIn) {
 
   const Mocha = createRequire(import.meta.url)('mocha');
   const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
+  if (process.env.OPENCX_TEST_GREP) mocha.grep(process.env.OPENCX_TEST_GREP);
   for (const file of files) mocha.addFile(file);
   const started = Date.now();
   const result = await new Promise((resolvePromise) => {
