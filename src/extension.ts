@@ -2,15 +2,18 @@
 // lives in its own file; nothing here but construction and the events that connect them.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { ApiError } from './api/errors';
 import { registerCommands } from './commands';
+import { SessionLookupCache } from './model/sessionLookup';
 import { SessionTreeModel } from './model/sessionTree';
 import type { TreeNode } from './model/treeNodes';
-import { affects, groupBy } from './services/config';
+import { affects, groupBy, sessionLinks } from './services/config';
 import { Connection } from './services/connection';
 import { Credentials } from './services/credentials';
 import { FilterController } from './services/filterController';
 import { CONTEXT_KEYS, VIEW_ID } from './ui/ids';
 import { OneTokenOffer } from './ui/tokenOffer';
+import { SessionIdHovers, SessionIdLinks } from './views/sessionIdLinks';
 import { SessionPanels } from './views/sessionPanels';
 import { SessionsTreeProvider } from './views/sessionsTreeProvider';
 
@@ -40,6 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const filters = new FilterController(context.workspaceState, model, view);
   filters.restore();
   const sessionPanels = new SessionPanels(context.extensionUri, client);
+  const lookups = new SessionLookupCache(async (id, signal) => {
+    const current = await client();
+    if (!current) throw new ApiError('unauthorized', vscode.l10n.t('You are signed out of open.cx.'));
+    return current.getSession(id, signal);
+  });
+  const linksEnabled = async () => sessionLinks() && (await credentials.token()) !== undefined;
 
   context.subscriptions.push(
     log,
@@ -49,11 +58,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     { dispose: () => model.dispose() },
     sessionPanels,
     registerCommands({ connection, model, view, filters, sessions: sessionPanels }),
+    // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
+    vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(linksEnabled)),
+    vscode.languages.registerHoverProvider('*', new SessionIdHovers(linksEnabled, lookups)),
     view.onDidChangeSelection(({ selection }) => {
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.sessionsSelected, selection.some((node) => node.type === 'session'));
     }),
     credentials.onDidChange(() => {
       tokenOffer.reset();
+      lookups.clear();
       model.refresh();
       sessionPanels.retrySignedOut();
     }),

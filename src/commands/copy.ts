@@ -1,6 +1,7 @@
 // Copy Session ID / Copy Session JSON, for one session or for every selected one.
 import * as vscode from 'vscode';
 import { formatExactJson } from '../api/exactJsonFormat';
+import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
 import { exactJsonOf } from '../api/sentJson';
 import type { TreeNode } from '../model/treeNodes';
@@ -21,6 +22,12 @@ function nothingSelected(sessions: Session[]): boolean {
   if (sessions.length > 0) return false;
   void showInformation(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
   return true;
+}
+
+/** Copies one id given as text (from a hover or a link): only a session id is copied. */
+export async function copySessionIdText(text: string): Promise<void> {
+  const id = parseSessionId(text);
+  if (id) await copyToClipboard(id, vscode.l10n.t('$(check) Copied session id {0}', id));
 }
 
 export async function copySessionIds(sessions: Session[]): Promise<void> {

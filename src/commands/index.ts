@@ -8,10 +8,10 @@ import type { NoticeNode, TreeNode } from '../model/treeNodes';
 import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
 import { COMMANDS, type CommandName } from '../ui/ids';
-import { copySessionIds, copySessionJson, selectedSessions } from './copy';
+import { copySessionIds, copySessionIdText, copySessionJson, selectedSessions } from './copy';
 import { filterSessions } from './filter';
 import { searchSessions } from './search';
-import { goToSession, openSession, type SessionOpener } from './sessions';
+import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
 import { setToken, signOut } from './token';
 
 /** What the commands act on, built by the extension's activation. */
@@ -33,10 +33,13 @@ export function registerCommands({ connection, model, view, filters, sessions }:
     filter: () => filterSessions(filters),
     clearFilters: () => filters.apply(NO_FILTER),
     // VS Code passes (clicked node, all selected nodes) to tree context-menu commands.
-    copySessionId: (clicked?: TreeNode, selected?: TreeNode[]) => copySessionIds(selectedSessions(view, clicked, selected)),
+    // From a hover the id comes as text.
+    copySessionId: (clicked?: TreeNode | string, selected?: TreeNode[]) =>
+      typeof clicked === 'string' ? copySessionIdText(clicked) : copySessionIds(selectedSessions(view, clicked, selected)),
     copySessionJson: (clicked?: TreeNode, selected?: TreeNode[]) => copySessionJson(selectedSessions(view, clicked, selected)),
     openSession: (target?: unknown, selected?: unknown) => openSession(sessions, target, selected),
     goToSession: () => goToSession(sessions),
+    openSessionAtCursor: () => openSessionAtCursor(sessions),
     searchSessions: () => searchSessions({ client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions }),
     // Row commands: the row they were clicked on names its slice.
     loadMore: (notice?: NoticeNode) => notice?.slice && model.loadMore(notice.slice),

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
+import { findSessionIds, sessionIdAt } from '../model/sessionIds';
+import { showInformation } from '../ui/notifications';
 import { showError } from '../ui/notifications';
 
 /** What opening a session needs of the session panels. */
@@ -47,6 +49,26 @@ export async function goToSession(opener: SessionOpener): Promise<void> {
   });
   const id = answer && parseSessionId(answer);
   if (id) await opener.showById(id);
+}
+
+/**
+ * "Open open.cx Session" in an editor: the session id in the selection, else the one under the
+ * cursor.
+ */
+export async function openSessionAtCursor(opener: SessionOpener): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const id = editor && idAtSelection(editor);
+  if (!id) {
+    void showInformation(vscode.l10n.t('Put the cursor on a session ID (a UUID like 3c90c3cc-0d44-4b50-8888-8dd25736052a), or select one.'));
+    return;
+  }
+  await opener.showById(id);
+}
+
+function idAtSelection(editor: vscode.TextEditor): string | undefined {
+  const { selection, document } = editor;
+  if (!selection.isEmpty) return findSessionIds(document.getText(selection))[0]?.id;
+  return sessionIdAt(document.lineAt(selection.active.line).text, selection.active.character)?.id;
 }
 
 /** A Session, or the session of a tree node (`{ type: 'session', session }`). */

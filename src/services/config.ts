@@ -15,6 +15,11 @@ export function groupBy(): Grouping {
   return (GROUPINGS as readonly string[]).includes(value) ? (value as Grouping) : 'status/channel';
 }
 
+/** Whether session ids in editors become links with a hover. */
+export function sessionLinks(): boolean {
+  return vscode.workspace.getConfiguration(SECTION).get<boolean>('sessionLinks', true) !== false;
+}
+
 export function affects(event: vscode.ConfigurationChangeEvent, setting: string): boolean {
   return event.affectsConfiguration(`${SECTION}.${setting}`);
 }

@@ -13,6 +13,7 @@ export const COMMANDS = {
   openSession: 'opencx.openSession',
   goToSession: 'opencx.goToSession',
   searchSessions: 'opencx.searchSessions',
+  openSessionAtCursor: 'opencx.openSessionAtCursor',
   loadMore: 'opencx.loadMore',
   retry: 'opencx.retry',
 } as const;

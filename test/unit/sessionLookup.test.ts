@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { ApiError } from '../../src/api/errors';
+import { parseSession, type Session } from '../../src/api/schemas';
+import { SessionLookupCache } from '../../src/model/sessionLookup';
+
+const ID = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+const SESSION = parseSession({ id: ID, status: 'open', channel: { type: 'web' } });
+
+function cache(answer: (id: string, signal: AbortSignal) => Promise<Session>) {
+  let now = 0;
+  const calls: string[] = [];
+  const lookups = new SessionLookupCache(
+    (id, signal) => {
+      calls.push(id);
+      return answer(id, signal);
+    },
+    () => now,
+    60_000,
+  );
+  return { lookups, calls, advance: (ms: number) => (now += ms) };
+}
+
+suite('session look-ups for hovers', () => {
+  test('one request for an id, shared while it runs, then kept while fresh, asked again when stale', async () => {
+    const { lookups, calls, advance } = cache(async () => SESSION);
+    const [first, second] = await Promise.all([lookups.lookUp(ID), lookups.lookUp(ID)]);
+    assert.deepEqual(calls, [ID]);
+    assert.equal(first.kind === 'found' && first.session, SESSION);
+    assert.equal(second, first);
+    advance(59_000);
+    assert.equal((await lookups.lookUp(ID)).kind, 'found');
+    assert.deepEqual(calls, [ID], 'fresh: no request');
+    advance(2_000);
+    await lookups.lookUp(ID);
+    assert.deepEqual(calls, [ID, ID], 'stale: asked again');
+  });
+
+  test('"not found" is kept; other failures and aborts are not', async () => {
+    let fail: unknown = new ApiError('notFound', 'no');
+    const { lookups, calls } = cache(async () => {
+      throw fail;
+    });
+    assert.equal((await lookups.lookUp(ID)).kind, 'notFound');
+    assert.equal((await lookups.lookUp(ID)).kind, 'notFound');
+    assert.equal(calls.length, 1);
+    lookups.clear();
+    fail = new ApiError('timeout', 'slow');
+    assert.equal((await lookups.lookUp(ID)).kind, 'failed');
+    assert.equal((await lookups.lookUp(ID)).kind, 'failed');
+    assert.equal(calls.length, 3, 'each failure asked again');
+  });
+
+  test('the hover\'s signal aborts the request; the next hover asks again', async () => {
+    const { lookups, calls } = cache(
+      (_id, signal) => new Promise<Session>((_resolve, reject) => signal.addEventListener('abort', () => reject(new ApiError('cancelled', 'gone')))),
+    );
+    const controller = new AbortController();
+    const pending = lookups.lookUp(ID, controller.signal);
+    controller.abort();
+    assert.equal((await pending).kind, 'failed');
+    assert.equal(lookups.known(ID), undefined);
+    void lookups.lookUp(ID);
+    assert.equal(calls.length, 2);
+  });
+});
