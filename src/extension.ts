@@ -4,6 +4,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ApiError } from './api/errors';
 import { registerCommands } from './commands';
+import { DeepLinkHandler } from './commands/deepLinks';
+import { sessionLink } from './model/deepLinks';
 import { SessionLookupCache } from './model/sessionLookup';
 import { SessionTreeModel } from './model/sessionTree';
 import type { TreeNode } from './model/treeNodes';
@@ -11,7 +13,7 @@ import { affects, groupBy, sessionLinks } from './services/config';
 import { Connection } from './services/connection';
 import { Credentials } from './services/credentials';
 import { FilterController } from './services/filterController';
-import { CONTEXT_KEYS, VIEW_ID } from './ui/ids';
+import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from './ui/ids';
 import { OneTokenOffer } from './ui/tokenOffer';
 import { SessionIdHovers, SessionIdLinks } from './views/sessionIdLinks';
 import { SessionPanels } from './views/sessionPanels';
@@ -20,6 +22,7 @@ import { SessionsTreeProvider } from './views/sessionsTreeProvider';
 /** What the integration tests reach into; returned only when VS Code runs the extension's tests. */
 export interface TestApi {
   connection: Connection;
+  deepLinks: DeepLinkHandler;
   model: SessionTreeModel;
   provider: SessionsTreeProvider;
   view: vscode.TreeView<TreeNode>;
@@ -42,13 +45,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   const filters = new FilterController(context.workspaceState, model, view);
   filters.restore();
-  const sessionPanels = new SessionPanels(context.extensionUri, client);
+  // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
+  const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
+  const sessionPanels = new SessionPanels(context.extensionUri, client, linkTo);
   const lookups = new SessionLookupCache(async (id, signal) => {
     const current = await client();
     if (!current) throw new ApiError('unauthorized', vscode.l10n.t('You are signed out of open.cx.'));
     return current.getSession(id, signal);
   });
-  const linksEnabled = async () => sessionLinks() && (await credentials.token()) !== undefined;
+  const signedIn = async () => (await credentials.token()) !== undefined;
+  const linksEnabled = async () => sessionLinks() && (await signedIn());
+  const deepLinks = new DeepLinkHandler(sessionPanels, signedIn, async (query) => {
+    await vscode.commands.executeCommand(COMMANDS.searchSessions, query);
+  });
 
   context.subscriptions.push(
     log,
@@ -57,7 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     provider,
     { dispose: () => model.dispose() },
     sessionPanels,
-    registerCommands({ connection, model, view, filters, sessions: sessionPanels }),
+    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels }),
+    vscode.window.registerUriHandler(deepLinks),
     // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
     vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(linksEnabled)),
     vscode.languages.registerHoverProvider('*', new SessionIdHovers(linksEnabled, lookups)),
@@ -69,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
       lookups.clear();
       model.refresh();
       sessionPanels.retrySignedOut();
+      void deepLinks.openWaiting();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, 'groupBy')) model.setGrouping(groupBy());
@@ -76,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   );
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();
-  return context.extensionMode === vscode.ExtensionMode.Test ? { connection, model, provider, view, credentials, filters, sessionPanels, secrets: context.secrets } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { connection, deepLinks, model, provider, view, credentials, filters, sessionPanels, secrets: context.secrets } : undefined;
 }
 
 /**

@@ -24,6 +24,18 @@ function nothingSelected(sessions: Session[]): boolean {
   return true;
 }
 
+/** Copies the links of sessions (deep links a teammate can click), one per line. */
+export async function copySessionLinks(ids: string[], linkTo: (id: string) => string): Promise<void> {
+  if (ids.length === 0) {
+    void showInformation(vscode.l10n.t('Select one or more sessions in the open.cx view first.'));
+    return;
+  }
+  await copyToClipboard(
+    ids.map(linkTo).join('\n'),
+    ids.length === 1 ? vscode.l10n.t('$(check) Copied the link to session {0}', plainText(ids[0]!)) : vscode.l10n.t('$(check) Copied {0} session links', ids.length),
+  );
+}
+
 /** Copies one id given as text (from a hover or a link): only a session id is copied. */
 export async function copySessionIdText(text: string): Promise<void> {
   const id = parseSessionId(text);

@@ -8,7 +8,7 @@ import type { NoticeNode, TreeNode } from '../model/treeNodes';
 import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
 import { COMMANDS, type CommandName } from '../ui/ids';
-import { copySessionIds, copySessionIdText, copySessionJson, selectedSessions } from './copy';
+import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
 import { filterSessions } from './filter';
 import { searchSessions } from './search';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
@@ -17,6 +17,8 @@ import { setToken, signOut } from './token';
 /** What the commands act on, built by the extension's activation. */
 export interface CommandTargets {
   connection: Connection;
+  /** The deep link to a session, for Copy Link. */
+  linkTo: (id: string) => string;
   model: SessionTreeModel;
   view: vscode.TreeView<TreeNode>;
   filters: FilterController;
@@ -25,7 +27,8 @@ export interface CommandTargets {
 
 type Handler = (...args: never[]) => unknown;
 
-export function registerCommands({ connection, model, view, filters, sessions }: CommandTargets): vscode.Disposable {
+export function registerCommands({ connection, linkTo, model, view, filters, sessions }: CommandTargets): vscode.Disposable {
+  const search = { client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions, linkTo };
   const handlers: Record<CommandName, Handler> = {
     setToken: () => setToken(connection),
     signOut: () => signOut(connection),
@@ -37,10 +40,16 @@ export function registerCommands({ connection, model, view, filters, sessions }:
     copySessionId: (clicked?: TreeNode | string, selected?: TreeNode[]) =>
       typeof clicked === 'string' ? copySessionIdText(clicked) : copySessionIds(selectedSessions(view, clicked, selected)),
     copySessionJson: (clicked?: TreeNode, selected?: TreeNode[]) => copySessionJson(selectedSessions(view, clicked, selected)),
+    copySessionLink: (clicked?: TreeNode | string, selected?: TreeNode[]) =>
+      copySessionLinks(
+        typeof clicked === 'string' ? [clicked] : selectedSessions(view, clicked, selected).map((session) => session.id),
+        linkTo,
+      ),
     openSession: (target?: unknown, selected?: unknown) => openSession(sessions, target, selected),
     goToSession: () => goToSession(sessions),
     openSessionAtCursor: () => openSessionAtCursor(sessions),
-    searchSessions: () => searchSessions({ client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions }),
+    // A deep link hands over the text to search for.
+    searchSessions: (query?: unknown) => searchSessions(search, typeof query === 'string' ? query : ''),
     // Row commands: the row they were clicked on names its slice.
     loadMore: (notice?: NoticeNode) => notice?.slice && model.loadMore(notice.slice),
     retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),

@@ -16,6 +16,8 @@ import type { SessionOpener } from './sessions';
 
 export interface SearchTargets {
   client: CurrentClient;
+  /** The deep link to a session, for the items' Copy Link button. */
+  linkTo: (id: string) => string;
   /** The sessions the tree has loaded. */
   loadedSessions: () => Session[];
   sessions: SessionOpener;
@@ -85,6 +87,10 @@ export async function searchSessions(targets: SearchTargets, initialQuery = ''):
             return;
         }
       }),
+      pick.onDidTriggerItemButton(({ item }) => {
+        const id = item.action === 'session' ? item.session.id : item.action === 'message' ? item.hit.session_id : undefined;
+        if (id !== undefined) void vscode.commands.executeCommand(COMMANDS.copySessionLink, id);
+      }),
       pick.onDidHide(() => resolve()),
     );
   });
@@ -150,7 +156,12 @@ function sessionItem(session: Session): SearchItem {
     description: plainText([facts.status, facts.channel, facts.ticket].filter((part) => part !== undefined).join(' · ')),
     detail: plainText(session.id),
     alwaysShow: true,
+    buttons: [copyLinkButton()],
   };
+}
+
+function copyLinkButton(): vscode.QuickInputButton {
+  return { iconPath: new vscode.ThemeIcon('link'), tooltip: vscode.l10n.t('Copy Link') };
 }
 
 function messageItem(hit: MessageHit, query: string, session: Session | null | undefined): SearchItem {
@@ -161,6 +172,7 @@ function messageItem(hit: MessageHit, query: string, session: Session | null | u
     label: `$(comment) ${plainText(snippetAround(hit.message ?? '', query))}`,
     description: plainText(where),
     alwaysShow: true,
+    buttons: [copyLinkButton()],
   };
 }
 

@@ -10,6 +10,7 @@ export const COMMANDS = {
   clearFilters: 'opencx.clearFilters',
   copySessionId: 'opencx.copySessionId',
   copySessionJson: 'opencx.copySessionJson',
+  copySessionLink: 'opencx.copySessionLink',
   openSession: 'opencx.openSession',
   goToSession: 'opencx.goToSession',
   searchSessions: 'opencx.searchSessions',

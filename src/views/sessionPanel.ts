@@ -31,6 +31,14 @@ export function sessionWebviewOptions(media: vscode.Uri): vscode.WebviewOptions 
 
 class SignedOutError extends Error {}
 
+/** What every session panel shares: where the page's files are, the API, the JSON documents, links. */
+export interface PanelShared {
+  media: vscode.Uri;
+  client: CurrentClient;
+  documents: SessionJsonDocuments;
+  linkTo: (id: string) => string;
+}
+
 export class SessionPanel implements vscode.Disposable {
   /** Undefined until a restored panel has fetched its session. */
   private session: Session | undefined;
@@ -48,21 +56,28 @@ export class SessionPanel implements vscode.Disposable {
   private disposed = false;
 
   /** Takes over `panel`, new or restored by VS Code; without `session` (a restored panel) fetches it by id. */
+  private readonly media: vscode.Uri;
+  private readonly client: CurrentClient;
+  private readonly documents: SessionJsonDocuments;
+  private readonly linkTo: (id: string) => string;
+
   constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly id: string,
     session: Session | undefined,
-    private readonly media: vscode.Uri,
-    private readonly client: CurrentClient,
-    private readonly documents: SessionJsonDocuments,
+    shared: PanelShared,
     private readonly onDispose: () => void,
   ) {
+    this.media = shared.media;
+    this.client = shared.client;
+    this.documents = shared.documents;
+    this.linkTo = shared.linkTo;
     this.session = session;
     this.history = new SessionHistory(
       async (cursor, signal) => (await this.currentClient()).listHistory(this.id, cursor, signal),
       () => this.scheduleRender(),
     );
-    this.panel.webview.options = sessionWebviewOptions(media);
+    this.panel.webview.options = sessionWebviewOptions(this.media);
     // A tab icon is drawn as an image, so currentColor would be black in every theme.
     this.panel.iconPath = { light: vscode.Uri.joinPath(this.media, 'opencx-light.svg'), dark: vscode.Uri.joinPath(this.media, 'opencx-dark.svg') };
     this.subscriptions.push(
@@ -144,6 +159,9 @@ export class SessionPanel implements vscode.Disposable {
     switch (message.type) {
       case 'copyId':
         void copyToClipboard(this.id, vscode.l10n.t('$(check) Copied session id {0}', plainText(this.id)));
+        break;
+      case 'copyLink':
+        void copyToClipboard(this.linkTo(this.id), vscode.l10n.t('$(check) Copied the link to session {0}', plainText(this.id)));
         break;
       case 'copyJson':
         if (session) void copyToClipboard(exactJsonOf(session).pretty, vscode.l10n.t('$(check) Copied the JSON of session {0}', plainText(this.id)));

@@ -32,6 +32,8 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   constructor(
     extensionUri: vscode.Uri,
     private readonly client: CurrentClient,
+    /** The deep link to a session, for the panel's Copy Link. */
+    private readonly linkTo: (id: string) => string,
   ) {
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
     this.documents = new SessionJsonDocuments(client);
@@ -151,7 +153,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it. */
   private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): SessionPanel {
-    const sessionPanel = new SessionPanel(panel, id, session, this.media, this.client, this.documents, () => {
+    const sessionPanel = new SessionPanel(panel, id, session, { media: this.media, client: this.client, documents: this.documents, linkTo: this.linkTo }, () => {
       this.panels.delete(id);
       this.documents.forget(id);
     });

@@ -29,5 +29,6 @@ suite('UI: Search Sessions', () => {
     const marked = frame.locator('.event.highlighted');
     await marked.waitFor();
     assert.match((await marked.textContent()) ?? '', /status of my refund/);
+    await runCommand(page, 'View: Close All Editors');
   });
 });

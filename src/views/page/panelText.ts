@@ -10,6 +10,7 @@ export interface PanelText {
   refreshing: string;
   copyId: string;
   copyJson: string;
+  copyLink: string;
   openJson: string;
   retry: string;
   setToken: string;
@@ -76,6 +77,7 @@ function translatePanelText(): PanelText {
     refreshing: l10n.t('Refreshing…'),
     copyId: l10n.t('Copy ID'),
     copyJson: l10n.t('Copy JSON'),
+    copyLink: l10n.t('Copy Link'),
     openJson: l10n.t('Open in Editor'),
     retry: l10n.t('Retry'),
     setToken: l10n.t('Set API Token'),

@@ -50,6 +50,7 @@ ${summary === undefined ? '' : `<p class="summary">${summary}</p>\n`}<p class="s
 <div class="actions" role="toolbar" aria-label="${escapeHtml(text.sessionActions)}">
 ${button('refresh', state.refreshing ? text.refreshing : text.refresh, { disabled: state.refreshing })}
 ${button('copyId', text.copyId, { title: session.id })}
+${button('copyLink', text.copyLink, { secondary: true })}
 ${button('copyJson', text.copyJson, { secondary: true })}
 ${button('openJson', text.openJson, { secondary: true })}
 </div>

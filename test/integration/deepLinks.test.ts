@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { SessionNode, TreeNode } from '../../src/model/treeNodes';
+import { activate, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+
+const linkOf = (id: string) => vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}/session/${id}`);
+
+suite('deep links and Copy Link', () => {
+  let api: TestApi;
+
+  suiteSetup(async () => {
+    api = await activate();
+    await signIn(api);
+  });
+  setup(() => standIn.reset());
+  teardown(async () => {
+    await signIn(api);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Copy Session Link on a row copies a link for this build that the handler opens', async () => {
+    await vscode.commands.executeCommand('opencx.refresh');
+    const [open] = await api.provider.getChildren();
+    const web = (await api.provider.getChildren(open)).find((node) => node.type === 'group' && node.value === 'web')!;
+    const row = (await api.provider.getChildren(web)).find((node: TreeNode): node is SessionNode => node.type === 'session')!;
+    await vscode.commands.executeCommand('opencx.copySessionLink', row, [row]);
+    const copied = await vscode.env.clipboard.readText();
+    assert.equal(copied, linkOf(row.session.id).toString(true));
+    await api.deepLinks.handleUri(vscode.Uri.parse(copied));
+    assert.ok(api.sessionPanels.htmlOf(row.session.id)?.includes(row.session.id), 'the link opened the panel');
+    await vscode.env.clipboard.writeText('');
+    api.sessionPanels.receive(row.session.id, { type: 'copyLink' });
+    await waitFor('the panel\'s Copy Link', async () => (await vscode.env.clipboard.readText()) === copied || undefined);
+  });
+
+  test('a link handed over while signed out says so, and opens its session once a token is set', async () => {
+    const [session] = await standIn.sessions({ status: 'closed_unresolved' });
+    await api.credentials.clear();
+    await api.deepLinks.handleUri(linkOf(session!.id));
+    assert.equal(api.sessionPanels.htmlOf(session!.id), undefined);
+    assert.deepEqual(await standIn.requests(), [], 'nothing asked while signed out');
+    await signIn(api);
+    await waitFor('the session opened after sign-in', () => api.sessionPanels.htmlOf(session!.id));
+  });
+
+  test('a link that names no session id opens nothing and asks nothing', async () => {
+    for (const path of ['/session/..', '/session/%2e%2e', '/nonsense']) {
+      await api.deepLinks.handleUri(vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}${path}`));
+    }
+    assert.deepEqual(await standIn.requests(), []);
+  });
+});
