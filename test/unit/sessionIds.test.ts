@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { findSessionIds, sessionIdAt } from '../../src/model/sessionIds';
 
 const ID = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
@@ -36,5 +37,18 @@ suite('session ids in text', () => {
     assert.equal(sessionIdAt(text, 40)?.id, ID);
     assert.equal(sessionIdAt(text, 2), undefined);
     assert.equal(sessionIdAt(text, 42), undefined);
+  });
+
+  test('for any text: exactly the UUIDs that stand alone, as a plain regular expression finds them', () => {
+    const reference = /(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])/g;
+    const piece = fc.oneof(fc.constantFrom(ID, ID.toUpperCase(), '-', 'a', 'F', '0', '"', ' ', '_', 'g', '\n', `${ID.slice(0, 14)}`, ID.slice(9)), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const expected = [...text.matchAll(reference)].map((match) => [match.index, match[0].toLowerCase()]);
+        assert.deepEqual(findSessionIds(text).map((found) => [found.start, found.id]), expected, JSON.stringify(text));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
