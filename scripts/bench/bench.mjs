@@ -5,6 +5,7 @@
 //    for pages of 25 and 100 and 0 / 50 ms of injected latency;
 //  - the requests a typical series of clicks issues (one per page shown, no duplicates);
 //  - heap growth with 10,000 sessions loaded, and the schema parse time of 10,000 sessions;
+//  - finding sessions: session links in a 10 MB log, server searches per typed query;
 //  - the size of the production bundle, and activation time in the real VS Code.
 //
 //   npm run compile-tests && node scripts/bench/bench.mjs
@@ -23,6 +24,7 @@ import { measureActivation } from './activation.mjs';
 import { buildProductionBundle, stageExtension } from './bundle.mjs';
 import { count, formatTable, kb, machineLines, mb, ms } from './report.mjs';
 import { repoRoot } from './repo.mjs';
+import { countSearchRequests, timeLinkDetection } from './finding.mjs';
 import { countRequests, timeExpand } from './tree.mjs';
 
 const { values: options } = parseArgs({
@@ -40,7 +42,7 @@ if (![samples, warmup, activationRuns].every((value) => Number.isInteger(value) 
   process.exit(2);
 }
 
-const GOALS = { ratio: 1.1, heapBytes: 40 * 2 ** 20, parseMs: 50, bundleBytes: 150 * 1024, activationMs: 50 };
+const GOALS = { ratio: 1.1, heapBytes: 40 * 2 ** 20, parseMs: 50, bundleBytes: 150 * 1024, activationMs: 50, linksMs: 100 };
 
 // Ctrl-C and SIGTERM stop the VS Code server, browser and stand-in (stopAll), then exit; the
 // exit hooks below take care of what this script started itself.
@@ -136,6 +138,25 @@ try {
     notMeasured.push('  schema parse, 10,000 sessions');
     rows.push({ metric: '  schema parse, 10,000 sessions', result: 'not measured (see above)', goal: `≤ ${ms(GOALS.parseMs)}`, met: false });
   }
+
+  section('Finding sessions: ids in a 10 MB log, server searches while typing', 'finding');
+  await measure('  session links in a 10 MB log', `≤ ${ms(GOALS.linksMs)}, no request`, async () => {
+    progress('link detection over a 10 MB log');
+    const links = timeLinkDetection();
+    rows.push({
+      metric: '  session links in a 10 MB log',
+      result: `${ms(links.ms)} (${count(links.ids)} ids in ${links.megabytes.toFixed(1)} MB; no request: links are found in the text)`,
+      goal: `≤ ${ms(GOALS.linksMs)}, no request`,
+      met: links.ms <= GOALS.linksMs,
+    });
+  });
+  await measure('  search requests per typed query', 'one per pause, none for one character', async () => {
+    progress('server searches while typing');
+    const searches = await countSearchRequests();
+    rows.push({ metric: '  search requests: "refund" typed 80 ms a key', result: String(searches.word), goal: '1', met: searches.word === 1 });
+    rows.push({ metric: '  search requests: a second query', result: String(searches.another), goal: '1', met: searches.another === 1 });
+    rows.push({ metric: '  search requests: one character', result: String(searches.oneCharacter), goal: '0', met: searches.oneCharacter === 0 });
+  });
 
   section('Bundle and activation', 'bundle');
   let extensionPath;
