@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { clearNotifications, expand, findNotification, openSessionsView, quickInput, runCommand, treeRow, treeRows, ui, waitForRequests } from './driver';
 
 suite('UI: API token', () => {
@@ -47,10 +48,12 @@ suite('UI: API token', () => {
   });
 
   test('a valid token is checked with one request, stored, and the tree loads', async () => {
-    const { page, standIn } = ui();
+    const { page, standIn, screenshotDir } = ui();
     standIn.requests.length = 0;
     await runCommand(page, 'open.cx: Set API Token');
     await quickInput(page).fill(standIn.token);
+    // The walkthrough's first picture: the box, the key hidden.
+    await page.screenshot({ path: join(screenshotDir, 'set-api-token.png') });
     await page.keyboard.press('Enter');
     await treeRow(page, 'Open').waitFor();
     assert.equal(await page.locator('.part.sidebar .welcome-view-content').isVisible(), false);
