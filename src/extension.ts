@@ -6,6 +6,7 @@ import { ApiError } from './api/errors';
 import { registerCommands } from './commands';
 import { DeepLinkHandler } from './commands/deepLinks';
 import { sessionLink } from './model/deepLinks';
+import { setDisplayLocale } from './model/labels';
 import { SessionLookupCache } from './model/sessionLookup';
 import { SessionTreeModel } from './model/sessionTree';
 import type { TreeNode } from './model/treeNodes';
@@ -35,6 +36,7 @@ export interface TestApi {
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
   // Code that cannot import vscode (the page renderer) translates through @vscode/l10n.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  setDisplayLocale(vscode.env.language);
   const log = vscode.window.createOutputChannel('open.cx', { log: true });
   const credentials = new Credentials(context.secrets);
   const connection = new Connection(credentials, log);

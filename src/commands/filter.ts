@@ -2,7 +2,7 @@
 // itself lives in FilterController (services/filterController.ts).
 import * as vscode from 'vscode';
 import { CHANNEL_TYPES, SESSION_STATUSES } from '../api/schemas';
-import { CHANNEL_LABELS, STATUS_LABELS } from '../model/labels';
+import { channelLabels, statusLabels } from '../model/labels';
 import { DATE_PRESETS, isFiltered, NO_FILTER, parseIsoDate, type DatePreset, type DateWindow, type SessionFilter } from '../model/sessionFilter';
 import type { FilterController } from '../services/filterController';
 import { iconName } from '../ui/icons';
@@ -57,11 +57,11 @@ export async function filterSessions(controller: FilterController): Promise<void
 async function editDimension(dimension: Dimension, filter: SessionFilter): Promise<SessionFilter | undefined> {
   switch (dimension) {
     case 'status': {
-      const statuses = await pickMany(vscode.l10n.t('Status'), 'status', SESSION_STATUSES, filter.statuses, STATUS_LABELS);
+      const statuses = await pickMany(vscode.l10n.t('Status'), 'status', SESSION_STATUSES, filter.statuses, statusLabels());
       return statuses && { ...filter, statuses };
     }
     case 'channel': {
-      const channels = await pickMany(vscode.l10n.t('Channel'), 'channel', CHANNEL_TYPES, filter.channels, CHANNEL_LABELS);
+      const channels = await pickMany(vscode.l10n.t('Channel'), 'channel', CHANNEL_TYPES, filter.channels, channelLabels());
       return channels && { ...filter, channels };
     }
     case 'handoff': {

@@ -1,25 +1,36 @@
-// How sessions, statuses and channels read to a person. Plain TypeScript, shared by the tree,
-// the tooltips and the JSON view.
+// How sessions, statuses and channels read to a person, in VS Code's display language. Plain
+// TypeScript (translated through @vscode/l10n, which the extension hands its bundle at start),
+// shared by the tree, the tooltips, the quick picks and the session panel.
+import * as l10n from '@vscode/l10n';
 import type { ChannelType, Session, SessionStatus } from '../api/schemas';
 
-export const STATUS_LABELS: Record<SessionStatus, string> = {
-  open: 'Open',
-  closed_resolved: 'Closed · resolved',
-  closed_unresolved: 'Closed · unresolved',
-};
+let translated: { status: Record<SessionStatus, string>; channel: Record<ChannelType, string> } | undefined;
 
-export const CHANNEL_LABELS: Record<ChannelType, string> = {
-  web: 'Web',
-  email: 'Email',
-  phone_voice: 'Phone',
-  slack: 'Slack',
-  sms: 'SMS',
-  whatsapp: 'WhatsApp',
-  instagram: 'Instagram',
-  messenger: 'Messenger',
-  api: 'API',
-  web_voice: 'Web voice',
-};
+/** Translated on first use, which comes after the extension configured @vscode/l10n. */
+function names(): NonNullable<typeof translated> {
+  return (translated ??= {
+    status: {
+      open: l10n.t('Open'),
+      closed_resolved: l10n.t('Closed · resolved'),
+      closed_unresolved: l10n.t('Closed · unresolved'),
+    },
+    channel: {
+      web: l10n.t('Web'),
+      email: l10n.t('Email'),
+      phone_voice: l10n.t('Phone'),
+      slack: l10n.t('Slack'),
+      sms: l10n.t('SMS'),
+      whatsapp: l10n.t('WhatsApp'),
+      instagram: l10n.t('Instagram'),
+      messenger: l10n.t('Messenger'),
+      api: l10n.t('API'),
+      web_voice: l10n.t('Web voice'),
+    },
+  });
+}
+
+export const statusLabels = (): Readonly<Record<SessionStatus, string>> => names().status;
+export const channelLabels = (): Readonly<Record<ChannelType, string>> => names().channel;
 
 /** Systems a session can be handed off to, by the names their makers use. */
 export const INTEGRATION_LABELS: Record<string, string> = {
@@ -28,11 +39,13 @@ export const INTEGRATION_LABELS: Record<string, string> = {
 
 /** Values the server sent that this version does not know are shown as sent. */
 export function statusLabel(status: string): string {
-  return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status as SessionStatus] : status;
+  const labels = statusLabels();
+  return Object.hasOwn(labels, status) ? labels[status as SessionStatus] : status;
 }
 
 export function channelLabel(channel: string): string {
-  return Object.hasOwn(CHANNEL_LABELS, channel) ? CHANNEL_LABELS[channel as ChannelType] : channel;
+  const labels = channelLabels();
+  return Object.hasOwn(labels, channel) ? labels[channel as ChannelType] : channel;
 }
 
 /** "zendesk" → "Zendesk"; one this version does not know by its type, humanised; nothing for a blank one. */
@@ -134,19 +147,51 @@ export function sessionFacts(session: Session): SessionFacts {
   return facts;
 }
 
+/** VS Code's display language, for ages and dates; the runtime's default until the extension sets it. */
+let displayLocale: string | undefined;
+const ageFormats = new Map<string, { ago: Intl.RelativeTimeFormat; now: string }>();
+
+export function setDisplayLocale(locale: string | undefined): void {
+  displayLocale = locale;
+}
+
+/**
+ * Ages in the display language if Intl knows it (VS Code's may be a pseudo-locale), else the
+ * runtime's default. Always as a number ("1d ago", not "yesterday"), so rows compare at a glance.
+ */
+function ageFormat(): { ago: Intl.RelativeTimeFormat; now: string } {
+  const key = displayLocale ?? '';
+  let format = ageFormats.get(key);
+  if (!format) {
+    const make = (locale: string | undefined) => ({
+      ago: new Intl.RelativeTimeFormat(locale, { style: 'narrow', numeric: 'always' }),
+      now: new Intl.RelativeTimeFormat(locale, { style: 'narrow', numeric: 'auto' }).format(0, 'second'),
+    });
+    try {
+      format = make(displayLocale);
+    } catch {
+      format = make(undefined);
+    }
+    ageFormats.set(key, format);
+  }
+  return format;
+}
+
+/** How long ago `iso` was, in the display language: "3h ago", "vor 3 Std.", "3時間前"; "now" for a time ahead. */
 export function formatAge(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '';
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return '';
+  const { ago, now: justNow } = ageFormat();
   const seconds = Math.round((now - time) / 1000);
-  if (seconds < 0) return 'just now';
-  if (seconds < 60) return `${seconds}s ago`;
+  if (seconds <= 0) return justNow;
+  if (seconds < 60) return ago.format(-seconds, 'second');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ago`;
+  if (minutes < 60) return ago.format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h ago`;
+  if (hours < 24) return ago.format(-hours, 'hour');
   const days = Math.floor(hours / 24);
-  if (days < 60) return `${days}d ago`;
+  if (days < 60) return ago.format(-days, 'day');
   const months = Math.floor(days / 30);
-  return months < 24 ? `${months}mo ago` : `${Math.floor(days / 365)}y ago`;
+  return months < 24 ? ago.format(-months, 'month') : ago.format(-Math.floor(days / 365), 'year');
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseSession } from '../../src/api/schemas';
-import { formatAge, sessionDescription, sessionFacts, sessionLabel } from '../../src/model/labels';
+import { formatAge, sessionDescription, sessionFacts, sessionLabel, setDisplayLocale } from '../../src/model/labels';
 
 suite('session labels', () => {
   const base = { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'open', channel: { type: 'web' }, ticket_number: 77 };
@@ -76,5 +76,22 @@ suite('session labels', () => {
         updated: '2026-11-30T11:00:00Z',
       });
     });
+  });
+});
+
+suite('ages in the display language', () => {
+  teardown(() => setDisplayLocale(undefined));
+
+  test('the display language decides how an age reads; a time ahead reads as now; an unknown language falls back', () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    setDisplayLocale('de');
+    assert.equal(formatAge('2026-11-30T09:00:00Z', now), 'vor 3 Std.');
+    setDisplayLocale('ja');
+    assert.equal(formatAge('2026-11-28T12:00:00Z', now), '2日前');
+    setDisplayLocale('en');
+    assert.equal(formatAge('2026-11-30T12:05:00Z', now), 'now');
+    assert.equal(formatAge('2024-01-01T00:00:00Z', now), '2y ago');
+    setDisplayLocale('not a locale!');
+    assert.match(formatAge('2026-11-30T09:00:00Z', now), /3/);
   });
 });
