@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The project's test command (`npm test`): lint, type check, build, unit tests in Node against the
-// local open.cx stand-in, then the integration suite in a real VS Code. Every step runs even when
+// local open.cx stand-in, then the integration suites in a real VS Code, then the built .vsix
+// installed into that VS Code (the package suite). Every step runs even when
 // an earlier one failed (unless it depends on it), and the last line counts everything:
 // `N passed, N failed`. Lint and type check count as one check each.
 //
@@ -71,13 +72,13 @@ async function unitTests() {
   record('unit tests', counts.passed, counts.failed, (performance.now() - started) / 1000);
 }
 
-function integrationTests() {
-  const harness = join(root, 'scripts/vscode/run-integration.mjs');
-  console.log('\n▶ integration tests (real VS Code)');
+/** A real-VS-Code harness that writes its {passed, failed} to OPENCX_RESULT_FILE. */
+function harnessSuite(name, script) {
+  console.log(`\n▶ ${name}: ${script}`);
   const started = performance.now();
   const resultDir = mkdtempSync(join(tmpdir(), 'opencx-results-'));
-  const resultFile = join(resultDir, 'integration.json');
-  const run = spawnSync(process.execPath, [harness], {
+  const resultFile = join(resultDir, 'result.json');
+  const run = spawnSync(process.execPath, [join(root, script)], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, OPENCX_RESULT_FILE: resultFile },
@@ -86,12 +87,12 @@ function integrationTests() {
   try {
     counts = JSON.parse(readFileSync(resultFile, 'utf8'));
   } catch {
-    console.error('The integration harness reported no result.');
+    console.error(`The ${name} harness reported no result.`);
   }
   rmSync(resultDir, { recursive: true, force: true });
   if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
   if (counts.passed + counts.failed === 0) counts.failed = 1; // a suite that ran nothing proves nothing
-  record('integration tests', counts.passed, counts.failed, (performance.now() - started) / 1000);
+  record(name, counts.passed, counts.failed, (performance.now() - started) / 1000);
 }
 
 step('lint', bin('eslint'), ['src', 'test']);
@@ -101,8 +102,13 @@ const typesOk = step('type check and compile tests', bin('tsc'), ['-p', '.', '--
 const buildOk = step('bundle extension', process.execPath, ['esbuild.js']);
 if (typesOk) await unitTests();
 if (only !== 'unit') {
-  if (typesOk && buildOk) integrationTests();
-  else record('integration tests (not run: build failed)', 0, 1, 0);
+  if (typesOk && buildOk) {
+    harnessSuite('integration tests (real VS Code)', 'scripts/vscode/run-integration.mjs');
+    // Last: `npm run package` leaves the production bundle in dist/.
+    harnessSuite('package tests (installed .vsix)', 'scripts/vscode/run-package.mjs');
+  } else {
+    record('integration and package tests (not run: build failed)', 0, 1, 0);
+  }
 }
 
 console.log('\nSummary');

@@ -7,18 +7,19 @@
 //
 //   npm run compile && npm run compile-tests && node scripts/vscode/run-integration.mjs
 //
-// Options: --timeout <seconds> (default 600, or env OPENCX_INTEGRATION_TIMEOUT);
+// Options: --vscode <version>: the VS Code to run on, "current" (default), "oldest" or a version
+//          (env OPENCX_VSCODE_VERSION; see vscode-versions.mjs);
+//          --timeout <seconds> (default 600, or env OPENCX_INTEGRATION_TIMEOUT);
 //          --screenshots <dir>: where the UI suite saves its pictures of the real UI (default
 //          out/screenshots; `npm run screenshots` sends them to media/screenshots for the README).
 // Env OPENCX_RESULT_FILE: also write {"passed":N,"failed":N} there.
 // Exit code: 0 when the suite passed, non-zero otherwise (a suite that never reports counts as
 // 0 passed, 1 failed).
 
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { vscodeVersion } from './vscode-versions.mjs';
 import {
   ensureInstalled,
   handleSignals,
@@ -32,13 +33,17 @@ import {
   startStandIn,
   stopAll,
 } from './vscode-server.mjs';
+import { runWorkbenchMocha, testFiles } from './workbench-mocha.mjs';
 
 const { values: options } = parseArgs({
   options: {
     timeout: { type: 'string', default: process.env.OPENCX_INTEGRATION_TIMEOUT ?? '600' },
     screenshots: { type: 'string', default: 'out/screenshots' },
+    vscode: { type: 'string', default: process.env.OPENCX_VSCODE_VERSION },
   },
 });
+// Read by install.mjs and startServer (through vscodeVersion()); fails early on an unknown one.
+if (options.vscode) process.env.OPENCX_VSCODE_VERSION = vscodeVersion(options.vscode).vscode;
 const timeoutMs = Number(options.timeout) * 1000;
 if (!(timeoutMs > 0)) {
   console.error(`--timeout must be a number of seconds, not "${options.timeout}"`);
@@ -127,46 +132,13 @@ console.log(`integration: ${counts.passed} passed, ${counts.failed} failed`);
 process.exit(exitCode);
 
 /** Phase 2: mocha in this process, driving a fresh workbench window (new browser, signed out). */
-async function runUiSuite(server, standIn) {
-  const files = existsSync(UI_TESTS)
-    ? readdirSync(UI_TESTS, { recursive: true })
-        .filter((file) => String(file).endsWith('.test.js'))
-        .sort()
-        .map((file) => join(UI_TESTS, String(file)))
-    : [];
-  if (files.length === 0) return { passed: 0, failed: 0 };
+function runUiSuite(server, standIn) {
   standIn.reset();
-  const workbench = await openWorkbench(server, {
-    onExtensionHostConsole: (text) => {
-      if (!isKnownNoise(text)) console.log(`[extension host] ${text}`);
-    },
+  return runWorkbenchMocha({
+    name: 'UI suite',
+    server,
+    standIn,
+    files: testFiles(UI_TESTS),
+    screenshotDir: resolve(repoRoot, options.screenshots),
   });
-  workbench.page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
-  const { page } = workbench;
-  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-  const screenshotDir = resolve(repoRoot, options.screenshots);
-  await mkdir(screenshotDir, { recursive: true });
-  globalThis.opencxUi = { page, standIn, screenshotDir };
-
-  const Mocha = createRequire(import.meta.url)('mocha');
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
-  if (process.env.OPENCX_TEST_GREP) mocha.grep(process.env.OPENCX_TEST_GREP);
-  for (const file of files) mocha.addFile(file);
-  const started = Date.now();
-  const result = await new Promise((resolvePromise) => {
-    let passed = 0;
-    let failed = 0;
-    const runner = mocha.run(() => resolvePromise({ passed, failed }));
-    runner.on('pass', () => passed++);
-    runner.on('fail', (test) => {
-      failed++;
-      // What the screen looked like when it failed.
-      const file = join(repoRoot, 'out', `ui-failure-${failed}.png`);
-      void page.screenshot({ path: file }).catch(() => {});
-      console.error(`[ui] screenshot of the failure "${test.title}": ${file}`);
-    });
-  });
-  log(`UI suite took ${seconds(Date.now() - started)}`);
-  await workbench.close();
-  return result;
 }

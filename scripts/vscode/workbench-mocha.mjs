@@ -1,0 +1,60 @@
+// Runs mocha suites in this process against a fresh workbench window driven through playwright
+// (test/ui/driver.ts reads the page and the stand-in from globalThis.opencxUi). Used by the UI
+// suite, on the extension under development, and by the package suite, on the installed .vsix.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { log, seconds } from './lifecycle.mjs';
+import { isKnownNoise, openWorkbench, repoRoot } from './vscode-server.mjs';
+
+/** The compiled test files (*.test.js) under a folder, in a stable order. */
+export function testFiles(folder) {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true })
+    .filter((file) => String(file).endsWith('.test.js'))
+    .sort()
+    .map((file) => join(folder, String(file)));
+}
+
+/**
+ * Opens a workbench window on `server` (`workbench` options go to openWorkbench), runs `files`
+ * with mocha and resolves to { passed, failed }. A failing test leaves a screenshot in out/.
+ */
+export async function runWorkbenchMocha({ name, server, standIn, files, screenshotDir, workbench: options = {} }) {
+  if (files.length === 0) return { passed: 0, failed: 0 };
+  const workbench = await openWorkbench(server, {
+    onExtensionHostConsole: (text) => {
+      if (!isKnownNoise(text)) console.log(`[extension host] ${text}`);
+    },
+    ...options,
+  });
+  workbench.page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
+  const { page } = workbench;
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+  await mkdir(screenshotDir, { recursive: true });
+  globalThis.opencxUi = { page, standIn, screenshotDir };
+
+  const Mocha = createRequire(import.meta.url)('mocha');
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
+  if (process.env.OPENCX_TEST_GREP) mocha.grep(process.env.OPENCX_TEST_GREP);
+  for (const file of files) mocha.addFile(file);
+  const started = Date.now();
+  const result = await new Promise((resolvePromise) => {
+    let passed = 0;
+    let failed = 0;
+    const runner = mocha.run(() => resolvePromise({ passed, failed }));
+    runner.on('pass', () => passed++);
+    runner.on('fail', (test) => {
+      failed++;
+      // What the screen looked like when it failed.
+      const file = join(repoRoot, 'out', `${name.replaceAll(' ', '-')}-failure-${failed}.png`);
+      void page.screenshot({ path: file }).catch(() => {});
+      console.error(`[${name}] screenshot of the failure "${test.title}": ${file}`);
+    });
+  });
+  log(`${name} took ${seconds(Date.now() - started)}`);
+  await workbench.close();
+  return result;
+}
