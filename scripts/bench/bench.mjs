@@ -5,12 +5,16 @@
 //    for pages of 25 and 100 and 0 / 50 ms of injected latency;
 //  - the requests a typical series of clicks issues (one per page shown, no duplicates);
 //  - heap growth with 10,000 sessions loaded, and the schema parse time of 10,000 sessions;
-//  - the size of the production bundle, and activation time in the real VS Code.
+//  - the size of the production bundle, and activation time in the real VS Code;
+//  - what users wait for in the real VS Code, from a click to what it brings on screen, beside a
+//    bare fetch of the same request and a reference extension timed the same way (perceived.mjs).
 //
 //   npm run compile-tests && node scripts/bench/bench.mjs
 //
 // Options: --samples <n> (timed samples per case, default 40), --warmup <n> (default 10),
-//          --activation-runs <n> (fresh VS Code windows, default 3; 0 skips VS Code).
+//          --activation-runs <n> (fresh VS Code windows, default 3; 0 skips activation),
+//          --perceived-runs <n> (rounds of fresh windows, default 5; 0 skips them),
+//          --only <parts> (comma-separated: expand, requests, memory, bundle, perceived).
 // Exit code: 0 when everything was measured, missed goals included (it is a report, not a test);
 // 1 when a measurement could not be taken.
 import { spawn } from 'node:child_process';
@@ -21,6 +25,8 @@ import { parseArgs } from 'node:util';
 import { handleSignals, isStopping, stopAll } from '../vscode/vscode-server.mjs';
 import { measureActivation } from './activation.mjs';
 import { buildProductionBundle, stageExtension } from './bundle.mjs';
+import { measurePerceived } from './perceived.mjs';
+import { perceivedReport } from './perceivedReport.mjs';
 import { count, formatTable, kb, machineLines, mb, ms } from './report.mjs';
 import { repoRoot } from './repo.mjs';
 import { countRequests, timeExpand } from './tree.mjs';
@@ -30,17 +36,37 @@ const { values: options } = parseArgs({
     samples: { type: 'string', default: '40' },
     warmup: { type: 'string', default: '10' },
     'activation-runs': { type: 'string', default: '3' },
+    'perceived-runs': { type: 'string', default: '5' },
+    only: { type: 'string' },
   },
 });
 const samples = Number(options.samples);
 const warmup = Number(options.warmup);
 const activationRuns = Number(options['activation-runs']);
-if (![samples, warmup, activationRuns].every((value) => Number.isInteger(value) && value >= 0) || samples === 0) {
-  console.error('--samples, --warmup and --activation-runs take whole numbers (--samples at least 1).');
+const perceivedRuns = Number(options['perceived-runs']);
+if (![samples, warmup, activationRuns, perceivedRuns].every((value) => Number.isInteger(value) && value >= 0) || samples === 0) {
+  console.error('--samples, --warmup, --activation-runs and --perceived-runs take whole numbers (--samples at least 1).');
   process.exit(2);
 }
+const PARTS = ['expand', 'requests', 'memory', 'bundle', 'perceived'];
+const only = options.only?.split(',').map((part) => part.trim());
+const unknownPart = only?.find((part) => !PARTS.includes(part));
+if (unknownPart !== undefined) {
+  console.error(`--only takes parts among ${PARTS.join(', ')}; not "${unknownPart}".`);
+  process.exit(2);
+}
+const runs = (part) => !only || only.includes(part);
 
-const GOALS = { ratio: 1.1, heapBytes: 40 * 2 ** 20, parseMs: 50, bundleBytes: 150 * 1024, activationMs: 50 };
+const GOALS = {
+  ratio: 1.1,
+  heapBytes: 40 * 2 ** 20,
+  parseMs: 50,
+  bundleBytes: 150 * 1024,
+  activationMs: 50,
+  // Click to screen: over the reference extension (a, b) or over a bare fetch (c, d).
+  perceived: { overReferenceMs: 25, overFetchMs: 150 },
+};
+const PERCEIVED_LATENCY_MS = 120;
 
 // Ctrl-C and SIGTERM stop the VS Code server, browser and stand-in (stopAll), then exit; the
 // exit hooks below take care of what this script started itself.
@@ -72,6 +98,35 @@ async function measure(metric, goal, action) {
 }
 
 try {
+  if (runs('expand')) await expandRows();
+  if (runs('requests')) await requestRows();
+  if (runs('memory')) await memoryRows();
+  if (runs('bundle') || runs('perceived')) {
+    const extensionPath = await bundleRows({ show: runs('bundle') });
+    if (runs('bundle') && activationRuns > 0) await activationRows(extensionPath);
+    if (runs('perceived') && perceivedRuns > 0) await timePerceived(extensionPath);
+  }
+} finally {
+  await stopAll();
+}
+
+console.log(`\nopen.cx Sessions benchmark · ${new Date().toISOString()} · ${repoRoot}`);
+for (const line of machineLines()) console.log(line);
+console.log('Stand-in: generated sessions on 127.0.0.1, rate limit off; KB = 1024 B, MB = 1024 KB\n');
+console.log(formatTable(rows));
+
+const missed = [];
+let sectionName = '';
+for (const row of rows) {
+  if (row.section !== undefined) sectionName = row.short;
+  else if (row.met === false && !notMeasured.includes(row.metric)) missed.push(`${sectionName}: ${row.metric.trim()}`);
+}
+console.log('');
+console.log(missed.length ? `Goals missed (${missed.length}): ${missed.join('; ')}` : 'Every goal met.');
+if (notMeasured.length) console.log(`Not measured: ${notMeasured.map((metric) => metric.trim()).join('; ')}`);
+process.exit(notMeasured.length ? 1 : 0);
+
+async function expandRows() {
   section(`Expand Open › Web: tree model vs bare fetch + JSON.parse (median of ${samples}, interleaved)`, 'expand');
   for (const latencyMs of [0, 50]) {
     for (const pageSize of [25, 100]) {
@@ -91,7 +146,9 @@ try {
       });
     }
   }
+}
 
+async function requestRows() {
   section('Requests: open view › Open › Web › Load more ×5 › Refresh (page 25, latency 50 ms)', 'requests');
   await measure('  requests', 'one per page shown', async () => {
     progress('requests of a series of clicks');
@@ -108,7 +165,9 @@ try {
     rows.push({ metric: '  duplicate requests', result: String(result.duplicates), goal: '0', met: result.duplicates === 0 });
     if (result.failed) rows.push({ metric: '  failed requests', result: String(result.failed), goal: '0', met: false });
   });
+}
 
+async function memoryRows() {
   section('Memory and parsing (separate `node --expose-gc` process)', 'memory');
   let memory;
   await measure('  heap growth, 10,000 sessions loaded', `≤ ${mb(GOALS.heapBytes)}`, async () => {
@@ -136,12 +195,17 @@ try {
     notMeasured.push('  schema parse, 10,000 sessions');
     rows.push({ metric: '  schema parse, 10,000 sessions', result: 'not measured (see above)', goal: `≤ ${ms(GOALS.parseMs)}`, met: false });
   }
+}
 
-  section('Bundle and activation', 'bundle');
+/** Builds the production bundle and stages it as an installed extension; `show` prints its rows. */
+async function bundleRows({ show }) {
+  if (show) section('Bundle and activation', 'bundle');
   let extensionPath;
   await measure('  dist/extension.js, production build', `≤ ${kb(GOALS.bundleBytes)}`, async () => {
     progress('production bundle (node esbuild.js --production --metafile, in a scratch folder)');
     const bundle = await buildProductionBundle(join(scratchDir, 'extension'));
+    extensionPath = stageExtension(join(scratchDir, 'extension'));
+    if (!show) return;
     rows.push({
       metric: '  dist/extension.js, production build',
       result: `${kb(bundle.bytes)} (${count(bundle.bytes)} B)`,
@@ -151,43 +215,39 @@ try {
     bundle.largestInputs.forEach((input, index) => {
       rows.push({ metric: `    largest input ${index + 1}`, result: `${kb(input.bytes).padStart(8)}  ${input.path}` });
     });
-    extensionPath = stageExtension(join(scratchDir, 'extension'));
   });
-  if (activationRuns > 0) {
-    const metric = '  activation in VS Code (production bundle)';
-    await measure(metric, `≤ ${ms(GOALS.activationMs)}`, async () => {
-      if (!extensionPath) throw new Error('no production bundle to activate');
-      progress(`activation: ${activationRuns} fresh VS Code windows`);
-      const activation = await measureActivation({ extensionPath, runs: activationRuns });
-      rows.push({
-        metric,
-        result:
-          `${ms(activation.medianMs)} (median of ${activationRuns}: ${activation.samples.map((value) => value.toFixed(1)).join(', ')}; ` +
-          `workbench round trip ${activation.roundTripMs === undefined ? '?' : ms(activation.roundTripMs)}; VS Code ${activation.vscodeVersion ?? '?'})`,
-        goal: `≤ ${ms(GOALS.activationMs)}`,
-        met: activation.medianMs <= GOALS.activationMs,
-      });
+  return extensionPath;
+}
+
+async function activationRows(extensionPath) {
+  const metric = '  activation in VS Code (production bundle)';
+  await measure(metric, `≤ ${ms(GOALS.activationMs)}`, async () => {
+    if (!extensionPath) throw new Error('no production bundle to activate');
+    progress(`activation: ${activationRuns} fresh VS Code windows`);
+    const activation = await measureActivation({ extensionPath, runs: activationRuns });
+    rows.push({
+      metric,
+      result:
+        `${ms(activation.medianMs)} (median of ${activationRuns}: ${activation.samples.map((value) => value.toFixed(1)).join(', ')}; ` +
+        `workbench round trip ${activation.roundTripMs === undefined ? '?' : ms(activation.roundTripMs)}; VS Code ${activation.vscodeVersion ?? '?'})`,
+      goal: `≤ ${ms(GOALS.activationMs)}`,
+      met: activation.medianMs <= GOALS.activationMs,
     });
-  }
-} finally {
-  await stopAll();
+  });
 }
 
-console.log(`\nopen.cx Sessions benchmark · ${new Date().toISOString()} · ${repoRoot}`);
-for (const line of machineLines()) console.log(line);
-console.log('Stand-in: generated sessions on 127.0.0.1, rate limit off; KB = 1024 B, MB = 1024 KB\n');
-console.log(formatTable(rows));
-
-const missed = [];
-let sectionName = '';
-for (const row of rows) {
-  if (row.section !== undefined) sectionName = row.short;
-  else if (row.met === false && !notMeasured.includes(row.metric)) missed.push(`${sectionName}: ${row.metric.trim()}`);
+async function timePerceived(extensionPath) {
+  section(
+    `Click to screen in VS Code, latency ${PERCEIVED_LATENCY_MS} ms (medians of ${perceivedRuns} rounds of fresh windows; + is over a bare fetch of the same request)`,
+    'perceived',
+  );
+  await measure('  perceived', 'see rows', async () => {
+    if (!extensionPath) throw new Error('no production bundle to run');
+    progress(`perceived: ${perceivedRuns} rounds of fresh VS Code windows, the extension's and the reference's`);
+    const result = await measurePerceived({ extensionPath, runs: perceivedRuns, latencyMs: PERCEIVED_LATENCY_MS });
+    rows.push(...perceivedReport(result, GOALS.perceived));
+  });
 }
-console.log('');
-console.log(missed.length ? `Goals missed (${missed.length}): ${missed.join('; ')}` : 'Every goal met.');
-if (notMeasured.length) console.log(`Not measured: ${notMeasured.map((metric) => metric.trim()).join('; ')}`);
-process.exit(notMeasured.length ? 1 : 0);
 
 /** memory.mjs in its own `node --expose-gc` process; resolves to the JSON it prints. */
 function runMemoryProcess() {
