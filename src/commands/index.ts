@@ -7,7 +7,7 @@ import type { SessionTreeModel } from '../model/sessionTree';
 import type { NoticeNode, TreeNode } from '../model/treeNodes';
 import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
-import { COMMANDS, type CommandName } from '../ui/ids';
+import { COMMANDS, VIEW_ID, type CommandName } from '../ui/ids';
 import { copySessionIds, copySessionJson, selectedSessions } from './copy';
 import { filterSessions } from './filter';
 import { goToSession, openSession, type SessionOpener } from './sessions';
@@ -37,7 +37,7 @@ export function registerCommands({ connection, model, view, filters, sessions }:
     openSession: (target?: unknown, selected?: unknown) => openSession(sessions, target, selected),
     goToSession: () => goToSession(sessions),
     // Row commands: the row they were clicked on names its slice.
-    loadMore: (notice?: NoticeNode) => notice?.slice && model.loadMore(notice.slice),
+    loadMore: (notice?: NoticeNode) => notice?.slice && inViewProgress(model.loadMore(notice.slice)),
     retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),
   };
   return vscode.Disposable.from(
@@ -45,4 +45,9 @@ export function registerCommands({ connection, model, view, filters, sessions }:
       vscode.commands.registerCommand(COMMANDS[name], handlers[name] as (...args: unknown[]) => unknown),
     ),
   );
+}
+
+/** The view's progress bar while `work` runs: the row clicked does not change until the page is in. */
+function inViewProgress(work: Promise<void>): Thenable<void> {
+  return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work);
 }

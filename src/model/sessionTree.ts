@@ -100,11 +100,17 @@ export class SessionTreeModel {
     }
   }
 
-  /** Loads the next page of a slice; the tree shows "Loading…" in place of "Load more…" meanwhile. */
+  /**
+   * Loads the next page of a slice. "Load more…" stays as it is until the page is in, with one
+   * change event then: VS Code delivers a view's change events at most once per 200 ms, so a
+   * "Loading…" event first would hold the page's own event back by that much. The view's progress
+   * bar shows the load instead (the command's).
+   */
   async loadMore(ref: SliceRef): Promise<void> {
     const slice = this.live(ref);
     if (!slice || !slice.hasMore || slice.error) return;
-    await this.loadAndShow(slice);
+    await this.loadPage(slice);
+    if (this.isLive(slice)) this.emitSlice(slice);
   }
 
   /** Retries only the failed page(s) of a slice. */
@@ -117,7 +123,7 @@ export class SessionTreeModel {
 
   private async loadAndShow(slice: Slice): Promise<void> {
     const loading = this.loadPage(slice);
-    this.emitSlice(slice); // shows "Loading…" in place of "Load more…" or the error
+    this.emitSlice(slice); // shows "Loading…" in place of the error or the rate-limit wait
     await loading;
     if (this.isLive(slice)) this.emitSlice(slice);
   }
