@@ -139,6 +139,8 @@ class ViewLike {
 
   expand(node) {
     this.expanded.add(node.id);
+    // As the extension does on the view's onDidExpandElement.
+    this.model.setExpanded(node, true);
     return this.show(node);
   }
 

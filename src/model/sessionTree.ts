@@ -6,6 +6,7 @@
 // aborts the old generation's requests and ignores their late answers.
 import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
+import { ExpandedGroups } from './expandedGroups';
 import { channelLabel, statusLabel } from './labels';
 import { channelsOf, NO_FILTER, sliceQueries, statusesOf, type SessionFilter } from './sessionFilter';
 import { asApiError, Slice } from './slice';
@@ -27,6 +28,7 @@ export class SessionTreeModel {
   private readonly groups = new Map<string, GroupNode>();
   private readonly slices = new Map<string, Slice>();
   private readonly listeners = new Set<Listener>();
+  private readonly expanded = new ExpandedGroups();
 
   constructor(private readonly options: SessionTreeOptions) {
     this.grouping = options.grouping ?? 'status/channel';
@@ -51,6 +53,8 @@ export class SessionTreeModel {
     if (grouping === this.grouping) return;
     this.grouping = grouping;
     this.groups.clear();
+    // Every group of the old grouping is gone from the view, expanded or not.
+    this.expanded.clear();
     this.refresh();
   }
 
@@ -60,17 +64,32 @@ export class SessionTreeModel {
     this.refresh();
   }
 
-  /** Forgets every page and aborts what is in flight; expanded slices load again when asked. */
+  /** The view expanded or collapsed a group. */
+  setExpanded(group: GroupNode, expanded: boolean): void {
+    this.expanded.set(group, expanded);
+  }
+
+  /** The view was shown or hidden. */
+  setViewVisible(visible: boolean): void {
+    this.expanded.setVisible(visible);
+  }
+
+  /**
+   * Forgets every page and aborts what is in flight. The first pages of the groups the view shows
+   * expanded load again at once; the rest load when asked.
+   */
   refresh(): void {
     this.controller.abort();
     this.controller = new AbortController();
     this.generation++;
     for (const slice of this.slices.values()) slice.cancelRetry();
     this.slices.clear();
+    this.loadExpandedSlices();
     this.emit(undefined);
   }
 
   dispose(): void {
+    this.expanded.clear();
     this.refresh();
     this.listeners.clear();
   }
@@ -159,6 +178,18 @@ export class SessionTreeModel {
         return dimensions[index] === dimension && values.includes(value);
       })
     );
+  }
+
+  /**
+   * Starts the first page of every leaf group on screen. After a refresh VS Code asks again for the
+   * children of each level of the tree, one round trip after the other, and for those of several
+   * expanded groups one group after the other; loading now lets the pages arrive meanwhile, together.
+   */
+  private loadExpandedSlices(): void {
+    const leafDepth = this.dimensions().length - 1;
+    for (const group of this.expanded.onScreen()) {
+      if (group.depth === leafDepth && this.isShown(group)) void this.loadPage(this.sliceFor(group, group.fixed));
+    }
   }
 
   private groupsAt(dimension: Dimension, fixed: GroupNode['fixed'], parent: GroupNode | undefined): GroupNode[] {
