@@ -1,11 +1,10 @@
-// Adapts the plain sessions tree model to VS Code: its rows become tree items (treeItems.ts), its
-// change events become the view's, and a page load shows the view's progress bar.
+// Adapts the plain sessions tree model to VS Code: its rows become tree items (treeItems.ts) and
+// its change events become the view's.
 import * as vscode from 'vscode';
 import { isFiltered } from '../model/sessionFilter';
 import type { SessionTreeModel } from '../model/sessionTree';
 import type { GroupNode, NoticeNode, TreeNode } from '../model/treeNodes';
-import { VIEW_ID } from '../ui/ids';
-import { groupItem, noticeItem, sessionItem } from './treeItems';
+import { groupItem, noticeItem, sessionItem, sessionTooltip } from './treeItems';
 
 export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -25,9 +24,9 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     });
   }
 
+  /** VS Code shows the view's progress bar while this runs, i.e. while a page loads. */
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    // Shows the view's progress bar while a page loads.
-    const children = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
+    const children = await this.model.children(node);
     for (const child of children) {
       this.parents.set(child.id, node?.type === 'group' ? node : undefined);
       if (child.type === 'notice' && child.kind === 'signedOut') this.onAuthProblem(child);
@@ -53,6 +52,15 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'notice':
         return noticeItem(node, isFiltered(this.model.currentFilter));
     }
+  }
+
+  /**
+   * A session's tooltip, built when it is about to show: in getTreeItem every row of a page would
+   * carry one to the window, which parses each as Markdown while drawing the rows.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.type === 'session') item.tooltip = sessionTooltip(node.session);
+    return item;
   }
 
   dispose(): void {

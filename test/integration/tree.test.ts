@@ -56,9 +56,13 @@ suite('sessions tree in VS Code', () => {
     assert.ok(expected.length > 50, 'the slice spans several pages');
     let children = await api.provider.getChildren(web);
     assert.deepEqual(sessionsOf(children).map((node) => node.session.id), expected.slice(0, 25));
-    const item = api.provider.getTreeItem(sessionsOf(children)[0]!);
+    const first = sessionsOf(children)[0]!;
+    const item = api.provider.getTreeItem(first);
     assert.equal(item.contextValue, 'session');
     assert.match(String(item.description), /^web · /);
+    assert.equal(item.tooltip, undefined, 'the tooltip waits until it is about to show');
+    const tooltip = api.provider.resolveTreeItem(item, first).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString && tooltip.value.includes(first.session.id), 'then it has the session\'s facts');
 
     let loads = 0;
     for (let more = noticeOf(children, 'loadMore'); more; more = noticeOf(children, 'loadMore')) {
