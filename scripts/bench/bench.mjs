@@ -2,9 +2,10 @@
 // Benchmark of the open.cx Sessions extension against the local open.cx stand-in on loopback.
 // Prints one table of results next to their goals:
 //  - expanding a channel through the tree model vs a bare fetch + JSON.parse of the same page,
-//    for pages of 25 and 100 and 0 / 50 ms of injected latency;
+//    for pages of 25 and 100: the milliseconds added at 0 ms of latency, the ratio at 20 ms;
 //  - the requests a typical series of clicks issues (one per page shown, no duplicates);
-//  - heap growth with 10,000 sessions loaded, and the schema parse time of 10,000 sessions;
+//  - heap growth with 10,000 sessions loaded, and the schema parse of 10,000 sessions next to
+//    JSON.parse of the same body;
 //  - the size of the production bundle, and activation time in the real VS Code;
 //  - what users wait for in the real VS Code, from a click to what it brings on screen, beside a
 //    bare fetch of the same request and a reference extension timed the same way (perceived.mjs).
@@ -58,9 +59,11 @@ if (unknownPart !== undefined) {
 const runs = (part) => !only || only.includes(part);
 
 const GOALS = {
-  ratio: 1.1,
+  // Per page at 0 ms latency, by page size; and the ratio at 20 ms.
+  overheadMs: { 25: 0.5, 100: 1 },
+  ratioAt20Ms: 1.05,
   heapBytes: 40 * 2 ** 20,
-  parseMs: 50,
+  parseRatio: 1.3,
   bundleBytes: 150 * 1024,
   activationMs: 50,
   // Click to screen: over the reference extension (a, b) or over a bare fetch (c, d).
@@ -126,23 +129,27 @@ console.log(missed.length ? `Goals missed (${missed.length}): ${missed.join('; '
 if (notMeasured.length) console.log(`Not measured: ${notMeasured.map((metric) => metric.trim()).join('; ')}`);
 process.exit(notMeasured.length ? 1 : 0);
 
+/**
+ * What the extension adds to a page's round trip, in the terms users pay it: on loopback with no
+ * latency the extra milliseconds per page, and with 20 ms of latency (a near server) the ratio.
+ */
 async function expandRows() {
   section(`Expand Open › Web: tree model vs bare fetch + JSON.parse (median of ${samples}, interleaved)`, 'expand');
-  for (const latencyMs of [0, 50]) {
+  for (const latencyMs of [0, 20]) {
     for (const pageSize of [25, 100]) {
-      const metric = `  page ${pageSize}, latency ${latencyMs} ms`;
-      await measure(metric, `≤ ${GOALS.ratio.toFixed(2)}×`, async () => {
+      const metric = latencyMs ? `  ratio, page ${pageSize}, latency ${latencyMs} ms` : `  overhead per page, ${pageSize} sessions, latency 0 ms`;
+      const goal = latencyMs ? `≤ ${GOALS.ratioAt20Ms.toFixed(2)}×` : `≤ ${ms(GOALS.overheadMs[pageSize])}`;
+      await measure(metric, goal, async () => {
         progress(`expand: page ${pageSize}, latency ${latencyMs} ms`);
         const result = await timeExpand({ pageSize, latencyMs, samples, warmup });
         const { httpClientMs, validationMs, treeMs, plainKyMs } = result.parts;
-        rows.push({
-          metric,
-          result:
-            `${result.ratio.toFixed(2)}× (${ms(result.modelMs)} vs ${ms(result.fetchMs)}, +${ms(result.modelMs - result.fetchMs)}: ` +
-            `HTTP client ${ms(httpClientMs)} (ky alone ${ms(plainKyMs)}), validation ${ms(validationMs)}, tree ${ms(treeMs)})`,
-          goal: `≤ ${GOALS.ratio.toFixed(2)}×`,
-          met: result.ratio <= GOALS.ratio,
-        });
+        const overMs = result.modelMs - result.fetchMs;
+        const parts = `HTTP client ${ms(httpClientMs)} (ky alone ${ms(plainKyMs)}), validation ${ms(validationMs)}, tree ${ms(treeMs)}`;
+        rows.push(
+          latencyMs
+            ? { metric, result: `${result.ratio.toFixed(3)}× (${ms(result.modelMs)} vs ${ms(result.fetchMs)})`, goal, met: result.ratio <= GOALS.ratioAt20Ms }
+            : { metric, result: `+${ms(overMs)} (${ms(result.modelMs)} vs ${ms(result.fetchMs)}: ${parts})`, goal, met: overMs <= GOALS.overheadMs[pageSize] },
+        );
       });
     }
   }
@@ -186,14 +193,16 @@ async function memoryRows() {
   if (memory) {
     const { parse } = memory;
     rows.push({
-      metric: `  schema parse, ${count(parse.sessions)} sessions`,
-      result: `${ms(parse.medianMs)} (median of ${parse.runs}; first run ${ms(parse.firstMs)}; JSON.parse of the ${mb(parse.bodyBytes)} body ${ms(parse.jsonParseMs)})`,
-      goal: `≤ ${ms(GOALS.parseMs)}`,
-      met: parse.medianMs <= GOALS.parseMs,
+      metric: `  schema parse vs JSON.parse, ${count(parse.sessions)} sessions`,
+      result:
+        `${parse.ratio.toFixed(2)}× (${ms(parse.medianMs)} vs ${ms(parse.jsonParseMs)} for the ${mb(parse.bodyBytes)} body, ` +
+        `medians of ${parse.runs} in turn; first schema parse ${ms(parse.firstMs)})`,
+      goal: `≤ ${GOALS.parseRatio.toFixed(2)}×`,
+      met: parse.ratio <= GOALS.parseRatio,
     });
   } else {
-    notMeasured.push('  schema parse, 10,000 sessions');
-    rows.push({ metric: '  schema parse, 10,000 sessions', result: 'not measured (see above)', goal: `≤ ${ms(GOALS.parseMs)}`, met: false });
+    notMeasured.push('  schema parse vs JSON.parse, 10,000 sessions');
+    rows.push({ metric: '  schema parse vs JSON.parse, 10,000 sessions', result: 'not measured (see above)', goal: `≤ ${GOALS.parseRatio.toFixed(2)}×`, met: false });
   }
 }
 
