@@ -185,7 +185,7 @@ export async function countRequests({ pageSize = 25, latencyMs = 50, loadMoreTim
       }
     });
     const shownBeforeRefresh = sessionCount(view.shown.get(web.id));
-    await step('refresh (Web stays expanded)', 1, async () => model.refresh());
+    await step('refresh (Web stays expanded)', 1, async () => model.reload());
     const shownAfterRefresh = sessionCount(view.shown.get(web.id));
 
     // The same query and cursor twice within one generation (between refreshes) is a duplicate.

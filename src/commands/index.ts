@@ -28,7 +28,7 @@ export function registerCommands({ connection, model, view, filters, sessions }:
   const handlers: Record<CommandName, Handler> = {
     setToken: () => setToken(connection),
     signOut: () => signOut(connection),
-    refresh: () => model.refresh(),
+    refresh: () => model.reload(),
     filter: () => filterSessions(filters),
     clearFilters: () => filters.apply(NO_FILTER),
     // VS Code passes (clicked node, all selected nodes) to tree context-menu commands.

@@ -29,6 +29,8 @@ export class SessionTreeModel {
   private readonly slices = new Map<string, Slice>();
   private readonly listeners = new Set<Listener>();
   private readonly expanded = new ExpandedGroups();
+  /** Whether the root's rows are groups (not "signed out", an error, or sessions): see reload(). */
+  private rootShowsGroups = false;
 
   constructor(private readonly options: SessionTreeOptions) {
     this.grouping = options.grouping ?? 'status/channel';
@@ -79,13 +81,31 @@ export class SessionTreeModel {
    * expanded load again at once; the rest load when asked.
    */
   refresh(): void {
+    this.forgetPages();
+    this.emit(undefined);
+  }
+
+  /**
+   * The Refresh command: as refresh(), but the change events name only the groups whose pages were
+   * loaded, since nothing else of the tree can change. VS Code then asks for those groups' rows
+   * alone, instead of asking its way down from the root again, one round trip per level, and
+   * drawing every row anew.
+   */
+  reload(): void {
+    const owners = [...this.slices.values()].map((slice) => this.ownerOf(slice.ref));
+    if (!this.rootShowsGroups || owners.some((owner) => owner === undefined)) return this.refresh();
+    this.forgetPages();
+    for (const owner of owners) this.emit(owner);
+  }
+
+  /** Aborts what is in flight and forgets every page; the groups on screen start loading again. */
+  private forgetPages(): void {
     this.controller.abort();
     this.controller = new AbortController();
     this.generation++;
     for (const slice of this.slices.values()) slice.cancelRetry();
     this.slices.clear();
     this.loadExpandedSlices();
-    this.emit(undefined);
   }
 
   dispose(): void {
@@ -97,6 +117,7 @@ export class SessionTreeModel {
   async children(node?: TreeNode): Promise<TreeNode[]> {
     if (node?.type === 'session' || node?.type === 'notice') return [];
     if (!node) {
+      this.rootShowsGroups = false;
       // Signed out: no rows at all, so the view shows its welcome content with "Set API Token".
       try {
         if (!(await this.options.client())) return [];
@@ -112,7 +133,10 @@ export class SessionTreeModel {
       const dimensions = this.dimensions();
       const depth = node ? node.depth + 1 : 0;
       const fixed = node ? node.fixed : {};
-      if (depth < dimensions.length) return this.groupsAt(dimensions[depth]!, fixed, node);
+      if (depth < dimensions.length) {
+        if (!node) this.rootShowsGroups = true;
+        return this.groupsAt(dimensions[depth]!, fixed, node);
+      }
       const slice = this.sliceFor(node, fixed);
       const children = await this.sliceChildren(slice);
       if (this.isLive(slice) || attempt === 2) return children;

@@ -7,21 +7,46 @@ import type { GroupNode, NoticeNode, TreeNode } from '../model/treeNodes';
 import { groupItem, noticeItem, sessionItem, sessionTooltip } from './treeItems';
 
 export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly stopListening: () => void;
   /** Children last returned per group, to answer getParent for reveal. */
   private readonly parents = new Map<string, GroupNode | undefined>();
+  /** Groups changed since the last event; 'all' for the whole tree. */
+  private pending: Set<GroupNode> | 'all' | undefined;
 
   constructor(
     private readonly model: SessionTreeModel,
     private readonly onAuthProblem: (node: NoticeNode) => void,
   ) {
-    this.stopListening = model.onDidChange((node) => {
-      // A change of the whole tree replaces every row: parents of rows gone for good are dropped.
-      if (!node) this.parents.clear();
-      this.changed.fire(node);
-    });
+    this.stopListening = model.onDidChange((node) => this.collect(node));
+  }
+
+  /**
+   * Changes of one moment go to VS Code as one event: it delivers a view's events at most once per
+   * 200 ms, so a second event in the same moment would wait that long.
+   */
+  private collect(node: GroupNode | undefined): void {
+    const pending = this.pending;
+    if (pending === undefined) queueMicrotask(() => this.flush());
+    if (pending === 'all') return;
+    if (!node) this.pending = 'all';
+    else if (pending) pending.add(node);
+    else this.pending = new Set([node]);
+  }
+
+  private flush(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending === 'all') {
+      // The whole tree is replaced: parents of rows gone for good are dropped.
+      this.parents.clear();
+      this.changed.fire(undefined);
+    } else if (pending) {
+      const changed = new Set([...pending].map((group) => group.id));
+      for (const [id, parent] of this.parents) if (parent && changed.has(parent.id)) this.parents.delete(id);
+      this.changed.fire([...pending]);
+    }
   }
 
   /** VS Code shows the view's progress bar while this runs, i.e. while a page loads. */

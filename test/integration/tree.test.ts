@@ -44,6 +44,22 @@ suite('sessions tree in VS Code', () => {
     web = await group(open, 'Web');
   });
 
+  test('Refresh tells VS Code of the loaded groups in one event, and not of the whole tree', async () => {
+    const email = await group(open, 'Email');
+    await api.provider.getChildren(web);
+    await api.provider.getChildren(email);
+    const events: (TreeNode[] | undefined | null | void)[] = [];
+    const listening = api.provider.onDidChangeTreeData((event) => events.push(event));
+    try {
+      await vscode.commands.executeCommand('opencx.refresh');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      listening.dispose();
+    }
+    assert.equal(events.length, 1, 'a second event in the same moment would reach the view 200 ms later');
+    assert.deepEqual((events[0] as TreeNode[]).map((node) => node.id).sort(), [email.id, web.id].sort());
+  });
+
   test('the top level lists the three statuses, the second level the ten channels, without requests', async () => {
     const roots = await api.provider.getChildren();
     assert.deepEqual(roots.map((node) => api.provider.getTreeItem(node).label), ['Open', 'Closed · resolved', 'Closed · unresolved']);

@@ -33,7 +33,7 @@ suite('expanded groups', () => {
   });
 });
 
-suite('refresh of the groups the view shows expanded', function () {
+suite('refresh and reload of the groups the view shows', function () {
   this.timeout(20_000);
   let standIn: StandIn;
   let model: SessionTreeModel;
@@ -75,6 +75,37 @@ suite('refresh of the groups the view shows expanded', function () {
     assert.equal(chatRequests().length, 2, 'one request per page shown');
     const [first, second] = chatRequests();
     assert.ok(Math.abs(first!.time - second!.time) < 100, 'sent together, not one after the other');
+  });
+
+  test('reload names only the groups whose pages were loaded, and loads those on screen at once', async () => {
+    const { web, email } = await expandOpenWebEmail();
+    model.setExpanded(email, false);
+    const changes: (GroupNode | undefined)[] = [];
+    model.onDidChange((node) => changes.push(node));
+    model.reload();
+    assert.deepEqual(changes, [web, email], 'not the root: nothing else of the tree changes');
+    await sleep(50);
+    assert.deepEqual(chatRequests().map((request) => request.query.channel_type), ['web']);
+    assert.equal(sessions(await model.children(email)).length, 25, 'the collapsed group loads when asked');
+  });
+
+  test('reload is a refresh of the whole tree while the root shows no groups, or shows sessions', async () => {
+    let signedIn = false;
+    const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+    model.dispose();
+    model = new SessionTreeModel({ client: async () => (signedIn ? client : undefined) });
+    const changes: (GroupNode | undefined)[] = [];
+    model.onDidChange((node) => changes.push(node));
+    assert.deepEqual(await model.children(), []);
+    signedIn = true;
+    model.reload();
+    assert.deepEqual(changes, [undefined], 'signed out before: the root itself changes');
+
+    model.setGrouping('none');
+    await model.children();
+    changes.length = 0;
+    model.reload();
+    assert.deepEqual(changes, [undefined], 'the root is the group of a flat list');
   });
 
   test('collapsed groups, groups inside a collapsed one, a hidden view and a filter that removes a group load nothing ahead', async () => {
