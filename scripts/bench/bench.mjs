@@ -15,13 +15,15 @@
 // Options: --samples <n> (timed samples per case, default 40), --warmup <n> (default 10),
 //          --activation-runs <n> (fresh VS Code windows, default 3; 0 skips activation),
 //          --perceived-runs <n> (rounds of fresh windows, default 5; 0 skips them),
+//          --perceived-baseline <folder> (another build of the extension, e.g. a checkout of an
+//            earlier commit after `npm run compile`, timed the same way in the same rounds),
 //          --only <parts> (comma-separated: expand, requests, memory, bundle, perceived).
 // Exit code: 0 when everything was measured, missed goals included (it is a report, not a test);
 // 1 when a measurement could not be taken.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { handleSignals, isStopping, stopAll } from '../vscode/vscode-server.mjs';
 import { measureActivation } from './activation.mjs';
@@ -38,6 +40,7 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '10' },
     'activation-runs': { type: 'string', default: '3' },
     'perceived-runs': { type: 'string', default: '5' },
+    'perceived-baseline': { type: 'string' },
     only: { type: 'string' },
   },
 });
@@ -252,8 +255,9 @@ async function timePerceived(extensionPath) {
   );
   await measure('  perceived', 'see rows', async () => {
     if (!extensionPath) throw new Error('no production bundle to run');
-    progress(`perceived: ${perceivedRuns} rounds of fresh VS Code windows, the extension's and the reference's`);
-    const result = await measurePerceived({ extensionPath, runs: perceivedRuns, latencyMs: PERCEIVED_LATENCY_MS });
+    progress(`perceived: ${perceivedRuns} rounds of fresh VS Code windows, the extension's, the reference's${options['perceived-baseline'] ? ' and the baseline\'s' : ''}`);
+    const baselinePath = options['perceived-baseline'] && resolve(options['perceived-baseline']);
+    const result = await measurePerceived({ extensionPath, baselinePath, runs: perceivedRuns, latencyMs: PERCEIVED_LATENCY_MS });
     rows.push(...perceivedReport(result, GOALS.perceived));
   });
 }

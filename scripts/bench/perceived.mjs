@@ -3,13 +3,16 @@
 // stand-in answering after simulated network latency:
 //  (a) a click on Open › Web until its first session row is drawn;
 //  (b) a click on "Load more…" until the next page's first row is drawn;
-//  (c) a click on a session until its panel shows the JSON;
+//  (c) a click on a session until its panel shows the JSON, and (c′) the same for a second session
+//      in the same window, once VS Code has set up its first webview;
 //  (d) Refresh with Web and Email expanded until both show their new first rows.
 // Each run opens fresh windows: one with the extension, one with the reference extension
-// (scripts/bench/reference-extension, a tree that awaits the same pages and returns plain items),
-// in alternating order; then Node fetches the same requests bare, so every figure has the
-// network's share beside it from the same minutes of the same machine.
+// (scripts/bench/reference-extension, a tree that awaits the same pages and returns plain items)
+// and, if given, one with a baseline build of the extension, in rotating order; then Node fetches
+// the same requests bare, so every figure has the network's share beside it from the same minutes
+// of the same machine.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureInstalled, log, openWorkbench, startServer, startStandIn } from '../vscode/vscode-server.mjs';
@@ -22,11 +25,17 @@ const PAGE_SIZE = 25;
 // Tall enough that Email's rows are drawn below Web's two pages: the tree draws only visible rows.
 const VIEWPORT = { width: 1400, height: 1700 };
 
+const CASES = ['a', 'b', 'c', 'c2', 'd'];
+
 /**
- * Times (a)–(d) in `runs` rounds; resolves to { cases: { a, b, c, d }, vscodeVersion } where each
- * case holds the samples of the extension, the reference (a and b only) and the bare fetch.
+ * Times (a)–(d) in `runs` rounds; resolves to { cases: { a, b, c, c2, d } } where each case holds
+ * the samples of the extension, the reference (a and b only), the baseline (when
+ * `baselinePath` names another build of the extension) and the bare fetch.
  */
-export async function measurePerceived({ extensionPath, runs, latencyMs }) {
+export async function measurePerceived({ extensionPath, baselinePath, runs, latencyMs }) {
+  if (baselinePath && !existsSync(join(baselinePath, 'dist/extension.js'))) {
+    throw new Error(`${baselinePath} has no dist/extension.js: build it there first (npm run compile).`);
+  }
   await ensureInstalled();
   const standIn = await startStandIn({ ...DATA, count: 3000, pageSize: PAGE_SIZE, rateLimit: 0 });
   standIn.setFaults({ latencyMs });
@@ -34,14 +43,16 @@ export async function measurePerceived({ extensionPath, runs, latencyMs }) {
   // the reference sends it as it is.
   const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: standIn.token } });
 
-  const cases = Object.fromEntries(['a', 'b', 'c', 'd'].map((name) => [name, { extension: [], reference: [], fetch: [] }]));
+  const cases = Object.fromEntries(CASES.map((name) => [name, { extension: [], reference: [], baseline: [], fetch: [] }]));
   for (let run = 1; run <= runs; run++) {
     const windows = [
       ['extension', () => timeExtension(server, standIn, extensionPath, run)],
       ['reference', () => timeReference(server)],
     ];
-    if (run % 2 === 0) windows.reverse();
-    for (const [name, time] of windows) {
+    if (baselinePath) windows.push(['baseline', () => timeExtension(server, standIn, baselinePath, run)]);
+    // Whichever goes first meets the machine freshest: each takes its turn.
+    const first = (run - 1) % windows.length;
+    for (const [name, time] of [...windows.slice(first), ...windows.slice(0, first)]) {
       const times = await time();
       for (const [key, value] of Object.entries(times)) cases[key][name].push(value);
       log(`perceived run ${run}/${runs}, ${name}: ${Object.entries(times).map(([key, value]) => `(${key}) ${value.toFixed(0)} ms`).join(' ')}`);
@@ -55,7 +66,7 @@ export async function measurePerceived({ extensionPath, runs, latencyMs }) {
     latencyMs,
     runs,
     cases: Object.fromEntries(
-      Object.entries(cases).map(([key, { extension, reference, fetch }]) => [key, { extension: summary(extension), reference: summary(reference), fetch: summary(fetch) }]),
+      Object.entries(cases).map(([key, samples]) => [key, Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, summary(values)]))]),
     ),
   };
 }
@@ -64,7 +75,9 @@ export async function measurePerceived({ extensionPath, runs, latencyMs }) {
 async function timeExtension(server, standIn, extensionPath, run) {
   return inWindow(server, extensionPath, 'open.cx', async (page) => {
     const times = await timeExpandAndLoadMore(page);
-    times.c = await timeSessionPanel(page);
+    times.c = await timeSessionPanel(page, 1);
+    await quiet(page);
+    times.c2 = await timeSessionPanel(page, 2);
     await quiet(page);
     await expandAndWait(page, 'Email');
     times.d = await timeRefresh(page, standIn, run);
@@ -106,17 +119,18 @@ async function timeExpandAndLoadMore(page) {
   return { a, b };
 }
 
-/** Opens the first session of Web: until its JSON is on screen. */
-async function timeSessionPanel(page) {
-  const label = await page.evaluate(() => window.opencxBench.childLabel('Web', 1));
+/** Opens the `position`-th session of Web: until its JSON is on screen. */
+async function timeSessionPanel(page, position) {
+  const label = await page.evaluate((at) => window.opencxBench.childLabel('Web', at), position);
   await page.evaluate(() => window.opencxBench.arm([]));
   await treeRow(page, label).click();
   const { clickAt } = await page.evaluate(() => window.opencxBench.state);
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
+      // A panel opened before has its own stamp, from before this click.
       const shownAt = await frame.evaluate(() => window.opencxJsonShownAt).catch(() => undefined);
-      if (shownAt !== undefined) return shownAt - clickAt;
+      if (shownAt !== undefined && shownAt > clickAt) return shownAt - clickAt;
     }
     await sleep(50);
   }
@@ -185,6 +199,7 @@ async function timeBareFetches(standIn) {
     a: () => get('/chat/sessions', web),
     b: () => get('/chat/sessions', { ...web, cursor: first.next }),
     c: () => get(`/chat/sessions/${first.items[0].id}/history`),
+    c2: () => get(`/chat/sessions/${first.items[1].id}/history`),
     d: () => Promise.all([get('/chat/sessions', web), get('/chat/sessions', email)]),
   };
   const times = {};

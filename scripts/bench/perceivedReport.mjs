@@ -3,10 +3,11 @@
 // VS Code's own share of the time; the goals are stated against those, not in absolute ms.
 
 const CASES = {
-  a: 'click Open › Web → first session row',
-  b: 'click Load more… → next page drawn',
-  c: 'click a session → its JSON in the panel',
-  d: 'Refresh, Web and Email expanded → new rows',
+  a: ['(a)', 'click Open › Web → first session row'],
+  b: ['(b)', 'click Load more… → next page drawn'],
+  c: ['(c)', 'click a session → its JSON in the panel'],
+  c2: ['(c′)', 'the same, a second session'],
+  d: ['(d)', 'Refresh, Web and Email expanded → new rows'],
 };
 
 const round = (value) => `${Math.round(value)} ms`;
@@ -15,9 +16,9 @@ const plus = (value) => `${value < 0 ? '−' : '+'}${Math.round(Math.abs(value))
 /** `goals`: { overReferenceMs, overFetchMs }. */
 export function perceivedReport(result, goals) {
   const rows = [];
-  for (const [key, title] of Object.entries(CASES)) {
-    const { extension, reference, fetch } = result.cases[key];
-    const metric = `  (${key}) ${title}`;
+  for (const [key, [mark, title]] of Object.entries(CASES)) {
+    const { extension, reference, baseline, fetch } = result.cases[key];
+    const metric = `  ${mark} ${title}`;
     if (!extension || !fetch) {
       rows.push({ metric, result: 'not measured', goal: '', met: false });
       continue;
@@ -36,9 +37,11 @@ export function perceivedReport(result, goals) {
       goal = `≤ fetch + ${goals.overFetchMs} ms`;
       met = over <= goals.overFetchMs;
     }
+    if (baseline) text += `; baseline ${round(baseline.median)} = fetch ${plus(baseline.median - fetch.median)}`;
     rows.push({ metric, result: text, goal, met });
     const samples = (name, summary) => summary && `${name} ${summary.samples.map((value) => Math.round(value)).join(', ')}`;
-    rows.push({ metric: '    samples (ms)', result: [samples('extension', extension), samples('reference', reference), samples('fetch', fetch)].filter(Boolean).join(' · ') });
+    const lists = [samples('extension', extension), samples('reference', reference), samples('baseline', baseline), samples('fetch', fetch)];
+    rows.push({ metric: '    samples (ms)', result: lists.filter(Boolean).join(' · ') });
   }
   return rows;
 }
