@@ -45,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const tokenOffer = new OneTokenOffer();
   const provider = new SessionsTreeProvider(model, (notice) => tokenOffer.offer(notice.error?.message));
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+  model.setViewVisible(view.visible);
   const filters = new FilterController(context.workspaceState, model, view);
   filters.restore();
   // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
@@ -73,6 +74,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
     vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(linksEnabled)),
     vscode.languages.registerHoverProvider('*', new SessionIdHovers(linksEnabled, lookups)),
+    // What the view shows expanded is what a refresh loads again at once.
+    view.onDidExpandElement(({ element }) => element.type === 'group' && model.setExpanded(element, true)),
+    view.onDidCollapseElement(({ element }) => element.type === 'group' && model.setExpanded(element, false)),
+    view.onDidChangeVisibility(({ visible }) => model.setViewVisible(visible)),
     view.onDidChangeSelection(({ selection }) => {
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.sessionsSelected, selection.some((node) => node.type === 'session'));
     }),

@@ -139,6 +139,8 @@ class ViewLike {
 
   expand(node) {
     this.expanded.add(node.id);
+    // As the extension does on the view's onDidExpandElement.
+    this.model.setExpanded(node, true);
     return this.show(node);
   }
 
@@ -183,7 +185,7 @@ export async function countRequests({ pageSize = 25, latencyMs = 50, loadMoreTim
       }
     });
     const shownBeforeRefresh = sessionCount(view.shown.get(web.id));
-    await step('refresh (Web stays expanded)', 1, async () => model.refresh());
+    await step('refresh (Web stays expanded)', 1, async () => model.reload());
     const shownAfterRefresh = sessionCount(view.shown.get(web.id));
 
     // The same query and cursor twice within one generation (between refreshes) is a duplicate.

@@ -7,7 +7,7 @@ import { checkBaseUrl } from './baseUrl';
 import { ApiError, formatWait, redact } from './errors';
 import { parseSearchResult, type SearchResult } from './search';
 import { sessionQueryParams, type SessionQuery } from './sessionQuery';
-import { limitResponseBody, MAX_RESPONSE_BYTES, ResponseTooLargeError } from './responseLimit';
+import { MAX_RESPONSE_BYTES, readLimitedText, refuseDeclaredExcess, ResponseTooLargeError } from './responseLimit';
 import { clampRetryWait, parseRetryAfter, rateLimitWait } from './retryAfter';
 import {
   parseHistoryPage,
@@ -105,7 +105,9 @@ export class OpenCxClient {
         try {
           const response = await fetch(request, input instanceof Request ? requestInit : undefined);
           log?.({ method: request.method, path: url.pathname + url.search, status: response.status, ms: performance.now() - started });
-          return limitResponseBody(response);
+          // ky reads an error's body itself, up to 10 MB; getJson reads a success's, up to the limit.
+          refuseDeclaredExcess(response);
+          return response;
         } catch (error) {
           const reason = error instanceof Error ? (causeCode(error) ?? error.name) : 'error';
           log?.({ method: request.method, path: url.pathname + url.search, error: reason, ms: performance.now() - started });
@@ -153,7 +155,7 @@ export class OpenCxClient {
       const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot, retry: this.pacedRetry() };
       // The query goes into the path: given `searchParams`, ky builds each Request twice.
       const query = searchParams?.toString();
-      text = await this.http.get(query ? `${path}?${query}` : path, options).text();
+      text = await readLimitedText(await this.http.get(query ? `${path}?${query}` : path, options));
     } catch (error) {
       throw this.toApiError(error, signal);
     }

@@ -7,7 +7,7 @@ import type { SessionTreeModel } from '../model/sessionTree';
 import type { NoticeNode, TreeNode } from '../model/treeNodes';
 import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
-import { COMMANDS, type CommandName } from '../ui/ids';
+import { COMMANDS, VIEW_ID, type CommandName } from '../ui/ids';
 import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
 import { filterSessions } from './filter';
 import { searchSessions } from './search';
@@ -32,7 +32,7 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
   const handlers: Record<CommandName, Handler> = {
     setToken: () => setToken(connection),
     signOut: () => signOut(connection),
-    refresh: () => model.refresh(),
+    refresh: () => model.reload(),
     filter: () => filterSessions(filters),
     clearFilters: () => filters.apply(NO_FILTER),
     // VS Code passes (clicked node, all selected nodes) to tree context-menu commands.
@@ -51,7 +51,7 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     // A deep link hands over the text to search for.
     searchSessions: (query?: unknown) => searchSessions(search, typeof query === 'string' ? query : ''),
     // Row commands: the row they were clicked on names its slice.
-    loadMore: (notice?: NoticeNode) => notice?.slice && model.loadMore(notice.slice),
+    loadMore: (notice?: NoticeNode) => notice?.slice && inViewProgress(model.loadMore(notice.slice)),
     retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),
   };
   return vscode.Disposable.from(
@@ -59,4 +59,9 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
       vscode.commands.registerCommand(COMMANDS[name], handlers[name] as (...args: unknown[]) => unknown),
     ),
   );
+}
+
+/** The view's progress bar while `work` runs: the row clicked does not change until the page is in. */
+function inViewProgress(work: Promise<void>): Thenable<void> {
+  return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work);
 }

@@ -6,6 +6,7 @@
 // aborts the old generation's requests and ignores their late answers.
 import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
+import { ExpandedGroups } from './expandedGroups';
 import { channelLabel, statusLabel } from './labels';
 import { channelsOf, NO_FILTER, sliceQueries, statusesOf, type SessionFilter } from './sessionFilter';
 import { asApiError, Slice } from './slice';
@@ -27,6 +28,9 @@ export class SessionTreeModel {
   private readonly groups = new Map<string, GroupNode>();
   private readonly slices = new Map<string, Slice>();
   private readonly listeners = new Set<Listener>();
+  private readonly expanded = new ExpandedGroups();
+  /** Whether the root's rows are groups (not "signed out", an error, or sessions): see reload(). */
+  private rootShowsGroups = false;
 
   constructor(private readonly options: SessionTreeOptions) {
     this.grouping = options.grouping ?? 'status/channel';
@@ -51,6 +55,8 @@ export class SessionTreeModel {
     if (grouping === this.grouping) return;
     this.grouping = grouping;
     this.groups.clear();
+    // Every group of the old grouping is gone from the view, expanded or not.
+    this.expanded.clear();
     this.refresh();
   }
 
@@ -60,17 +66,50 @@ export class SessionTreeModel {
     this.refresh();
   }
 
-  /** Forgets every page and aborts what is in flight; expanded slices load again when asked. */
+  /** The view expanded or collapsed a group. */
+  setExpanded(group: GroupNode, expanded: boolean): void {
+    this.expanded.set(group, expanded);
+  }
+
+  /** The view was shown or hidden. */
+  setViewVisible(visible: boolean): void {
+    this.expanded.setVisible(visible);
+  }
+
+  /**
+   * Forgets every page and aborts what is in flight. The first pages of the groups the view shows
+   * expanded load again at once; the rest load when asked.
+   */
   refresh(): void {
+    this.forgetPages();
+    this.emit(undefined);
+  }
+
+  /**
+   * The Refresh command: as refresh(), but the change events name only the groups whose pages were
+   * loaded, since nothing else of the tree can change. VS Code then asks for those groups' rows
+   * alone, instead of asking its way down from the root again, one round trip per level, and
+   * drawing every row anew.
+   */
+  reload(): void {
+    const owners = [...this.slices.values()].map((slice) => this.ownerOf(slice.ref));
+    if (!this.rootShowsGroups || owners.some((owner) => owner === undefined)) return this.refresh();
+    this.forgetPages();
+    for (const owner of owners) this.emit(owner);
+  }
+
+  /** Aborts what is in flight and forgets every page; the groups on screen start loading again. */
+  private forgetPages(): void {
     this.controller.abort();
     this.controller = new AbortController();
     this.generation++;
     for (const slice of this.slices.values()) slice.cancelRetry();
     this.slices.clear();
-    this.emit(undefined);
+    this.loadExpandedSlices();
   }
 
   dispose(): void {
+    this.expanded.clear();
     this.refresh();
     this.listeners.clear();
   }
@@ -78,6 +117,7 @@ export class SessionTreeModel {
   async children(node?: TreeNode): Promise<TreeNode[]> {
     if (node?.type === 'session' || node?.type === 'notice') return [];
     if (!node) {
+      this.rootShowsGroups = false;
       // Signed out: no rows at all, so the view shows its welcome content with "Set API Token".
       try {
         if (!(await this.options.client())) return [];
@@ -93,18 +133,27 @@ export class SessionTreeModel {
       const dimensions = this.dimensions();
       const depth = node ? node.depth + 1 : 0;
       const fixed = node ? node.fixed : {};
-      if (depth < dimensions.length) return this.groupsAt(dimensions[depth]!, fixed, node);
+      if (depth < dimensions.length) {
+        if (!node) this.rootShowsGroups = true;
+        return this.groupsAt(dimensions[depth]!, fixed, node);
+      }
       const slice = this.sliceFor(node, fixed);
       const children = await this.sliceChildren(slice);
       if (this.isLive(slice) || attempt === 2) return children;
     }
   }
 
-  /** Loads the next page of a slice; the tree shows "Loading…" in place of "Load more…" meanwhile. */
+  /**
+   * Loads the next page of a slice. "Load more…" stays as it is until the page is in, with one
+   * change event then: VS Code delivers a view's change events at most once per 200 ms, so a
+   * "Loading…" event first would hold the page's own event back by that much. The view's progress
+   * bar shows the load instead (the command's).
+   */
   async loadMore(ref: SliceRef): Promise<void> {
     const slice = this.live(ref);
     if (!slice || !slice.hasMore || slice.error) return;
-    await this.loadAndShow(slice);
+    await this.loadPage(slice);
+    if (this.isLive(slice)) this.emitSlice(slice);
   }
 
   /** Retries only the failed page(s) of a slice. */
@@ -117,7 +166,7 @@ export class SessionTreeModel {
 
   private async loadAndShow(slice: Slice): Promise<void> {
     const loading = this.loadPage(slice);
-    this.emitSlice(slice); // shows "Loading…" in place of "Load more…" or the error
+    this.emitSlice(slice); // shows "Loading…" in place of the error or the rate-limit wait
     await loading;
     if (this.isLive(slice)) this.emitSlice(slice);
   }
@@ -153,6 +202,18 @@ export class SessionTreeModel {
         return dimensions[index] === dimension && values.includes(value);
       })
     );
+  }
+
+  /**
+   * Starts the first page of every leaf group on screen. After a refresh VS Code asks again for the
+   * children of each level of the tree, one round trip after the other, and for those of several
+   * expanded groups one group after the other; loading now lets the pages arrive meanwhile, together.
+   */
+  private loadExpandedSlices(): void {
+    const leafDepth = this.dimensions().length - 1;
+    for (const group of this.expanded.onScreen()) {
+      if (group.depth === leafDepth && this.isShown(group)) void this.loadPage(this.sliceFor(group, group.fixed));
+    }
   }
 
   private groupsAt(dimension: Dimension, fixed: GroupNode['fixed'], parent: GroupNode | undefined): GroupNode[] {

@@ -21,6 +21,7 @@ import { panelText } from './page/panelText';
 import { renderPendingSessionPage, renderSessionPage } from './page/sessionPage';
 import { createNonce } from './page/html';
 import { parseWebviewMessage } from './page/webviewMessages';
+import { pageAssets } from './pageAssets';
 import type { SessionJsonDocuments } from './sessionJsonDocuments';
 import { showError } from '../ui/notifications';
 
@@ -254,13 +255,7 @@ export class SessionPanel implements vscode.Disposable {
     this.dirty = false;
     if (this.disposed) return;
     const webview = this.panel.webview;
-    const resources = {
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'session.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'session.css')).toString(),
-      lang: vscode.env.language,
-    };
+    const resources = { nonce: createNonce(), ...pageAssets(this.media), lang: vscode.env.language };
     const options = { text: panelText(), locale: vscode.env.language };
     // A restored panel keeps the title VS Code saved until its session is back.
     if (!this.session) {

@@ -19,11 +19,11 @@ export function groupItem(group: GroupNode, loaded: { count: number; more: boole
   return item;
 }
 
+/** Without its tooltip: the provider's resolveTreeItem adds sessionTooltip when it is about to show. */
 export function sessionItem(id: string, session: Session): vscode.TreeItem {
   const item = new vscode.TreeItem(sessionLabel(session), vscode.TreeItemCollapsibleState.None);
   item.id = id;
   item.description = sessionDescription(session);
-  item.tooltip = sessionTooltip(session);
   item.iconPath = sessionIcon(session);
   item.contextValue = 'session';
   item.command = { command: COMMANDS.openSession, title: vscode.l10n.t('Open Session'), arguments: [session] };

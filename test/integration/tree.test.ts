@@ -44,6 +44,22 @@ suite('sessions tree in VS Code', () => {
     web = await group(open, 'Web');
   });
 
+  test('Refresh tells VS Code of the loaded groups in one event, and not of the whole tree', async () => {
+    const email = await group(open, 'Email');
+    await api.provider.getChildren(web);
+    await api.provider.getChildren(email);
+    const events: (TreeNode[] | undefined | null | void)[] = [];
+    const listening = api.provider.onDidChangeTreeData((event) => events.push(event));
+    try {
+      await vscode.commands.executeCommand('opencx.refresh');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      listening.dispose();
+    }
+    assert.equal(events.length, 1, 'a second event in the same moment would reach the view 200 ms later');
+    assert.deepEqual((events[0] as TreeNode[]).map((node) => node.id).sort(), [email.id, web.id].sort());
+  });
+
   test('the top level lists the three statuses, the second level the ten channels, without requests', async () => {
     const roots = await api.provider.getChildren();
     assert.deepEqual(roots.map((node) => api.provider.getTreeItem(node).label), ['Open', 'Closed · resolved', 'Closed · unresolved']);
@@ -56,9 +72,13 @@ suite('sessions tree in VS Code', () => {
     assert.ok(expected.length > 50, 'the slice spans several pages');
     let children = await api.provider.getChildren(web);
     assert.deepEqual(sessionsOf(children).map((node) => node.session.id), expected.slice(0, 25));
-    const item = api.provider.getTreeItem(sessionsOf(children)[0]!);
+    const first = sessionsOf(children)[0]!;
+    const item = api.provider.getTreeItem(first);
     assert.equal(item.contextValue, 'session');
     assert.match(String(item.description), /^web · /);
+    assert.equal(item.tooltip, undefined, 'the tooltip waits until it is about to show');
+    const tooltip = api.provider.resolveTreeItem(item, first).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString && tooltip.value.includes(first.session.id), 'then it has the session\'s facts');
 
     let loads = 0;
     for (let more = noticeOf(children, 'loadMore'); more; more = noticeOf(children, 'loadMore')) {

@@ -568,7 +568,7 @@ function renderAll(session: Session): string {
     channelLabel(session.channel.type),
     renderSessionPage(
       { session, refreshing: false, error: undefined, history: { events: [], loaded: true, hasOlder: false, busy: false, unreadable: 0, error: undefined } },
-      { cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', scriptUri: 'session.js', styleUri: 'session.css', lang: 'en' },
+      { nonce: 'bm9uY2U=', script: '/* session.js */', style: '/* session.css */', lang: 'en' },
       { text: panelText(), now: Date.parse('2026-11-30T00:00:00Z') },
     ),
   ].join('\n');
@@ -660,7 +660,7 @@ suite('fault suite: nulls and unknown enum values everywhere the schema allows',
       const session = { ...fullSession('with-history'), raw: fullSession('with-history') } as unknown as Session;
       const html = renderSessionPage(
         { session, refreshing: false, error: undefined, history: { events: page.items, loaded: true, hasOlder: false, busy: false, unreadable: page.unreadable, error: undefined } },
-        { cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', scriptUri: 'session.js', styleUri: 'session.css', lang: 'en' },
+        { nonce: 'bm9uY2U=', script: '/* session.js */', style: '/* session.css */', lang: 'en' },
       );
       assert.equal(html.match(/<li class="event"/g)?.length, 4);
       assert.ok(html.includes('data-sender="robot"'));

@@ -178,7 +178,7 @@ function expectedOf(items: unknown[]): { ids: string[]; first: Map<string, unkno
   return { ids: [...first.keys()], first, unreadable };
 }
 
-const RESOURCES = { cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', scriptUri: 'session.js', styleUri: 'session.css', lang: 'en' };
+const RESOURCES = { nonce: 'bm9uY2U=', script: '/* session.js */', style: '/* session.css */', lang: 'en' };
 
 /** What the person sees of a session: tree label, description, tooltip facts and the panel page, all readable. */
 function renderAll(session: Session, events: HistoryEvent[] = []): void {
@@ -303,8 +303,8 @@ suite('payload mutations', function () {
 // The session page (webview) with hostile text in every string field it can show.
 
 /** The page's own elements and attributes; anything else in the markup came from data. */
-const PAGE_TAGS = new Set(['html', 'head', 'meta', 'link', 'title', 'body', 'header', 'h1', 'h2', 'p', 'code', 'div', 'button', 'main', 'section', 'span', 'pre', 'script', 'ol', 'ul', 'li', 'time']);
-const PAGE_ATTRIBUTES = /^(?:lang|charset|http-equiv|content|name|rel|href|id|class|tabindex|role|type|title|disabled|datetime|nonce|src|aria-[a-z]+|data-[a-z]+|data-session-id)$/;
+const PAGE_TAGS = new Set(['html', 'head', 'meta', 'style', 'title', 'body', 'header', 'h1', 'h2', 'p', 'code', 'div', 'button', 'main', 'section', 'span', 'pre', 'script', 'ol', 'ul', 'li', 'time']);
+const PAGE_ATTRIBUTES = /^(?:lang|charset|http-equiv|content|name|id|class|tabindex|role|type|title|disabled|datetime|nonce|aria-[a-z]+|data-[a-z]+|data-session-id)$/;
 
 /** Every tag of the page, with its attribute names; throws on a `<` that starts no well-formed tag. */
 function tagsOf(html: string): { name: string; attributes: string[] }[] {
@@ -367,6 +367,7 @@ suite('hostile strings in the session page', function () {
             for (const attribute of attributes) assert.match(attribute, PAGE_ATTRIBUTES, `<${name} ${attribute}> is not one of the page's attributes`);
           }
           assert.equal(html.match(/<script\b/g)?.length, 1, 'only the extension script');
+          assert.equal(html.match(/<style\b/g)?.length, 1, 'only the extension stylesheet');
           // As text: every string of the session is in the JSON view, escaped.
           const strings: string[] = [];
           JSON.stringify(session.raw, function (this: unknown, name: string, value: unknown) {

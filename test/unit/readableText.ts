@@ -70,7 +70,7 @@ export function pageReading(html: string): { title: string; header: string; entr
   return { title: textOf(title), header: textOf(header), entries };
 }
 
-const RESOURCES = { cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', scriptUri: 'session.js', styleUri: 'session.css', lang: 'en' };
+const RESOURCES = { nonce: 'bm9uY2U=', script: '/* session.js */', style: '/* session.css */', lang: 'en' };
 
 /**
  * Everything a person reads of `session` and its `events` (tree row, tooltip facts, panel header,

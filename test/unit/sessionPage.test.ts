@@ -19,10 +19,9 @@ const HOSTILE_ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
 const resources: PageResources = {
-  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/session.js',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/session.css',
+  script: "(function () { 'use strict'; /* media/session.js */ })();",
+  style: 'body { margin: 0; } /* media/session.css */',
   lang: 'en',
 };
 
@@ -132,29 +131,29 @@ suite('session panel HTML', () => {
     test('the page carries a strict CSP with the nonce and no unsafe sources', () => {
       const html = page();
       const csp = cspOf(html);
-      assert.equal(csp, contentSecurityPolicy(resources.cspSource, resources.nonce));
+      assert.equal(csp, contentSecurityPolicy(resources.nonce));
       assert.ok(csp.startsWith("default-src 'none'"));
       assert.ok(csp.includes(`script-src 'nonce-${resources.nonce}'`));
-      assert.ok(csp.includes(`style-src ${resources.cspSource}`));
+      assert.ok(csp.includes(`style-src 'nonce-${resources.nonce}'`));
       assert.ok(!csp.includes('unsafe-inline'));
       assert.ok(!csp.includes('unsafe-eval'));
       assert.ok(!/img-src|font-src|connect-src|frame-src/.test(csp), 'nothing beyond the default for images, fonts, fetches, frames');
     });
 
-    test('every script has the nonce, is external, and nothing is styled inline', () => {
+    test('one script and one stylesheet, the page\'s own, each with the nonce; no style attribute', () => {
       const html = page({ error: { message: 'x', canSetToken: true } }, { events: events(message('hi')), hasOlder: true });
       const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
-      assert.equal(scripts.length, 1);
-      assert.equal(scripts[0], `<script nonce="${resources.nonce}" src="${resources.scriptUri}"></script>`);
-      assert.ok(!/<style\b/.test(html));
+      assert.deepEqual(scripts, [`<script nonce="${resources.nonce}">${resources.script}</script>`]);
+      const styles = html.match(/<style\b[^>]*>[\s\S]*?<\/style>/g) ?? [];
+      assert.deepEqual(styles, [`<style nonce="${resources.nonce}">${resources.style}</style>`]);
       assert.ok(!/\sstyle=/.test(html));
-      assert.ok(html.includes(`<link rel="stylesheet" href="${resources.styleUri}">`));
     });
 
-    test('no remote content: every URL in the page is one of the extension resources', () => {
+    test('no URL at all: nothing in the page is fetched, and a link in the data is text', () => {
       const html = page({}, { events: events(message('visit https://evil.example/x')) });
-      const attributes = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
-      assert.deepEqual(attributes.sort(), [resources.scriptUri, resources.styleUri].sort());
+      assert.deepEqual([...html.matchAll(/\s(?:src|href)="([^"]*)"/g)], []);
+      assert.ok(!/<link\b/.test(html));
+      assert.ok(html.includes('visit https://evil.example/x'), 'shown as text');
     });
 
     test('nonces are random base64 of 128 bits', () => {
@@ -306,7 +305,7 @@ suite('session panel HTML', () => {
       assert.ok(html.includes('<p class="status" role="status">Loading session…</p>'));
       assert.ok(html.includes(`<code>${id}</code>`));
       assert.ok(html.includes('<button type="button" data-action="refresh" disabled>Refreshing…</button>'));
-      assert.ok(html.includes(`<script nonce="${resources.nonce}" src="${resources.scriptUri}"></script>`));
+      assert.ok(html.includes(`<script nonce="${resources.nonce}">${resources.script}</script>`));
       assert.ok(!html.includes('data-action="copyJson"'), 'nothing to copy yet');
     });
 

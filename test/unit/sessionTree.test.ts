@@ -208,6 +208,19 @@ suite('sessions tree model against the stand-in', function () {
     assert.deepEqual(model.loadedSessions(), []);
   });
 
+  test('Load more tells the view once, when the page is in', async () => {
+    const web = find(await model.children(find(await model.children(), 'open')), 'web');
+    const more = notices(await model.children(web)).find((notice) => notice.kind === 'loadMore')!;
+    const changes: (GroupNode | undefined)[] = [];
+    const stop = model.onDidChange((node) => changes.push(node));
+    const loading = model.loadMore(more.slice!);
+    assert.deepEqual(changes, [], 'no "Loading…" event: VS Code would hold back the next one for 200 ms');
+    await loading;
+    stop();
+    assert.deepEqual(changes, [web]);
+    assert.equal(sessions(await model.children(web)).length, 50);
+  });
+
   test('refresh re-fetches only what is asked for again', async () => {
     const open = find(await model.children(), 'open');
     await model.children(find(await model.children(open), 'web'));

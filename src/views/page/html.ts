@@ -18,10 +18,11 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  // Nothing but the one script and stylesheet: no inline code or styles, no images, fonts,
-  // frames or connections, and no <base> or form that could point elsewhere.
-  return [`default-src 'none'`, `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+export function contentSecurityPolicy(nonce: string): string {
+  // Nothing but the page's own script and stylesheet, which carry the nonce: no other script or
+  // style element, no style attribute, no images, fonts, frames or connections, and no <base> or
+  // form that could point elsewhere.
+  return [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
 }
 
 /** An error as the page shows it, with a retry button and, when a new token is the fix, "Set API Token". */

@@ -19,11 +19,10 @@ export interface SessionPageState {
 }
 
 export interface PageResources {
-  /** `webview.cspSource`: the origin the webview serves the extension's files from. */
-  cspSource: string;
   nonce: string;
-  scriptUri: string;
-  styleUri: string;
+  /** media/session.js and media/session.css, written into the page (pageAssets.ts says why). */
+  script: string;
+  style: string;
   /** BCP 47 language of the page (VS Code's display language). */
   lang: string;
 }
@@ -70,7 +69,7 @@ ${state.error ? renderError(state.error, 'refresh', text) : ''}
 </section>
 ${renderHistory(state.history, text, now, options.locale, state.highlight)}
 </main>
-<script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
+${pageScript(resources)}
 </body>
 </html>
 `;
@@ -81,14 +80,14 @@ ${renderHistory(state.history, text, now, options.locale, state.highlight)}
  * keeps in the webview state so that VS Code can restore the panel after a reload.
  */
 function pageHead(title: string, resources: PageResources, id: string): string {
-  const csp = contentSecurityPolicy(resources.cspSource, resources.nonce);
+  const csp = contentSecurityPolicy(resources.nonce);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(resources.lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
+<style nonce="${escapeHtml(resources.nonce)}">${resources.style}</style>
 <title>${escapeHtml(title)}</title>
 </head>
 <body data-session-id="${escapeHtml(id)}">`;
@@ -126,7 +125,7 @@ ${button('copyId', text.copyId, { title: state.id })}
 <main${state.refreshing ? ' aria-busy="true"' : ''}>
 ${body}
 </main>
-<script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
+${pageScript(resources)}
 </body>
 </html>
 `;
@@ -139,4 +138,9 @@ function renderSummary(session: Session, text: PanelText, now: number): string |
   const updated = firstTime(session.updated_at, session.created_at);
   if (updated) parts.push(`<time datetime="${escapeHtml(updated)}" title="${escapeHtml(updated)}">${escapeHtml(text.updated(formatAge(updated, now)))}</time>`);
   return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** The page's script, last in the body as it expects: it reads the elements above it. */
+function pageScript(resources: PageResources): string {
+  return `<script nonce="${escapeHtml(resources.nonce)}">${resources.script}</script>`;
 }

@@ -1,0 +1,216 @@
+// What a user waits for in the real VS Code (the VS Code server of the cached code-server
+// install, its workbench in headless Chromium), from a click to what it brings on screen, with the
+// stand-in answering after simulated network latency:
+//  (a) a click on Open › Web until its first session row is drawn;
+//  (b) a click on "Load more…" until the next page's first row is drawn;
+//  (c) a click on a session until its panel shows the JSON, and (c′) the same for a second session
+//      in the same window, once VS Code has set up its first webview;
+//  (d) Refresh with Web and Email expanded until both show their new first rows.
+// Each run opens fresh windows: one with the extension, one with the reference extension
+// (scripts/bench/reference-extension, a tree that awaits the same pages and returns plain items)
+// and, if given, one with a baseline build of the extension, in rotating order; then Node fetches
+// the same requests bare, so every figure has the network's share beside it from the same minutes
+// of the same machine.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureInstalled, log, openWorkbench, startServer, startStandIn } from '../vscode/vscode-server.mjs';
+import { installTreeProbe, webviewShownProbe } from './pageProbes.mjs';
+import { DATA, median, repoRoot } from './repo.mjs';
+
+const REFERENCE_PATH = join(repoRoot, 'scripts/bench/reference-extension');
+const STEP_TIMEOUT_MS = 20_000;
+const PAGE_SIZE = 25;
+// Tall enough that Email's rows are drawn below Web's two pages: the tree draws only visible rows.
+const VIEWPORT = { width: 1400, height: 1700 };
+
+const CASES = ['a', 'b', 'c', 'c2', 'd'];
+
+/**
+ * Times (a)–(d) in `runs` rounds; resolves to { cases: { a, b, c, c2, d } } where each case holds
+ * the samples of the extension, the reference (a and b only), the baseline (when
+ * `baselinePath` names another build of the extension) and the bare fetch.
+ */
+export async function measurePerceived({ extensionPath, baselinePath, runs, latencyMs }) {
+  if (baselinePath && !existsSync(join(baselinePath, 'dist/extension.js'))) {
+    throw new Error(`${baselinePath} has no dist/extension.js: build it there first (npm run compile).`);
+  }
+  await ensureInstalled();
+  const standIn = await startStandIn({ ...DATA, count: 3000, pageSize: PAGE_SIZE, rateLimit: 0 });
+  standIn.setFaults({ latencyMs });
+  // Signed in from the start, as in the demo: the extension adopts this token at activation, and
+  // the reference sends it as it is.
+  const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: standIn.token } });
+
+  const cases = Object.fromEntries(CASES.map((name) => [name, { extension: [], reference: [], baseline: [], fetch: [] }]));
+  for (let run = 1; run <= runs; run++) {
+    const windows = [
+      ['extension', () => timeExtension(server, standIn, extensionPath, run)],
+      ['reference', () => timeReference(server)],
+    ];
+    if (baselinePath) windows.push(['baseline', () => timeExtension(server, standIn, baselinePath, run)]);
+    // Whichever goes first meets the machine freshest: each takes its turn.
+    const first = (run - 1) % windows.length;
+    for (const [name, time] of [...windows.slice(first), ...windows.slice(0, first)]) {
+      const times = await time();
+      for (const [key, value] of Object.entries(times)) cases[key][name].push(value);
+      log(`perceived run ${run}/${runs}, ${name}: ${Object.entries(times).map(([key, value]) => `(${key}) ${value.toFixed(0)} ms`).join(' ')}`);
+    }
+    const bare = await timeBareFetches(standIn);
+    for (const [key, value] of Object.entries(bare)) cases[key].fetch.push(value);
+    log(`perceived run ${run}/${runs}, bare fetch: ${Object.entries(bare).map(([key, value]) => `(${key}) ${value.toFixed(0)} ms`).join(' ')}`);
+  }
+  const summary = (samples) => (samples.length ? { samples, median: median(samples) } : undefined);
+  return {
+    latencyMs,
+    runs,
+    cases: Object.fromEntries(
+      Object.entries(cases).map(([key, samples]) => [key, Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, summary(values)]))]),
+    ),
+  };
+}
+
+/** (a) to (d) in a fresh window of the extension. */
+async function timeExtension(server, standIn, extensionPath, run) {
+  return inWindow(server, extensionPath, 'open.cx', async (page) => {
+    const times = await timeExpandAndLoadMore(page);
+    times.c = await timeSessionPanel(page, 1);
+    await quiet(page);
+    times.c2 = await timeSessionPanel(page, 2);
+    await quiet(page);
+    await expandAndWait(page, 'Email');
+    times.d = await timeRefresh(page, standIn, run);
+    return times;
+  });
+}
+
+/** (a) and (b) in a fresh window of the reference extension. */
+function timeReference(server) {
+  return inWindow(server, REFERENCE_PATH, 'Reference sessions', timeExpandAndLoadMore);
+}
+
+async function inWindow(server, extensionPath, containerTitle, measure) {
+  const workbench = await openWorkbench(server, { extensionDevelopmentPath: extensionPath, viewport: VIEWPORT });
+  try {
+    const { page } = workbench;
+    await page.context().addInitScript(webviewShownProbe);
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    const container = page.locator(`.part.activitybar .action-item [aria-label^="${containerTitle}"], .part.activitybar .action-item[aria-label^="${containerTitle}"]`).first();
+    await container.click({ timeout: 30_000 });
+    await page.evaluate(installTreeProbe);
+    await treeRow(page, 'Open').click({ timeout: 30_000 });
+    await treeRow(page, 'Web').waitFor({ timeout: STEP_TIMEOUT_MS });
+    // A new window keeps starting up for a while (extensions, restored state): wait for it to
+    // settle, so that the clicks compete with nothing a user's later clicks would not.
+    await sleep(3000);
+    await quiet(page);
+    return await measure(page);
+  } finally {
+    await workbench.close();
+  }
+}
+
+async function timeExpandAndLoadMore(page) {
+  const a = await timeClick(page, [{ group: 'Web', position: 1 }], () => treeRow(page, 'Web').click());
+  await quiet(page);
+  const b = await timeClick(page, [{ group: 'Web', position: PAGE_SIZE + 1 }], () => treeRow(page, 'Load more…').click());
+  await quiet(page);
+  return { a, b };
+}
+
+/** Opens the `position`-th session of Web: until its JSON is on screen. */
+async function timeSessionPanel(page, position) {
+  const label = await page.evaluate((at) => window.opencxBench.childLabel('Web', at), position);
+  await page.evaluate(() => window.opencxBench.arm([]));
+  await treeRow(page, label).click();
+  const { clickAt } = await page.evaluate(() => window.opencxBench.state);
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      // A panel opened before has its own stamp, from before this click.
+      const shownAt = await frame.evaluate(() => window.opencxJsonShownAt).catch(() => undefined);
+      if (shownAt !== undefined && shownAt > clickAt) return shownAt - clickAt;
+    }
+    await sleep(50);
+  }
+  throw new Error(`the panel of "${label}" did not show its JSON within ${STEP_TIMEOUT_MS / 1000} s`);
+}
+
+/** Puts a new session first in Web and in Email, then refreshes: until both are drawn. */
+async function timeRefresh(page, standIn, run) {
+  const added = ['web', 'email'].map((channel) => {
+    const session = structuredClone(standIn.matching({ status: 'open', channel_type: channel })[0]);
+    session.id = randomUUID();
+    session.contact = { ...session.contact, name: `Refreshed ${channel} ${run}` };
+    return session;
+  });
+  standIn.sessions.unshift(...added);
+  try {
+    const targets = added.map((session) => ({ group: session.channel.type === 'web' ? 'Web' : 'Email', position: 1, label: session.contact.name }));
+    const refresh = page.locator('.part.sidebar .composite.title .action-label[aria-label^="Refresh"]').first();
+    const elapsed = await timeClick(page, targets, () => refresh.click());
+    await quiet(page);
+    return elapsed;
+  } finally {
+    standIn.sessions.splice(0, added.length);
+  }
+}
+
+async function expandAndWait(page, group) {
+  await treeRow(page, group).click();
+  await page.waitForFunction((name) => window.opencxBench.childLabel(name, 1) !== undefined, group, { timeout: STEP_TIMEOUT_MS, polling: 100 });
+  await quiet(page);
+}
+
+/** Arms the probe for `targets`, clicks, and resolves to the time from the click to the frame that drew them. */
+async function timeClick(page, targets, click) {
+  await page.evaluate((armed) => window.opencxBench.arm(armed), targets);
+  await click();
+  await page.waitForFunction(() => window.opencxBench.state.drawnAt !== undefined, null, { timeout: STEP_TIMEOUT_MS, polling: 100 });
+  const { clickAt, drawnAt } = await page.evaluate(() => window.opencxBench.state);
+  if (clickAt === undefined) throw new Error('the click never reached the page');
+  return drawnAt - clickAt;
+}
+
+/** Until the view's progress bar is gone and nothing was asked for a moment. */
+async function quiet(page) {
+  await page.locator('.part.sidebar .monaco-progress-container.active').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS }).catch(() => {});
+  await sleep(700);
+}
+
+function treeRow(page, label) {
+  const exactly = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  return page.locator('.part.sidebar [role="treeitem"]', { has: page.locator('.label-name', { hasText: exactly }) }).first();
+}
+
+/** The same requests from Node with nothing around them; the median of three of each. */
+async function timeBareFetches(standIn) {
+  const headers = { authorization: `Bearer ${standIn.token}`, accept: 'application/json' };
+  const get = async (path, query = {}) => {
+    const response = await fetch(`${standIn.url}${path}?${new URLSearchParams(query)}`, { headers });
+    if (!response.ok) throw new Error(`bare fetch of ${path}: HTTP ${response.status}`);
+    return JSON.parse(await response.text());
+  };
+  const web = { status: 'open', channel_type: 'web' };
+  const email = { status: 'open', channel_type: 'email' };
+  const first = await get('/chat/sessions', web);
+  const requests = {
+    a: () => get('/chat/sessions', web),
+    b: () => get('/chat/sessions', { ...web, cursor: first.next }),
+    c: () => get(`/chat/sessions/${first.items[0].id}/history`),
+    c2: () => get(`/chat/sessions/${first.items[1].id}/history`),
+    d: () => Promise.all([get('/chat/sessions', web), get('/chat/sessions', email)]),
+  };
+  const times = {};
+  for (const [key, request] of Object.entries(requests)) {
+    const samples = [];
+    for (let index = 0; index < 3; index++) {
+      const started = performance.now();
+      await request();
+      samples.push(performance.now() - started);
+    }
+    times[key] = median(samples);
+  }
+  return times;
+}

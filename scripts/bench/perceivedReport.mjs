@@ -1,0 +1,47 @@
+// The rows of perceived.mjs's figures: each click's median beside the bare fetch of the same
+// request in the same rounds, and for (a) and (b) beside the reference extension, which carries
+// VS Code's own share of the time; the goals are stated against those, not in absolute ms.
+
+const CASES = {
+  a: ['(a)', 'click Open › Web → first session row'],
+  b: ['(b)', 'click Load more… → next page drawn'],
+  c: ['(c)', 'click a session → its JSON in the panel'],
+  c2: ['(c′)', 'the same, a second session'],
+  d: ['(d)', 'Refresh, Web and Email expanded → new rows'],
+};
+
+const round = (value) => `${Math.round(value)} ms`;
+const plus = (value) => `${value < 0 ? '−' : '+'}${Math.round(Math.abs(value))} ms`;
+
+/** `goals`: { overReferenceMs, overFetchMs }. */
+export function perceivedReport(result, goals) {
+  const rows = [];
+  for (const [key, [mark, title]] of Object.entries(CASES)) {
+    const { extension, reference, baseline, fetch } = result.cases[key];
+    const metric = `  ${mark} ${title}`;
+    if (!extension || !fetch) {
+      rows.push({ metric, result: 'not measured', goal: '', met: false });
+      continue;
+    }
+    const over = extension.median - fetch.median;
+    let text = `${round(extension.median)} = fetch ${round(fetch.median)} ${plus(over)}`;
+    let goal;
+    let met;
+    if (reference) {
+      const referenceOver = reference.median - fetch.median;
+      const beyond = extension.median - reference.median;
+      text += `; reference ${round(reference.median)} = fetch ${plus(referenceOver)}; extension − reference ${plus(beyond)}`;
+      goal = `≤ reference + ${goals.overReferenceMs} ms`;
+      met = beyond <= goals.overReferenceMs;
+    } else {
+      goal = `≤ fetch + ${goals.overFetchMs} ms`;
+      met = over <= goals.overFetchMs;
+    }
+    if (baseline) text += `; baseline ${round(baseline.median)} = fetch ${plus(baseline.median - fetch.median)}`;
+    rows.push({ metric, result: text, goal, met });
+    const samples = (name, summary) => summary && `${name} ${summary.samples.map((value) => Math.round(value)).join(', ')}`;
+    const lists = [samples('extension', extension), samples('reference', reference), samples('baseline', baseline), samples('fetch', fetch)];
+    rows.push({ metric: '    samples (ms)', result: lists.filter(Boolean).join(' · ') });
+  }
+  return rows;
+}

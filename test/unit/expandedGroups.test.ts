@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import { OpenCxClient } from '../../src/api/client';
+import { ExpandedGroups } from '../../src/model/expandedGroups';
+import { NO_FILTER } from '../../src/model/sessionFilter';
+import { SessionTreeModel } from '../../src/model/sessionTree';
+import type { GroupNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import { startStandIn, type StandIn } from '../server/server';
+
+const groups = (nodes: TreeNode[]) => nodes.filter((node): node is GroupNode => node.type === 'group');
+const sessions = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
+const find = (nodes: TreeNode[], value: string) => groups(nodes).find((node) => node.value === value)!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const group = (id: string): GroupNode => {
+  const segments = id.split('/');
+  const [dimension, value] = segments.at(-1)!.split('=') as ['status' | 'channel', string];
+  return { type: 'group', id, dimension, value, label: value, fixed: {}, depth: segments.length - 1 };
+};
+
+suite('expanded groups', () => {
+  test('on screen: expanded, inside expanded groups, in a visible view', () => {
+    const expanded = new ExpandedGroups();
+    for (const id of ['status=open', 'status=open/channel=web', 'status=closed_resolved/channel=email']) expanded.set(group(id), true);
+    assert.deepEqual(expanded.onScreen().map((node) => node.id), ['status=open', 'status=open/channel=web'], 'Email sits in a collapsed group');
+    expanded.set(group('status=open'), false);
+    assert.deepEqual(expanded.onScreen(), [], 'collapsing Open hides Web');
+    expanded.set(group('status=open'), true);
+    expanded.setVisible(false);
+    assert.deepEqual(expanded.onScreen(), [], 'nothing is on screen in a hidden view');
+    expanded.setVisible(true);
+    expanded.clear();
+    assert.deepEqual(expanded.onScreen(), []);
+  });
+});
+
+suite('refresh and reload of the groups the view shows', function () {
+  this.timeout(20_000);
+  let standIn: StandIn;
+  let model: SessionTreeModel;
+  const chatRequests = () => standIn.requests.filter((request) => request.path.startsWith('/chat/'));
+
+  /** Open, Web and Email expanded and loaded, as a user leaves them. */
+  async function expandOpenWebEmail(): Promise<{ open: GroupNode; web: GroupNode; email: GroupNode }> {
+    const open = find(await model.children(), 'open');
+    const web = find(await model.children(open), 'web');
+    const email = find(await model.children(open), 'email');
+    for (const node of [open, web, email]) model.setExpanded(node, true);
+    await model.children(web);
+    await model.children(email);
+    standIn.requests.length = 0;
+    return { open, web, email };
+  }
+
+  suiteSetup(async () => {
+    standIn = await startStandIn({ count: 3000, seed: 11, pageSize: 25, rateLimit: 0 });
+  });
+  suiteTeardown(() => standIn.close());
+  setup(() => {
+    standIn.reset();
+    const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+    model = new SessionTreeModel({ client: async () => client });
+  });
+  teardown(() => model.dispose());
+
+  test('their first pages are asked for at once, together, and VS Code asking for them makes no second request', async () => {
+    const { open, web, email } = await expandOpenWebEmail();
+    standIn.setFaults({ latencyMs: 200 });
+    model.refresh();
+    await sleep(100);
+    assert.deepEqual(chatRequests().map((request) => request.query.channel_type).sort(), ['email', 'web'], 'both asked before anyone asked for rows');
+    // As VS Code asks after a refresh: level by level, then the groups one after the other.
+    find(await model.children(open), 'web');
+    assert.equal(sessions(await model.children(web)).length, 25);
+    assert.equal(sessions(await model.children(email)).length, 25);
+    assert.equal(chatRequests().length, 2, 'one request per page shown');
+    const [first, second] = chatRequests();
+    assert.ok(Math.abs(first!.time - second!.time) < 100, 'sent together, not one after the other');
+  });
+
+  test('reload names only the groups whose pages were loaded, and loads those on screen at once', async () => {
+    const { web, email } = await expandOpenWebEmail();
+    model.setExpanded(email, false);
+    const changes: (GroupNode | undefined)[] = [];
+    model.onDidChange((node) => changes.push(node));
+    model.reload();
+    assert.deepEqual(changes, [web, email], 'not the root: nothing else of the tree changes');
+    await sleep(50);
+    assert.deepEqual(chatRequests().map((request) => request.query.channel_type), ['web']);
+    assert.equal(sessions(await model.children(email)).length, 25, 'the collapsed group loads when asked');
+  });
+
+  test('reload is a refresh of the whole tree while the root shows no groups, or shows sessions', async () => {
+    let signedIn = false;
+    const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+    model.dispose();
+    model = new SessionTreeModel({ client: async () => (signedIn ? client : undefined) });
+    const changes: (GroupNode | undefined)[] = [];
+    model.onDidChange((node) => changes.push(node));
+    assert.deepEqual(await model.children(), []);
+    signedIn = true;
+    model.reload();
+    assert.deepEqual(changes, [undefined], 'signed out before: the root itself changes');
+
+    model.setGrouping('none');
+    await model.children();
+    changes.length = 0;
+    model.reload();
+    assert.deepEqual(changes, [undefined], 'the root is the group of a flat list');
+  });
+
+  test('collapsed groups, groups inside a collapsed one, a hidden view and a filter that removes a group load nothing ahead', async () => {
+    const { open, email } = await expandOpenWebEmail();
+    model.setExpanded(email, false);
+    model.refresh();
+    await sleep(50);
+    assert.deepEqual(chatRequests().map((request) => request.query.channel_type), ['web'], 'not the collapsed Email');
+
+    standIn.requests.length = 0;
+    model.setExpanded(open, false);
+    model.refresh();
+    model.setExpanded(open, true);
+    model.setViewVisible(false);
+    model.refresh();
+    model.setViewVisible(true);
+    model.setFilter({ ...NO_FILTER, statuses: ['closed_resolved'] });
+    await sleep(50);
+    assert.deepEqual(chatRequests(), []);
+  });
+});
