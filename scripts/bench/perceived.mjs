@@ -7,7 +7,8 @@
 //      in the same window, once VS Code has set up its first webview;
 //  (d) Refresh with Web and Email expanded until both show their new first rows.
 // Each run opens fresh windows: one with the extension, one with the reference extension
-// (scripts/bench/reference-extension, a tree that awaits the same pages and returns plain items)
+// (scripts/bench/reference-extension, a tree that awaits the same pages and returns plain items,
+// and a panel that shows a session's JSON with no script)
 // and, if given, one with a baseline build of the extension, in rotating order; then Node fetches
 // the same requests bare, so every figure has the network's share beside it from the same minutes
 // of the same machine.
@@ -29,7 +30,7 @@ const CASES = ['a', 'b', 'c', 'c2', 'd'];
 
 /**
  * Times (a)–(d) in `runs` rounds; resolves to { cases: { a, b, c, c2, d } } where each case holds
- * the samples of the extension, the reference (a and b only), the baseline (when
+ * the samples of the extension, the reference (all but d), the baseline (when
  * `baselinePath` names another build of the extension) and the bare fetch.
  */
 export async function measurePerceived({ extensionPath, baselinePath, runs, latencyMs }) {
@@ -85,9 +86,15 @@ async function timeExtension(server, standIn, extensionPath, run) {
   });
 }
 
-/** (a) and (b) in a fresh window of the reference extension. */
+/** (a) to (c′) in a fresh window of the reference extension: it has no Refresh. */
 function timeReference(server) {
-  return inWindow(server, REFERENCE_PATH, 'Reference sessions', timeExpandAndLoadMore);
+  return inWindow(server, REFERENCE_PATH, 'Reference sessions', async (page) => {
+    const times = await timeExpandAndLoadMore(page);
+    times.c = await timeSessionPanel(page, 1);
+    await quiet(page);
+    times.c2 = await timeSessionPanel(page, 2);
+    return times;
+  });
 }
 
 async function inWindow(server, extensionPath, containerTitle, measure) {

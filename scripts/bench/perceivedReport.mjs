@@ -1,6 +1,7 @@
 // The rows of perceived.mjs's figures: each click's median beside the bare fetch of the same
-// request in the same rounds, and for (a) and (b) beside the reference extension, which carries
-// VS Code's own share of the time; the goals are stated against those, not in absolute ms.
+// request in the same rounds, and beside the reference extension, which carries VS Code's own share
+// of the time; the goals of (a) and (b) are stated against the reference, those of (c) and (d)
+// against the fetch, not in absolute ms.
 
 const CASES = {
   a: ['(a)', 'click Open › Web → first session row'],
@@ -29,10 +30,11 @@ export function perceivedReport(result, goals) {
     let met;
     if (reference) {
       const referenceOver = reference.median - fetch.median;
-      const beyond = extension.median - reference.median;
-      text += `; reference ${round(reference.median)} = fetch ${plus(referenceOver)}; extension − reference ${plus(beyond)}`;
+      text += `; reference ${round(reference.median)} = fetch ${plus(referenceOver)}; extension − reference ${plus(extension.median - reference.median)}`;
+    }
+    if (reference && (key === 'a' || key === 'b')) {
       goal = `≤ reference + ${goals.overReferenceMs} ms`;
-      met = beyond <= goals.overReferenceMs;
+      met = extension.median - reference.median <= goals.overReferenceMs;
     } else {
       goal = `≤ fetch + ${goals.overFetchMs} ms`;
       met = over <= goals.overFetchMs;

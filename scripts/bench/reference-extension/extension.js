@@ -1,6 +1,7 @@
 // The reference for the perceived-latency benchmark: the same rows as the extension's
 // Open › Web and Open › Email, each group's getChildren awaiting one page and returning plain
-// items. What VS Code adds around such a tree is the floor the extension is measured against.
+// items, and a click on a session opening a panel that shows its JSON once, with no script. What
+// VS Code adds around such a tree and panel is the floor the extension is measured against.
 const vscode = require('vscode');
 
 // One object per row that stays, so the change event of "Load more…" names the row VS Code has.
@@ -51,6 +52,7 @@ function activate(context) {
         case 'session': {
           const item = new vscode.TreeItem(node.session.contact?.name || node.session.id);
           item.id = node.session.id;
+          item.command = { command: 'opencxBenchReference.open', title: 'Open', arguments: [node.session] };
           return item;
         }
         case 'more': {
@@ -73,7 +75,16 @@ function activate(context) {
       loaded.next = page.next;
       changed.fire(more.group);
     }),
+    vscode.commands.registerCommand('opencxBenchReference.open', (session) => {
+      const panel = vscode.window.createWebviewPanel('opencxBenchReference.session', session.id, vscode.ViewColumn.Active, {});
+      panel.webview.html = sessionPage(session);
+    }),
   );
+}
+
+function sessionPage(session) {
+  const json = JSON.stringify(session, null, 2).replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]);
+  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><pre id="json">${json}</pre></body></html>`;
 }
 
 module.exports = { activate };
