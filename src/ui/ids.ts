@@ -37,3 +37,10 @@ export const CONTEXT_KEYS = {
   /** Sessions are selected in the tree: the copy commands show in the palette. */
   sessionsSelected: 'opencx.sessionsSelected',
 } as const;
+
+/** The chat's read-only session tools (package.json contributes.languageModelTools), by what each does. */
+export const CHAT_TOOLS = {
+  search: 'opencx_searchSessions',
+  list: 'opencx_listSessions',
+  get: 'opencx_getSession',
+} as const;
