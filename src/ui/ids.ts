@@ -17,6 +17,7 @@ export const COMMANDS = {
   openSessionAtCursor: 'opencx.openSessionAtCursor',
   loadMore: 'opencx.loadMore',
   retry: 'opencx.retry',
+  askChat: 'opencx.askChat',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -44,3 +45,6 @@ export const CHAT_TOOLS = {
   list: 'opencx_listSessions',
   get: 'opencx_getSession',
 } as const;
+
+/** VS Code's command that opens the chat, and takes a query to put in its input box. */
+export const CHAT_OPEN_COMMAND = 'workbench.action.chat.open';

@@ -1,7 +1,7 @@
 // The chat's session tools in the real VS Code, through vscode.lm.tools and vscode.lm.invokeTool
 // (invoking a tool needs no language model): listed with their schemas, answering with what the
 // stand-in holds, hostile text kept inside the customer content, signed out pointing to Set API
-// Token, and never the key.
+// Token, and never the key. Then Ask Chat About This Session.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -114,4 +114,17 @@ suite('chat tools', () => {
     for (const answer of answers) assertNoToken(answer);
   });
 
+  test('Ask Chat About This Session: says so where AI features are off; opens the chat otherwise', async () => {
+    const [session] = await standIn.sessions({ status: 'open' });
+    const chat = vscode.workspace.getConfiguration('chat');
+    await chat.update('disableAIFeatures', true, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await vscode.commands.executeCommand('opencx.askChat', session!.id), 'chatUnavailable');
+    } finally {
+      await chat.update('disableAIFeatures', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(await vscode.commands.executeCommand('opencx.askChat', 'not an id'), 'nothingSelected');
+    const hasChat = (await vscode.commands.getCommands(true)).includes('workbench.action.chat.open');
+    assert.equal(await vscode.commands.executeCommand('opencx.askChat', session!.id), hasChat ? 'opened' : 'chatUnavailable');
+  });
 });

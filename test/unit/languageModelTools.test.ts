@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CHAT_LIMITS } from '../../src/model/chatToolInput';
 import { SESSION_TOOL_REFERENCE } from '../../src/model/chatTools';
-import { CHAT_TOOLS } from '../../src/ui/ids';
+import { CHAT_TOOLS, COMMANDS } from '../../src/ui/ids';
 
 const root = path.join(__dirname, '../../..');
 interface ToolContribution {
@@ -15,7 +15,9 @@ interface ToolContribution {
   canBeReferencedInPrompt: boolean;
   inputSchema: { type: string; properties: Record<string, { type: string; enum?: string[]; maximum?: number; default?: unknown }>; required?: string[]; additionalProperties: boolean };
 }
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { languageModelTools: ToolContribution[] } };
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: { languageModelTools: ToolContribution[]; menus: Record<string, { command: string; when?: string }[]> };
+};
 const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const tools = manifest.contributes.languageModelTools;
 const byName = (name: string) => tools.find((tool) => tool.name === name)!;
@@ -51,4 +53,10 @@ suite('package.json: the chat tools', () => {
     assert.deepEqual(list.properties.status!.enum, ['open', 'closed_resolved', 'closed_unresolved']);
   });
 
+  test('Ask Chat About This Session is on session rows (unless AI features are off) and in the palette for selected sessions', () => {
+    const rows = manifest.contributes.menus['view/item/context']!.filter((entry) => entry.command === COMMANDS.askChat);
+    assert.deepEqual(rows.map((entry) => entry.when), ['view == opencx.sessions && viewItem == session && !config.chat.disableAIFeatures']);
+    const palette = manifest.contributes.menus.commandPalette!.filter((entry) => entry.command === COMMANDS.askChat);
+    assert.deepEqual(palette.map((entry) => entry.when), ['opencx.sessionsSelected']);
+  });
 });
