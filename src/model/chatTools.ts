@@ -35,7 +35,7 @@ export async function answerTool(kind: ChatToolKind, client: ChatClient | undefi
     return client.redact(answer);
   } catch (error) {
     if (isCancellation(error) || signal?.aborted) throw error;
-    return client.redact(failure(error));
+    return client.redact(failureAnswer(error));
   }
 }
 
@@ -88,8 +88,8 @@ function describeFilters({ query }: ListInput): string {
   return parts.join(', ');
 }
 
-/** A failed read as the model should hear it: the client's message, and what to do. */
-function failure(error: unknown): string {
+/** A failed read (or a client that could not be made) as the model should hear it: the message, and what to do. */
+export function failureAnswer(error: unknown): string {
   if (!(error instanceof ApiError)) return l10n.t('Reading open.cx failed: {0}', error instanceof Error ? error.message : String(error));
   if (error.needsToken) {
     return l10n.t('open.cx refused the API key: {0} Tell the user to run the command "open.cx: Set API Token" with a valid key, then ask again.', error.message);
@@ -165,7 +165,7 @@ async function list(client: ChatClient, { query, limit }: ListInput, signal?: Ab
   const next = more && failed === undefined
     ? l10n.t('More sessions match than were read (limit {0}, at most {1}): raise limit or narrow the filters (status, channel, dates) to see others.', limit, CHAT_LIMITS.listMax)
     : undefined;
-  const stopped = failed === undefined ? undefined : l10n.t('Reading stopped after {0} sessions: {1}', sessions.length, failure(failed));
+  const stopped = failed === undefined ? undefined : l10n.t('Reading stopped after {0} sessions: {1}', sessions.length, failureAnswer(failed));
   if (sessions.length === 0) return compose(l10n.t('open.cx has no sessions matching these filters.'), unreadableNote(unreadable));
   return compose(intro, customerContent(kept), cutNote(kept.length, lines.length, l10n.t('sessions')), next, stopped, unreadableNote(unreadable));
 }
@@ -197,7 +197,7 @@ async function get(client: ChatClient, { id, includeHistory }: GetInput, signal?
   const older = history.more
     ? l10n.t('Older events were not read: the transcript reads at most {0} pages of history, newest first.', OUTPUT_LIMITS.historyPages)
     : undefined;
-  const stopped = history.failed === undefined ? undefined : l10n.t('Reading the history stopped: {0}', failure(history.failed));
+  const stopped = history.failed === undefined ? undefined : l10n.t('Reading the history stopped: {0}', failureAnswer(history.failed));
   return compose(
     `${intro} ${transcriptIntro}`,
     customerContent([sessionLine, ...kept]),

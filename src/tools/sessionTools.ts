@@ -3,8 +3,8 @@
 // answers is model/chatTools.ts, tested in Node. They read through the same client as the sidebar
 // (services/connection.ts), so they count against the same budget of 100 requests a minute.
 import * as vscode from 'vscode';
-import type { CurrentClient } from '../api/client';
-import { answerTool, invocationMessage, type ChatToolKind } from '../model/chatTools';
+import type { CurrentClient, OpenCxClient } from '../api/client';
+import { answerTool, failureAnswer, invocationMessage, type ChatToolKind } from '../model/chatTools';
 import { withAbortSignal } from '../ui/cancellation';
 import { CHAT_TOOLS } from '../ui/ids';
 import { markdownText } from '../ui/plainText';
@@ -22,7 +22,16 @@ class SessionTool implements vscode.LanguageModelTool<unknown> {
 
   async invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     try {
-      const text = await withAbortSignal(token, async (signal) => answerTool(this.kind, await this.client(), options.input, signal));
+      const text = await withAbortSignal(token, async (signal) => {
+        let client: OpenCxClient | undefined;
+        try {
+          client = await this.client();
+        } catch (error) {
+          // A stored key with a base URL the client refuses (ApiError 'configuration'): its message says which.
+          return failureAnswer(error);
+        }
+        return answerTool(this.kind, client, options.input, signal);
+      });
       return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
     } catch (error) {
       // answerTool rejects only when cancelled; VS Code expects its own error for that.

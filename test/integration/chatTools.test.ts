@@ -103,6 +103,21 @@ suite('chat tools', () => {
     }
   });
 
+  test('a stored key with a base URL the client refuses: the answer says what is wrong with the URL', async () => {
+    const config = vscode.workspace.getConfiguration('opencx');
+    const previous = config.inspect<string>('apiBaseUrl')?.globalValue;
+    await config.update('apiBaseUrl', `${standIn.url}/?tenant=1`, vscode.ConfigurationTarget.Global);
+    try {
+      await api.credentials.store(standIn.token);
+      assert.match(await invoke('opencx_listSessions', {}), /^Reading open\.cx failed: The API base URL must not contain a query/);
+      assert.deepEqual(await standIn.requests(), []);
+    } finally {
+      // Keys are stored per server, the query aside: the stand-in's key is the one stored above.
+      await config.update('apiBaseUrl', previous, vscode.ConfigurationTarget.Global);
+      await signIn(api);
+    }
+  });
+
   test('no answer holds the key, even one the server echoed', async () => {
     const [session] = await standIn.sessions({ status: 'open' });
     await standIn.setFaults({ bodyText: JSON.stringify({ ...session!, contact: { name: `echo ${standIn.token}` } }), path: `/chat/sessions/${session!.id}`, times: 1 });
@@ -126,5 +141,7 @@ suite('chat tools', () => {
     assert.equal(await vscode.commands.executeCommand('opencx.askChat', 'not an id'), 'nothingSelected');
     const hasChat = (await vscode.commands.getCommands(true)).includes('workbench.action.chat.open');
     assert.equal(await vscode.commands.executeCommand('opencx.askChat', session!.id), hasChat ? 'opened' : 'chatUnavailable');
+    // The chat opens in the secondary side bar: closed again, so the suites after this one see the workbench as before.
+    if (hasChat) await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
   });
 });
