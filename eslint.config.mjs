@@ -1,8 +1,8 @@
 import tseslint from 'typescript-eslint';
 
 /**
- * The layers of src/ and which way imports may point: api ← model ← services, ui ← views, commands
- * ← extension.ts. Views and commands never import each other: extension.ts hands each what it
+ * The layers of src/ and which way imports may point: api ← model ← services, ui ← views, commands,
+ * tools ← extension.ts. Views and commands never import each other: extension.ts hands each what it
  * needs. Code that must run in plain Node (and is tested there) does not import vscode.
  */
 const NO_VSCODE = { name: 'vscode', message: 'This code runs and is tested in plain Node: keep vscode out of it.' };
@@ -35,33 +35,45 @@ export default tseslint.config(
   },
   layer(['src/api/**/*.ts'], {
     vscode: false,
-    forbidden: [['^\\.\\./(model|services|ui|views|commands)(/|$)', 'src/api is the lowest layer: it imports nothing of the extension.'], EXTENSION],
+    forbidden: [['^\\.\\./(model|services|ui|views|commands|tools)(/|$)', 'src/api is the lowest layer: it imports nothing of the extension.'], EXTENSION],
   }),
   layer(['src/model/**/*.ts'], {
     vscode: false,
-    forbidden: [['^\\.\\./(services|ui|views|commands)(/|$)', 'src/model imports only src/api.'], EXTENSION],
+    forbidden: [['^\\.\\./(services|ui|views|commands|tools)(/|$)', 'src/model imports only src/api.'], EXTENSION],
   }),
   layer(['src/services/**/*.ts', 'src/ui/**/*.ts'], {
-    forbidden: [['^\\.\\./(views|commands)(/|$)', 'Services and UI helpers sit below views and commands.'], EXTENSION],
+    forbidden: [['^\\.\\./(views|commands|tools)(/|$)', 'Services and UI helpers sit below views, commands and the chat tools.'], EXTENSION],
   }),
   // The ids are read by Node tests (package.json ↔ registered commands).
   layer(['src/ui/ids.ts'], {
     vscode: false,
-    forbidden: [['^\\.\\./(views|commands)(/|$)', 'Services and UI helpers sit below views and commands.'], EXTENSION],
+    forbidden: [['^\\.\\./(views|commands|tools)(/|$)', 'Services and UI helpers sit below views, commands and the chat tools.'], EXTENSION],
   }),
   layer(['src/views/**/*.ts'], {
-    forbidden: [['^(\\.\\./)+commands(/|$)', 'Views do not import commands: a helper both need belongs in src/ui.'], EXTENSION],
+    forbidden: [
+      ['^(\\.\\./)+commands(/|$)', 'Views do not import commands: a helper both need belongs in src/ui.'],
+      ['^(\\.\\./)+tools(/|$)', 'Views do not import the chat tools: a helper both need belongs in src/ui or src/model.'],
+      EXTENSION,
+    ],
   }),
   // The page renderer is plain strings, tested in Node.
   layer(['src/views/page/**/*.ts'], {
     vscode: false,
     forbidden: [
       ['^\\.\\./[^.]', 'The page renderer imports no VS Code-side view code.'],
-      ['^\\.\\./\\.\\./(services|ui|commands)(/|$)', 'The page renderer imports only src/api and src/model.'],
+      ['^\\.\\./\\.\\./(services|ui|commands|tools)(/|$)', 'The page renderer imports only src/api and src/model.'],
       EXTENSION,
     ],
   }),
   layer(['src/commands/**/*.ts'], {
-    forbidden: [['^\\.\\./views(/|$)', 'Commands do not import views: declare what a command needs as an interface, extension.ts passes the view.'], EXTENSION],
+    forbidden: [
+      ['^\\.\\./views(/|$)', 'Commands do not import views: declare what a command needs as an interface, extension.ts passes the view.'],
+      ['^\\.\\./tools(/|$)', 'Commands do not import the chat tools: a helper both need belongs in src/ui or src/model.'],
+      EXTENSION,
+    ],
+  }),
+  // The chat's language-model tools sit beside views and commands.
+  layer(['src/tools/**/*.ts'], {
+    forbidden: [['^\\.\\./(views|commands)(/|$)', 'The chat tools import neither views nor commands: extension.ts wires them.'], EXTENSION],
   }),
 );

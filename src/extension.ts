@@ -16,6 +16,7 @@ import { Credentials } from './services/credentials';
 import { FilterController } from './services/filterController';
 import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from './ui/ids';
 import { OneTokenOffer } from './ui/tokenOffer';
+import { registerSessionTools } from './tools/sessionTools';
 import { SessionIdHovers, SessionIdLinks } from './views/sessionIdLinks';
 import { SessionPanels } from './views/sessionPanels';
 import { SessionsTreeProvider } from './views/sessionsTreeProvider';
@@ -91,6 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, 'groupBy')) model.setGrouping(groupBy());
     }),
+    // The chat's read-only tools share the sidebar's client, and with it its request budget.
+    registerSessionTools(client),
   );
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();

@@ -189,6 +189,11 @@ export class OpenCxClient {
     };
   }
 
+  /** `text` with every occurrence of the key removed, for what leaves the extension (the chat's tools). */
+  redact(text: string): string {
+    return this.clean(text);
+  }
+
   private parse<T>(read: () => T): T {
     try {
       return read();

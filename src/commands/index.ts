@@ -8,6 +8,7 @@ import type { NoticeNode, TreeNode } from '../model/treeNodes';
 import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
 import { COMMANDS, VIEW_ID, type CommandName } from '../ui/ids';
+import { askChat } from './askChat';
 import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
 import { filterSessions } from './filter';
 import { searchSessions } from './search';
@@ -53,6 +54,9 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     // Row commands: the row they were clicked on names its slice.
     loadMore: (notice?: NoticeNode) => notice?.slice && inViewProgress(model.loadMore(notice.slice)),
     retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),
+    // From a session panel the id comes as text; from the tree, the rows.
+    askChat: (clicked?: TreeNode | string, selected?: TreeNode[]) =>
+      askChat(typeof clicked === 'string' ? [clicked] : selectedSessions(view, clicked, selected).map((session) => session.id)),
   };
   return vscode.Disposable.from(
     ...(Object.keys(handlers) as CommandName[]).map((name) =>

@@ -17,6 +17,7 @@ export const COMMANDS = {
   openSessionAtCursor: 'opencx.openSessionAtCursor',
   loadMore: 'opencx.loadMore',
   retry: 'opencx.retry',
+  askChat: 'opencx.askChat',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -37,3 +38,13 @@ export const CONTEXT_KEYS = {
   /** Sessions are selected in the tree: the copy commands show in the palette. */
   sessionsSelected: 'opencx.sessionsSelected',
 } as const;
+
+/** The chat's read-only session tools (package.json contributes.languageModelTools), by what each does. */
+export const CHAT_TOOLS = {
+  search: 'opencx_searchSessions',
+  list: 'opencx_listSessions',
+  get: 'opencx_getSession',
+} as const;
+
+/** VS Code's command that opens the chat, and takes a query to put in its input box. */
+export const CHAT_OPEN_COMMAND = 'workbench.action.chat.open';

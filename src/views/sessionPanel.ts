@@ -182,6 +182,9 @@ export class SessionPanel implements vscode.Disposable {
       case 'setToken':
         void vscode.commands.executeCommand(COMMANDS.setToken);
         break;
+      case 'askChat':
+        void vscode.commands.executeCommand(COMMANDS.askChat, this.id);
+        break;
     }
   }
 

@@ -255,9 +255,9 @@ suite('session panel HTML', () => {
   });
 
   suite('page', () => {
-    test('toolbar: refresh, copy id, copy link, copy JSON, open in editor', () => {
+    test('toolbar: refresh, copy id, copy link, copy JSON, open in editor, ask the chat', () => {
       const html = page();
-      for (const action of ['refresh', 'copyId', 'copyLink', 'copyJson', 'openJson']) assert.ok(html.includes(`data-action="${action}"`), action);
+      for (const action of ['refresh', 'copyId', 'copyLink', 'copyJson', 'openJson', 'askChat']) assert.ok(html.includes(`data-action="${action}"`), action);
       assert.ok(html.includes('title="3c90c3cc-0d44-4b50-8888-8dd25736052a"'));
       assert.ok(html.includes('<p class="summary">Open · Web · #123 · <time datetime="2025-03-01T10:00:00Z"'));
       assert.ok(html.includes('updated 2h ago'));

@@ -12,6 +12,8 @@ export interface PanelText {
   copyJson: string;
   copyLink: string;
   openJson: string;
+  askChat: string;
+  askChatTitle: string;
   retry: string;
   setToken: string;
   /** Title of a restored panel until its session is back. */
@@ -79,6 +81,8 @@ function translatePanelText(): PanelText {
     copyJson: l10n.t('Copy JSON'),
     copyLink: l10n.t('Copy Link'),
     openJson: l10n.t('Open in Editor'),
+    askChat: l10n.t('Ask Chat'),
+    askChatTitle: l10n.t('Ask Chat About This Session'),
     retry: l10n.t('Retry'),
     setToken: l10n.t('Set API Token'),
     pendingTitle: l10n.t('open.cx session'),

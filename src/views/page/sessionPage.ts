@@ -52,6 +52,7 @@ ${button('copyId', text.copyId, { title: session.id })}
 ${button('copyLink', text.copyLink, { secondary: true })}
 ${button('copyJson', text.copyJson, { secondary: true })}
 ${button('openJson', text.openJson, { secondary: true })}
+${button('askChat', text.askChat, { secondary: true, title: text.askChatTitle })}
 </div>
 </header>
 ${state.error ? renderError(state.error, 'refresh', text) : ''}

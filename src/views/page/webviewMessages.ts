@@ -1,7 +1,7 @@
 // Messages a session page may send to the extension. Anything else (an unknown type, not an
 // object) is ignored: the page runs customer data, so what it sends is checked like input.
 
-export const WEBVIEW_MESSAGE_TYPES = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken'] as const;
+export const WEBVIEW_MESSAGE_TYPES = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken', 'askChat'] as const;
 export type WebviewMessageType = (typeof WEBVIEW_MESSAGE_TYPES)[number];
 export interface WebviewMessage {
   type: WebviewMessageType;
