@@ -7,9 +7,12 @@ import type { SessionTreeModel } from '../model/sessionTree';
 import type { NoticeNode, TreeNode } from '../model/treeNodes';
 import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
+import type { SavedViews } from '../services/savedViews';
 import { COMMANDS, VIEW_ID, type CommandName } from '../ui/ids';
 import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
 import { filterSessions } from './filter';
+import { groupByHandlers } from './groupBy';
+import { saveView, switchView } from './savedViews';
 import { searchSessions } from './search';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
 import { setToken, signOut } from './token';
@@ -23,11 +26,12 @@ export interface CommandTargets {
   view: vscode.TreeView<TreeNode>;
   filters: FilterController;
   sessions: SessionOpener;
+  savedViews: SavedViews;
 }
 
 type Handler = (...args: never[]) => unknown;
 
-export function registerCommands({ connection, linkTo, model, view, filters, sessions }: CommandTargets): vscode.Disposable {
+export function registerCommands({ connection, linkTo, model, view, filters, sessions, savedViews }: CommandTargets): vscode.Disposable {
   const search = { client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions, linkTo };
   const handlers: Record<CommandName, Handler> = {
     setToken: () => setToken(connection),
@@ -53,6 +57,10 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     // Row commands: the row they were clicked on names its slice.
     loadMore: (notice?: NoticeNode) => notice?.slice && inViewProgress(model.loadMore(notice.slice)),
     retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),
+    saveView: () => saveView({ savedViews, filters }),
+    // A keybinding may name the view in its `args`.
+    switchView: (name?: unknown) => switchView({ savedViews, filters }, typeof name === 'string' ? name : undefined),
+    ...groupByHandlers(),
   };
   return vscode.Disposable.from(
     ...(Object.keys(handlers) as CommandName[]).map((name) =>

@@ -128,3 +128,24 @@ export function viewTitle(active: SavedView | undefined, filter: SessionFilter, 
   const label = matchesView(active, filter, grouping) ? active.name : l10n.t('{0} (modified)', active.name);
   return { description: label, message: summary ? l10n.t('View: {0} · Filtered: {1}', label, summary) : l10n.t('View: {0}', label) };
 }
+
+/** How a grouping reads in a list of views: "by status, then channel". */
+export function groupingLabel(grouping: Grouping): string {
+  switch (grouping) {
+    case 'status/channel':
+      return l10n.t('by status, then channel');
+    case 'channel/status':
+      return l10n.t('by channel, then status');
+    case 'status':
+      return l10n.t('by status');
+    case 'channel':
+      return l10n.t('by channel');
+    case 'none':
+      return l10n.t('as one list');
+  }
+}
+
+/** A view in a picker: what it filters, or "no filter", and how it groups. */
+export function describeView(view: Pick<SavedView, 'filter' | 'grouping'>): string {
+  return `${describeFilter(view.filter) || l10n.t('no filter')} · ${groupingLabel(view.grouping)}`;
+}
