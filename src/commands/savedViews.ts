@@ -142,29 +142,48 @@ async function renameView(savedViews: SavedViews, view: SavedView): Promise<void
 
 /**
  * A name for a view: refused while empty, too long or holding control characters; the name of
- * another saved view is offered as an overwrite (a warning under the box: Enter replaces it).
+ * another saved view is offered as an overwrite (a warning under the box: Enter replaces it),
+ * from the first moment, since the box may open on the active view's name.
  */
-async function askName(options: { title: string; prompt: string; value: string; views: SavedView[]; renaming?: string }): Promise<string | undefined> {
+function askName(options: { title: string; prompt: string; value: string; views: SavedView[]; renaming?: string }): Promise<string | undefined> {
   const { views, renaming } = options;
-  const answer = await vscode.window.showInputBox({
-    title: options.title,
-    prompt: options.prompt,
-    value: options.value,
-    placeHolder: vscode.l10n.t('e.g. Open web handoffs'),
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      const check = checkName(text, views, renaming);
-      if (check.kind === 'invalid') return { message: check.message, severity: vscode.InputBoxValidationSeverity.Error };
-      if (check.kind === 'exists') {
-        return {
-          message: vscode.l10n.t('A saved view is named "{0}": Enter overwrites it.', plainText(check.existing.name)),
-          severity: vscode.InputBoxValidationSeverity.Warning,
-        };
-      }
-      return undefined;
-    },
+  const box = vscode.window.createInputBox();
+  box.title = options.title;
+  box.prompt = options.prompt;
+  box.value = options.value;
+  box.placeholder = vscode.l10n.t('e.g. Open web handoffs');
+  box.ignoreFocusOut = true;
+  // An empty box that has not been typed in yet is a question, not an error.
+  let typed = false;
+  const validate = () => {
+    const check = checkName(box.value, views, renaming);
+    if (check.kind === 'invalid' && !typed && !box.value) box.validationMessage = undefined;
+    else if (check.kind === 'invalid') box.validationMessage = { message: check.message, severity: vscode.InputBoxValidationSeverity.Error };
+    else if (check.kind === 'exists') {
+      box.validationMessage = {
+        message: vscode.l10n.t('A saved view is named "{0}": Enter overwrites it.', plainText(check.existing.name)),
+        severity: vscode.InputBoxValidationSeverity.Warning,
+      };
+    } else box.validationMessage = undefined;
+    return check;
+  };
+  validate();
+  return new Promise((resolve) => {
+    box.onDidChangeValue(() => {
+      typed = true;
+      validate();
+    });
+    box.onDidAccept(() => {
+      typed = true;
+      const check = validate();
+      if (check.kind === 'invalid') return;
+      resolve(check.name);
+      box.hide();
+    });
+    box.onDidHide(() => {
+      resolve(undefined);
+      box.dispose();
+    });
+    box.show();
   });
-  if (answer === undefined) return undefined;
-  const check = checkName(answer, views, renaming);
-  return check.kind === 'invalid' ? undefined : check.name;
 }
