@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   model.setViewVisible(view.visible);
   const savedViews = new SavedViews(context.globalState, context.workspaceState);
-  const filters = new FilterController(context.workspaceState, model, view, savedViews);
+  const filters = new FilterController(context.workspaceState, model, view, savedViews, () => credentials.isSignedIn);
   filters.restore();
   const showGrouping = () => vscode.commands.executeCommand('setContext', CONTEXT_KEYS.groupBy, groupBy());
   void showGrouping();
@@ -90,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     }),
     credentials.onDidChange(() => {
       tokenOffer.reset();
+      filters.showTitle();
       lookups.clear();
       model.refresh();
       sessionPanels.retrySignedOut();
@@ -105,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   );
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();
+  filters.showTitle();
   return context.extensionMode === vscode.ExtensionMode.Test ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, secrets: context.secrets } : undefined;
 }
 

@@ -16,6 +16,7 @@ export class FilterController {
     private readonly model: SessionTreeModel,
     private readonly view: vscode.TreeView<unknown>,
     private readonly savedViews: SavedViews,
+    private readonly signedIn: () => boolean,
   ) {}
 
   get filter(): SessionFilter {
@@ -40,9 +41,10 @@ export class FilterController {
     const filter = this.filter;
     const { description, message } = viewTitle(this.savedViews.active(), filter, groupBy());
     // The description shows beside the view's own header; a view alone in its container has
-    // none, so the message above the rows says it too.
+    // none, so the message above the rows says it too. Signed out, VS Code would show the
+    // message instead of the welcome with its Set API Token button: the description alone then.
     this.view.description = description;
-    this.view.message = message;
+    this.view.message = this.signedIn() ? message : undefined;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFiltered(filter));
   }
 }
