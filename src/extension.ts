@@ -14,6 +14,7 @@ import { affects, groupBy, sessionLinks } from './services/config';
 import { Connection } from './services/connection';
 import { Credentials } from './services/credentials';
 import { FilterController } from './services/filterController';
+import { SavedViews } from './services/savedViews';
 import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from './ui/ids';
 import { OneTokenOffer } from './ui/tokenOffer';
 import { registerSessionTools } from './tools/sessionTools';
@@ -30,6 +31,7 @@ export interface TestApi {
   view: vscode.TreeView<TreeNode>;
   credentials: Credentials;
   filters: FilterController;
+  savedViews: SavedViews;
   sessionPanels: SessionPanels;
   secrets: vscode.SecretStorage;
 }
@@ -47,8 +49,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const provider = new SessionsTreeProvider(model, (notice) => tokenOffer.offer(notice.error?.message));
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   model.setViewVisible(view.visible);
-  const filters = new FilterController(context.workspaceState, model, view);
+  const savedViews = new SavedViews(context.globalState, context.workspaceState);
+  const filters = new FilterController(context.workspaceState, model, view, savedViews, () => credentials.isSignedIn);
   filters.restore();
+  const showGrouping = () => vscode.commands.executeCommand('setContext', CONTEXT_KEYS.groupBy, groupBy());
+  void showGrouping();
   // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
   const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
   const sessionPanels = new SessionPanels(context.extensionUri, client, linkTo);
@@ -70,7 +75,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     provider,
     { dispose: () => model.dispose() },
     sessionPanels,
-    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels }),
+    savedViews,
+    savedViews.onDidChange(() => filters.showTitle()),
+    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews }),
     vscode.window.registerUriHandler(deepLinks),
     // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
     vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(linksEnabled)),
@@ -84,20 +91,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     }),
     credentials.onDidChange(() => {
       tokenOffer.reset();
+      filters.showTitle();
       lookups.clear();
       model.refresh();
       sessionPanels.retrySignedOut();
       void deepLinks.openWaiting();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affects(event, 'groupBy')) model.setGrouping(groupBy());
+      if (affects(event, 'groupBy')) {
+        model.setGrouping(groupBy());
+        void showGrouping();
+        filters.showTitle();
+      }
     }),
     // The chat's read-only tools share the sidebar's client, and with it its request budget.
     registerSessionTools(client),
   );
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();
-  return context.extensionMode === vscode.ExtensionMode.Test ? { connection, deepLinks, model, provider, view, credentials, filters, sessionPanels, secrets: context.secrets } : undefined;
+  filters.showTitle();
+  return context.extensionMode === vscode.ExtensionMode.Test ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, secrets: context.secrets } : undefined;
 }
 
 /**

@@ -7,10 +7,13 @@ import type { SessionTreeModel } from '../model/sessionTree';
 import type { NoticeNode, TreeNode } from '../model/treeNodes';
 import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
+import type { SavedViews } from '../services/savedViews';
 import { COMMANDS, VIEW_ID, type CommandName } from '../ui/ids';
 import { askChat } from './askChat';
 import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
 import { filterSessions } from './filter';
+import { groupByHandlers } from './groupBy';
+import { saveView, switchView } from './savedViews';
 import { searchSessions } from './search';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
 import { setToken, signOut } from './token';
@@ -24,11 +27,12 @@ export interface CommandTargets {
   view: vscode.TreeView<TreeNode>;
   filters: FilterController;
   sessions: SessionOpener;
+  savedViews: SavedViews;
 }
 
 type Handler = (...args: never[]) => unknown;
 
-export function registerCommands({ connection, linkTo, model, view, filters, sessions }: CommandTargets): vscode.Disposable {
+export function registerCommands({ connection, linkTo, model, view, filters, sessions, savedViews }: CommandTargets): vscode.Disposable {
   const search = { client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions, linkTo };
   const handlers: Record<CommandName, Handler> = {
     setToken: () => setToken(connection),
@@ -57,6 +61,10 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     // From a session panel the id comes as text; from the tree, the rows.
     askChat: (clicked?: TreeNode | string, selected?: TreeNode[]) =>
       askChat(typeof clicked === 'string' ? [clicked] : selectedSessions(view, clicked, selected).map((session) => session.id)),
+    saveView: () => saveView({ savedViews, filters }),
+    // A keybinding may name the view in its `args`.
+    switchView: (name?: unknown) => switchView({ savedViews, filters }, typeof name === 'string' ? name : undefined),
+    ...groupByHandlers(),
   };
   return vscode.Disposable.from(
     ...(Object.keys(handlers) as CommandName[]).map((name) =>

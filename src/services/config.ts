@@ -15,6 +15,19 @@ export function groupBy(): Grouping {
   return (GROUPINGS as readonly string[]).includes(value) ? (value as Grouping) : 'status/channel';
 }
 
+/**
+ * Sets the grouping where it takes effect: in the workspace's settings if they already set one
+ * (a user-level value would stay hidden behind it), otherwise in the user's. The default is
+ * written as no value, so settings.json keeps only what the user chose.
+ */
+export async function setGroupBy(grouping: Grouping): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const inspected = config.inspect<string>('groupBy');
+  const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const value = target === vscode.ConfigurationTarget.Global && grouping === inspected?.defaultValue ? undefined : grouping;
+  await config.update('groupBy', value, target);
+}
+
 /** Whether session ids in editors become links with a hover. */
 export function sessionLinks(): boolean {
   return vscode.workspace.getConfiguration(SECTION).get<boolean>('sessionLinks', true) !== false;

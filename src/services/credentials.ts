@@ -80,6 +80,11 @@ export class Credentials implements vscode.Disposable {
     await this.announce({ always: true });
   }
 
+  /** Whether a token is stored, as last read; false until refreshContext() first ran. */
+  get isSignedIn(): boolean {
+    return this.signedIn === true;
+  }
+
   /** Sets the context key from what is stored; call once at activation. */
   async refreshContext(): Promise<boolean> {
     const signedIn = (await this.token()) !== undefined;

@@ -1,9 +1,12 @@
 // The user's filter as the window keeps it: saved per workspace, shown above the rows and in the
 // `opencx.filtered` context key, and handed to the tree model, which turns it into queries.
 import * as vscode from 'vscode';
+import { viewTitle } from '../model/savedViews';
 import type { SessionTreeModel } from '../model/sessionTree';
-import { describeFilter, isFiltered, readFilter, type SessionFilter } from '../model/sessionFilter';
+import { isFiltered, readFilter, type SessionFilter } from '../model/sessionFilter';
 import { CONTEXT_KEYS } from '../ui/ids';
+import { groupBy } from './config';
+import type { SavedViews } from './savedViews';
 
 const STORAGE_KEY = 'opencx.filter';
 
@@ -12,6 +15,8 @@ export class FilterController {
     private readonly state: vscode.Memento,
     private readonly model: SessionTreeModel,
     private readonly view: vscode.TreeView<unknown>,
+    private readonly savedViews: SavedViews,
+    private readonly signedIn: () => boolean,
   ) {}
 
   get filter(): SessionFilter {
@@ -22,21 +27,24 @@ export class FilterController {
   restore(): void {
     const filter = readFilter(this.state.get(STORAGE_KEY));
     if (isFiltered(filter)) this.model.setFilter(filter);
-    this.show(filter);
+    this.showTitle();
   }
 
   async apply(filter: SessionFilter): Promise<void> {
     this.model.setFilter(filter);
-    this.show(filter);
+    this.showTitle();
     await this.state.update(STORAGE_KEY, isFiltered(filter) ? filter : undefined);
   }
 
-  private show(filter: SessionFilter): void {
-    const summary = describeFilter(filter);
+  /** Shows the filter, and the saved view it came from; again whenever either or the grouping changes. */
+  showTitle(): void {
+    const filter = this.filter;
+    const { description, message } = viewTitle(this.savedViews.active(), filter, groupBy());
     // The description shows beside the view's own header; a view alone in its container has
-    // none, so the message above the rows says it too.
-    this.view.description = summary || undefined;
-    this.view.message = summary ? vscode.l10n.t('Filtered: {0}', summary) : undefined;
+    // none, so the message above the rows says it too. Signed out, VS Code would show the
+    // message instead of the welcome with its Set API Token button: the description alone then.
+    this.view.description = description;
+    this.view.message = this.signedIn() ? message : undefined;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFiltered(filter));
   }
 }

@@ -18,6 +18,19 @@ export const COMMANDS = {
   loadMore: 'opencx.loadMore',
   retry: 'opencx.retry',
   askChat: 'opencx.askChat',
+  saveView: 'opencx.saveView',
+  switchView: 'opencx.switchView',
+  // The Group By submenu: one command per grouping, and its "✓" twin shown for the current one.
+  groupByStatusChannel: 'opencx.groupByStatusChannel',
+  groupByStatusChannelChecked: 'opencx.groupByStatusChannel.checked',
+  groupByChannelStatus: 'opencx.groupByChannelStatus',
+  groupByChannelStatusChecked: 'opencx.groupByChannelStatus.checked',
+  groupByStatus: 'opencx.groupByStatus',
+  groupByStatusChecked: 'opencx.groupByStatus.checked',
+  groupByChannel: 'opencx.groupByChannel',
+  groupByChannelChecked: 'opencx.groupByChannel.checked',
+  groupByNone: 'opencx.groupByNone',
+  groupByNoneChecked: 'opencx.groupByNone.checked',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -25,6 +38,15 @@ export type CommandId = (typeof COMMANDS)[CommandName];
 
 /** Commands of tree rows only: they need the row they were clicked on, so the palette hides them. */
 export const ROW_COMMANDS: readonly CommandId[] = [COMMANDS.loadMore, COMMANDS.retry];
+
+/** The Group By submenu's "✓" twins: the palette lists the plain commands instead. */
+export const CHECKED_COMMANDS: readonly CommandId[] = [
+  COMMANDS.groupByStatusChannelChecked,
+  COMMANDS.groupByChannelStatusChecked,
+  COMMANDS.groupByStatusChecked,
+  COMMANDS.groupByChannelChecked,
+  COMMANDS.groupByNoneChecked,
+];
 
 export const VIEW_ID = 'opencx.sessions';
 /** The session panel's webview type; package.json activates the extension for it after a reload. */
@@ -37,6 +59,8 @@ export const CONTEXT_KEYS = {
   filtered: 'opencx.filtered',
   /** Sessions are selected in the tree: the copy commands show in the palette. */
   sessionsSelected: 'opencx.sessionsSelected',
+  /** The `opencx.groupBy` setting's value, which picks the checked item of the Group By submenu. */
+  groupBy: 'opencx.groupBy',
 } as const;
 
 /** The chat's read-only session tools (package.json contributes.languageModelTools), by what each does. */

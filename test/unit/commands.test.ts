@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, ROW_COMMANDS, VIEW_ID } from '../../src/ui/ids';
+import { CHECKED_COMMANDS, COMMANDS, ROW_COMMANDS, VIEW_ID } from '../../src/ui/ids';
 
 const root = path.join(__dirname, '../../..');
 interface MenuEntry {
-  command: string;
+  command?: string;
+  submenu?: string;
   when?: string;
 }
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -14,6 +15,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
     menus: Record<string, MenuEntry[]>;
     keybindings: MenuEntry[];
     views: Record<string, { id: string }[]>;
+    submenus: { id: string }[];
   };
 };
 
@@ -32,15 +34,32 @@ suite('commands: src/ui/ids.ts ↔ package.json ↔ registration', () => {
     assert.equal(new Set(declared).size, declared.length, 'no command is declared twice');
   });
 
-  test('menus and keybindings name only declared commands', () => {
+  test('menus and keybindings name only declared commands and submenus, and every submenu has its items', () => {
     const entries = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings];
-    for (const entry of entries) assert.ok(declared.includes(entry.command), `${entry.command} is declared`);
+    const submenus = manifest.contributes.submenus.map((submenu) => submenu.id);
+    for (const entry of entries) {
+      if (entry.submenu) assert.ok(submenus.includes(entry.submenu), `submenu ${entry.submenu} is declared`);
+      else assert.ok(entry.command && declared.includes(entry.command), `${entry.command} is declared`);
+    }
+    for (const submenu of submenus) assert.ok(manifest.contributes.menus[submenu]?.length, `${submenu} has items`);
   });
 
-  test('row commands are hidden from the palette, and nothing else is hidden for good', () => {
+  test('row commands and the Group By submenu\'s "✓" twins are hidden from the palette, and nothing else is hidden for good', () => {
     const palette = manifest.contributes.menus.commandPalette ?? [];
     const hidden = palette.filter((entry) => entry.when === 'false').map((entry) => entry.command);
-    assert.deepEqual(hidden.sort(), [...ROW_COMMANDS].sort());
+    assert.deepEqual(hidden.sort(), [...ROW_COMMANDS, ...CHECKED_COMMANDS].sort());
+  });
+
+  test('the Group By submenu shows each grouping once: its "✓" twin while it is the current one, else the plain command', () => {
+    const submenu = manifest.contributes.menus['opencx.groupBy'] ?? [];
+    const twins = CHECKED_COMMANDS.map((checked) => [checked.replace(/\.checked$/, ''), checked] as const);
+    assert.equal(submenu.length, twins.length * 2);
+    for (const [plain, checked] of twins) {
+      const value = /'([^']+)'/.exec(submenu.find((entry) => entry.command === checked)?.when ?? '')?.[1];
+      assert.ok(value, `${checked} shows for one grouping`);
+      assert.equal(submenu.find((entry) => entry.command === checked)?.when, `opencx.groupBy == '${value}'`);
+      assert.equal(submenu.find((entry) => entry.command === plain)?.when, `opencx.groupBy != '${value}'`);
+    }
   });
 
   test('the view id is the contributed view', () => {
