@@ -8,9 +8,10 @@ suite('request budget', () => {
     for (let i = 0; i < 3; i++) await budget.take();
     const full = budget.waitTime();
     assert.ok(full > 59_000 && full <= 60_000, `waits ${full} ms`);
-    skew = 59_950;
+    // 300 ms before the oldest slot frees: room for a busy machine between the takes and here.
+    skew = 59_700;
     const left = budget.waitTime();
-    assert.ok(left > 0 && left <= 50, `waits ${left} ms`);
+    assert.ok(left > 0 && left <= 300, `waits ${left} ms`);
     const started = Date.now();
     await budget.take();
     assert.ok(Date.now() - started >= left - 5, 'the fourth request waited for the oldest slot to free');
