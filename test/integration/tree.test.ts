@@ -75,12 +75,16 @@ suite('sessions tree in VS Code', () => {
     const first = sessionsOf(children)[0]!;
     const item = api.provider.getTreeItem(first);
     assert.equal(item.contextValue, 'session');
-    assert.match(String(item.description), /^web · /);
+    // Under Open › Web the row says neither: only how long ago it started.
+    assert.doesNotMatch(String(item.description), /web|·/i, 'the channel is not repeated under its group');
+    assert.ok(String(item.description).length > 0, 'the age is shown');
     assert.equal(item.tooltip, undefined, 'the tooltip waits until it is about to show');
     const tooltip = api.provider.resolveTreeItem(item, first).tooltip;
     // The tooltip escapes every punctuation character of the data (a session id's dashes too).
     const shown = tooltip instanceof vscode.MarkdownString ? tooltip.value.replace(/\\([!-/:-@[-`{-~])/g, '$1') : '';
     assert.ok(shown.includes(first.session.id), 'then it has the session\'s facts');
+    const created = new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(first.session.created_at!));
+    assert.ok(shown.includes(created), `the creation date in the display language (${created})`);
 
     let loads = 0;
     for (let more = noticeOf(children, 'loadMore'); more; more = noticeOf(children, 'loadMore')) {
