@@ -103,13 +103,14 @@ export function sessionLabel(session: Session): string {
 }
 
 /**
- * "Web · 3h ago": the channel and how long ago the session started (lists are newest first). Under
- * a channel group (`grouped.channel`) the channel goes without saying, so only the age is left.
+ * "Open · Web · 3h ago": the status, the channel and how long ago the session started (lists are
+ * newest first), less what the row's groups already say: under Open › Web only the age is left.
  */
-export function sessionDescription(session: Session, grouped: { channel?: string } = {}, now = Date.now()): string {
+export function sessionDescription(session: Session, grouped: { status?: string; channel?: string } = {}, now = Date.now()): string {
   const age = formatAge(session.created_at, now) || formatAge(session.updated_at, now);
+  const status = grouped.status === undefined ? statusLabel(session.status) : undefined;
   const channel = grouped.channel === undefined ? channelLabel(session.channel.type) : undefined;
-  return [channel, age].filter(visible).map((part) => part.trim()).join(' · ');
+  return [status, channel, age].filter(visible).map((part) => part.trim()).join(' · ');
 }
 
 /**

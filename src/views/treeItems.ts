@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { formatWait } from '../api/errors';
 import type { Session } from '../api/schemas';
-import { formatAge, formatDate, formatTime, sessionDescription, sessionFacts, sessionLabel, statusLabel, visible } from '../model/labels';
+import { formatAge, formatDate, formatTime, sessionDescription, sessionFacts, sessionLabel, visible } from '../model/labels';
 import type { GroupNode, NoticeNode, SessionNode } from '../model/treeNodes';
 import { groupIcon, sessionIcon } from '../ui/icons';
 import { COMMANDS } from '../ui/ids';
@@ -19,8 +19,10 @@ export function groupItem(group: GroupNode, loaded: { count: number; more: boole
   return item;
 }
 
-/** Without its tooltip: the provider's resolveTreeItem adds sessionTooltip when it is about to show. */
-/** `grouped`: what the row's groups already say (its status, its channel), left out of its description. */
+/**
+ * Without its tooltip: the provider's resolveTreeItem adds sessionTooltip when it is about to show.
+ * `grouped`: what the row's groups already say (its status, its channel), left out of its description.
+ */
 export function sessionItem(id: string, session: Session, grouped: SessionNode['grouped'] = {}): vscode.TreeItem {
   const item = new vscode.TreeItem(sessionLabel(session), vscode.TreeItemCollapsibleState.None);
   item.id = id;
@@ -28,8 +30,8 @@ export function sessionItem(id: string, session: Session, grouped: SessionNode['
   item.iconPath = sessionIcon(session);
   item.contextValue = 'session';
   item.command = { command: COMMANDS.openSession, title: vscode.l10n.t('Open Session'), arguments: [session] };
-  // A screen reader says it all: the groups it is under are not read with every row.
-  item.accessibilityInformation = { label: [sessionLabel(session), statusLabel(session.status), sessionDescription(session)].filter(visible).join(', ') };
+  // A screen reader reads the row whole: its status and channel too, whatever its groups.
+  item.accessibilityInformation = { label: [sessionLabel(session), sessionDescription(session)].filter(visible).join(', ') };
   return item;
 }
 

@@ -13,12 +13,13 @@ suite('session labels', () => {
     assert.equal(sessionLabel(parseSession({ ...base, ticket_number: null })), 'Session 3c90c3cc');
   });
 
-  test('under a channel group the description is the age alone; the channel reads as its name elsewhere', () => {
+  test("the description says what the row's groups do not: status, channel (by name), age", () => {
     const now = Date.parse('2026-11-30T12:00:00Z');
     const session = parseSession({ ...base, channel: { type: 'phone_voice' }, created_at: '2026-11-30T09:00:00Z' });
-    assert.equal(sessionDescription(session, { channel: 'phone_voice' }, now), '3h ago');
-    assert.equal(sessionDescription(session, { status: 'open' } as { channel?: string }, now), 'Phone · 3h ago');
-    assert.equal(sessionDescription(session, {}, now), 'Phone · 3h ago');
+    assert.equal(sessionDescription(session, { status: 'open', channel: 'phone_voice' }, now), '3h ago');
+    assert.equal(sessionDescription(session, { channel: 'phone_voice' }, now), 'Open · 3h ago');
+    assert.equal(sessionDescription(session, { status: 'open' }, now), 'Phone · 3h ago');
+    assert.equal(sessionDescription(session, {}, now), 'Open · Phone · 3h ago');
   });
 
   test('dates and times in the display language; a tag Intl does not know falls back', () => {
@@ -36,9 +37,9 @@ suite('session labels', () => {
   test('description is channel and age', () => {
     const now = Date.parse('2026-11-30T12:00:00Z');
     const session = parseSession({ ...base, created_at: '2026-11-30T09:00:00Z', updated_at: '2026-11-30T11:00:00Z' });
-    assert.equal(sessionDescription(session, {}, now), 'Web · 3h ago');
-    assert.equal(sessionDescription(parseSession({ ...base, created_at: null, updated_at: '2026-11-30T11:00:00Z' }), {}, now), 'Web · 1h ago');
-    assert.equal(sessionDescription(parseSession(base), {}, now), 'Web');
+    assert.equal(sessionDescription(session, { status: 'open' }, now), 'Web · 3h ago');
+    assert.equal(sessionDescription(parseSession({ ...base, created_at: null, updated_at: '2026-11-30T11:00:00Z' }), {}, now), 'Open · Web · 1h ago');
+    assert.equal(sessionDescription(parseSession(base), {}, now), 'Open · Web');
     assert.equal(formatAge('2026-11-30T11:59:30Z', now), '30s ago');
     assert.equal(formatAge('2026-10-02T12:00:00Z', now), '59d ago');
     assert.equal(formatAge('2026-09-01T12:00:00Z', now), '3mo ago');
@@ -64,11 +65,11 @@ suite('session labels', () => {
     });
 
     test('no time, or no time that parses: the channel alone, without a dangling separator', () => {
-      assert.equal(sessionDescription(parseSession(earlier), {}, now), 'Web');
-      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date' }), {}, now), 'Web');
-      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date', updated_at: '2026-11-30T11:00:00Z' }), {}, now), 'Web · 1h ago');
-      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: ' ' }, created_at: '2026-11-30T09:00:00Z' }), {}, now), '3h ago');
-      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: '' } }), {}, now), '');
+      assert.equal(sessionDescription(parseSession(earlier), {}, now), 'Open · Web');
+      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date' }), {}, now), 'Open · Web');
+      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date', updated_at: '2026-11-30T11:00:00Z' }), {}, now), 'Open · Web · 1h ago');
+      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: ' ' }, created_at: '2026-11-30T09:00:00Z' }), {}, now), 'Open · 3h ago');
+      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: '' }, status: '' }), {}, now), '');
     });
 
     test('the facts a tooltip lists leave out what is absent, blank or not a time', () => {
