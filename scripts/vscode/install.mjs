@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { log, onCleanup, seconds } from './lifecycle.mjs';
+import { finishCodeServerOffline, RIPGREP_PACKAGE } from './offline-install.mjs';
 import { vscodeVersion } from './vscode-versions.mjs';
 
 // The harness itself (playwright, npm, the stand-in) runs on the project's Node (.nvmrc).
@@ -248,31 +249,46 @@ async function install() {
     const dir = installDir();
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
+    const version = vscodeVersion();
     // npm 11 runs dependency install scripts only when allowScripts lists them: code-server's
     // postinstall installs the VS Code server's own dependencies; argon2 builds a native module.
+    // A release whose postinstall would reach GitHub is installed without scripts and finished by
+    // offline-install.mjs, with the ripgrep package it needs beside it.
     const manifest = {
       name: 'opencx-sessions-vscode-server',
       private: true,
       description: 'VS Code server for the open.cx Sessions integration tests (generated).',
-      dependencies: { 'code-server': vscodeVersion().codeServer },
+      dependencies: {
+        'code-server': version.codeServer,
+        ...(version.offlineRecipe ? { [RIPGREP_PACKAGE.name]: RIPGREP_PACKAGE.version } : {}),
+      },
       allowScripts: { 'code-server': true, argon2: true },
     };
     await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    log(`installing code-server@${vscodeVersion().codeServer} (VS Code ${vscodeVersion().vscode}) into ${dir} (a few minutes, ~800 MB)`);
+    log(`installing code-server@${version.codeServer} (VS Code ${version.vscode}) into ${dir} (a few minutes, ~800 MB)`);
     // The server's Node first on PATH, so install scripts and node-gyp use it and its headers
     // (code-server's postinstall also checks that it is the Node its VS Code server is built for).
     const [command, prefixArgs] = npmCommand(join(nodeDir, 'bin/node'));
-    await run(command, [...prefixArgs, 'install', '--no-audit', '--no-fund', '--loglevel=warn'], {
-      cwd: dir,
-      env: {
-        ...installEnvironment(),
-        PATH: `${join(nodeDir, 'bin')}:${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
-        npm_config_nodedir: nodeDir,
-        // Older code-server postinstalls (4.105) refuse to run as root without it; npm 11 only
-        // passes it on (with a warning that it does not know it).
-        npm_config_unsafe_perm: 'true',
-      },
-    });
+    const npm = (args, cwd) =>
+      run(command, [...prefixArgs, ...args], {
+        cwd,
+        env: {
+          ...installEnvironment(),
+          PATH: `${join(nodeDir, 'bin')}:${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+          npm_config_nodedir: nodeDir,
+          // Older code-server postinstalls (4.105) refuse to run as root without it; npm 11 only
+          // passes it on (with a warning that it does not know it).
+          npm_config_unsafe_perm: 'true',
+        },
+      });
+    const quiet = ['--no-audit', '--no-fund', '--loglevel=warn'];
+    if (version.offlineRecipe) {
+      await npm(['install', '--ignore-scripts', ...quiet], dir);
+      await npm(['rebuild', 'argon2', ...quiet], dir);
+      await finishCodeServerOffline(dir, npm);
+    } else {
+      await npm(['install', ...quiet], dir);
+    }
     if (!existsSync(serverMainPath())) {
       throw new Error(`code-server installed but ${serverMainPath()} is missing.`);
     }

@@ -112,9 +112,10 @@ async function waitForServer(child, outputLines, timeoutMs) {
  * Starts the VS Code server (server-main.js directly: the code-server launcher rejects
  * --enable-smoke-test-driver, without which the workbench ignores the extension payload).
  * Fresh temporary data dirs and workspace per run; `settings` are merged into the user settings;
- * `env` reaches the extension host, which inherits the server's environment.
+ * `env` reaches the extension host, which inherits the server's environment. `locale` is the
+ * display language (vscode.env.language), which picks the extensions' l10n bundles.
  */
-export async function startServer({ host = '127.0.0.1', port = 0, settings = {}, env = {}, echo = false, extensionFiles = [] } = {}) {
+export async function startServer({ host = '127.0.0.1', port = 0, settings = {}, env = {}, echo = false, extensionFiles = [], locale } = {}) {
   const { serverMain, node, version } = await ensureServer();
   const tempDir = await mkdtemp(join(tmpdir(), 'opencx-vscode-'));
   onCleanup('temp dir', () => rm(tempDir, { recursive: true, force: true }));
@@ -145,6 +146,7 @@ export async function startServer({ host = '127.0.0.1', port = 0, settings = {},
     '--server-data-dir', dirs.server,
     '--user-data-dir', dirs.user,
     '--extensions-dir', dirs.extensions,
+    ...(locale ? ['--locale', locale] : []),
   ];
   // Detached: its own process group, so stopping it also stops the extension host and the other
   // processes it starts.
@@ -288,6 +290,10 @@ async function extensionHostConsoleText(message) {
  *   run (the demo / screenshot set-up), from the page console.
  * - `exitCode` settles when the workbench calls codeAutomationExit (when the tests entry's run()
  *   settles).
+ * - `language`: the display language (vscode.env.language) of the window. The web workbench takes
+ *   it from the core translations it loads, and without a language pack for it there are none;
+ *   set before the workbench starts, it is what the window and its extension hosts use (core
+ *   strings stay English, extensions load their bundles for it).
  */
 export async function openWorkbench(server, {
   extensionDevelopmentPath = repoRoot,
@@ -295,6 +301,7 @@ export async function openWorkbench(server, {
   onLog,
   onExtensionHostConsole,
   viewport = { width: 1400, height: 900 },
+  language,
 } = {}) {
   const { chromium } = requireFromRepo('playwright-core');
   const browser = await chromium.launch({
@@ -322,6 +329,7 @@ export async function openWorkbench(server, {
     });
   }
 
+  if (language) await page.addInitScript((value) => (globalThis._VSCODE_NLS_LANGUAGE = value), language);
   const url = workbenchUrl(server, { extensionDevelopmentPath, extensionTestsPath });
   await page.goto(url);
   const close = async () => {

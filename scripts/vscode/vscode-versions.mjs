@@ -8,11 +8,10 @@
 
 const VERSIONS = [
   { name: 'current', vscode: '1.139.1', codeServer: '4.139.1', node: '24' },
-  // The oldest VS Code that package.json's engines.vscode claims (^1.105.0). Its install needs
-  // GitHub, not only the npm registry: the server's file watcher is a GitHub dependency up to
-  // code-server 4.108 (parcel-bundler/watcher, then bpasero/watcher), and @vscode/ripgrep's
-  // postinstall downloads ripgrep from GitHub up to 4.117 (4.133 on use @vscode/ripgrep-universal).
-  { name: 'oldest', vscode: '1.105.1', codeServer: '4.105.1', node: '22.23.5' },
+  // The oldest VS Code that package.json's engines.vscode claims (^1.105.0). Its code-server
+  // postinstall would reach GitHub (the file watcher is a GitHub dependency up to 4.108, and
+  // @vscode/ripgrep downloads ripgrep up to 4.117), so it installs by offline-install.mjs instead.
+  { name: 'oldest', vscode: '1.105.1', codeServer: '4.105.1', node: '22.23.5', offlineRecipe: true },
 ];
 
 export const VSCODE_VERSION_NAMES = VERSIONS.map((version) => version.name);

@@ -99,13 +99,18 @@ export function sessionLabel(session: Session): string {
   if (ticket) return ticket;
   // By code point: a cut through a surrogate pair would show as a broken character.
   const short = [...session.id.trim()].slice(0, 8).join('');
-  return visible(short) ? `Session ${short}` : 'Session';
+  return visible(short) ? l10n.t('Session {0}', short) : l10n.t('Session');
 }
 
-/** "web · 3h ago": the channel and how long ago the session started (lists are newest first). */
-export function sessionDescription(session: Session, now = Date.now()): string {
+/**
+ * "Open · Web · 3h ago": the status, the channel and how long ago the session started (lists are
+ * newest first), less what the row's groups already say: under Open › Web only the age is left.
+ */
+export function sessionDescription(session: Session, grouped: { status?: string; channel?: string } = {}, now = Date.now()): string {
   const age = formatAge(session.created_at, now) || formatAge(session.updated_at, now);
-  return [session.channel.type, age].filter(visible).map((part) => part.trim()).join(' · ');
+  const status = grouped.status === undefined ? statusLabel(session.status) : undefined;
+  const channel = grouped.channel === undefined ? channelLabel(session.channel.type) : undefined;
+  return [status, channel, age].filter(visible).map((part) => part.trim()).join(' · ');
 }
 
 /**
@@ -175,6 +180,34 @@ function ageFormat(): { ago: Intl.RelativeTimeFormat; now: string } {
     ageFormats.set(key, format);
   }
   return format;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter of `options` in `locale` if Intl knows it (VS Code's may be a pseudo-locale), else in the runtime's default. */
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      format = new Intl.DateTimeFormat(undefined, options);
+    }
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A date and time in the display language ("Dec 1, 2026, 9:50 PM", "1. Dez. 2026, 21:50"); nothing for a value that is not a time. */
+export function formatDate(iso: string | null | undefined, locale = displayLocale): string {
+  const time = Date.parse(iso ?? '');
+  return Number.isNaN(time) ? '' : dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+}
+
+/** A time of day in the display language ("9:50:12 PM", "21:50:12"). */
+export function formatTime(time: number, locale = displayLocale): string {
+  return dateFormat(locale, { timeStyle: 'medium' }).format(time);
 }
 
 /** How long ago `iso` was, in the display language: "3h ago", "vor 3 Std.", "3時間前"; "now" for a time ahead. */

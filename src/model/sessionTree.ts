@@ -241,7 +241,7 @@ export class SessionTreeModel {
     const id = `slice:${owner?.id ?? ''}`;
     let slice = this.slices.get(id);
     if (!slice) {
-      slice = new Slice(id, sliceQueries(fixed, this.filter), this.generation);
+      slice = new Slice(id, sliceQueries(fixed, this.filter), this.generation, fixed);
       this.slices.set(id, slice);
     }
     return slice;

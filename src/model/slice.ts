@@ -5,7 +5,7 @@ import type { CurrentClient, OpenCxClient } from '../api/client';
 import { ApiError, isCancellation } from '../api/errors';
 import type { Session } from '../api/schemas';
 import type { SessionQuery } from '../api/sessionQuery';
-import type { NoticeKind, NoticeNode, SessionNode, SliceRef, TreeNode } from './treeNodes';
+import type { GroupNode, NoticeKind, NoticeNode, SessionNode, SliceRef, TreeNode } from './treeNodes';
 
 /** One stream of pages: one server-side query and where its paging stands. */
 interface Stream {
@@ -50,7 +50,7 @@ export class Slice {
   /** Automatic retries since the last page that was not rate limited, or the last click. */
   private automaticRetries = 0;
 
-  constructor(id: string, queries: SessionQuery[], generation: number) {
+  constructor(id: string, queries: SessionQuery[], generation: number, private readonly grouped: GroupNode['fixed'] = {}) {
     this.ref = Object.freeze({ id, generation });
     this.streams = queries.map((query) => ({ query, cursor: undefined, followed: new Set(), done: false, error: undefined }));
   }
@@ -209,7 +209,7 @@ export class Slice {
     for (const session of sessions) {
       if (this.seen.has(session.id)) continue;
       this.seen.add(session.id);
-      this.nodes.push({ type: 'session', id: `${this.id}/${session.id}`, session, slice: this.ref });
+      this.nodes.push({ type: 'session', id: `${this.id}/${session.id}`, session, slice: this.ref, grouped: this.grouped });
     }
   }
 }

@@ -31,6 +31,8 @@ export interface SessionNode {
   readonly id: string;
   readonly session: Session;
   readonly slice: SliceRef;
+  /** What the row's groups already say (e.g. its channel under a channel group), so it need not. */
+  readonly grouped: GroupNode['fixed'];
 }
 
 export type NoticeKind = 'loadMore' | 'loading' | 'error' | 'rateLimited' | 'empty' | 'unreadable' | 'signedOut';

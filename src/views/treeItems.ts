@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { formatWait } from '../api/errors';
 import type { Session } from '../api/schemas';
-import { sessionDescription, sessionFacts, sessionLabel, statusLabel, visible } from '../model/labels';
-import type { GroupNode, NoticeNode } from '../model/treeNodes';
+import { formatAge, formatDate, formatTime, sessionDescription, sessionFacts, sessionLabel, visible } from '../model/labels';
+import type { GroupNode, NoticeNode, SessionNode } from '../model/treeNodes';
 import { groupIcon, sessionIcon } from '../ui/icons';
 import { COMMANDS } from '../ui/ids';
 import { markdownText } from '../ui/plainText';
@@ -19,15 +19,19 @@ export function groupItem(group: GroupNode, loaded: { count: number; more: boole
   return item;
 }
 
-/** Without its tooltip: the provider's resolveTreeItem adds sessionTooltip when it is about to show. */
-export function sessionItem(id: string, session: Session): vscode.TreeItem {
+/**
+ * Without its tooltip: the provider's resolveTreeItem adds sessionTooltip when it is about to show.
+ * `grouped`: what the row's groups already say (its status, its channel), left out of its description.
+ */
+export function sessionItem(id: string, session: Session, grouped: SessionNode['grouped'] = {}): vscode.TreeItem {
   const item = new vscode.TreeItem(sessionLabel(session), vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  item.description = sessionDescription(session);
+  item.description = sessionDescription(session, grouped);
   item.iconPath = sessionIcon(session);
   item.contextValue = 'session';
   item.command = { command: COMMANDS.openSession, title: vscode.l10n.t('Open Session'), arguments: [session] };
-  item.accessibilityInformation = { label: [sessionLabel(session), statusLabel(session.status), sessionDescription(session)].filter(visible).join(', ') };
+  // A screen reader reads the row whole: its status and channel too, whatever its groups.
+  item.accessibilityInformation = { label: [sessionLabel(session), sessionDescription(session)].filter(visible).join(', ') };
   return item;
 }
 
@@ -66,7 +70,7 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
       break;
     case 'rateLimited': {
       const at = new Date(notice.retryAt ?? Date.now());
-      item.label = vscode.l10n.t('Rate limited: retrying at {0}', at.toLocaleTimeString());
+      item.label = vscode.l10n.t('Rate limited: retrying at {0}', formatTime(at.getTime()));
       item.description = vscode.l10n.t('waiting {0} · click to retry now', formatWait(error?.retryAfterMs ?? 0));
       item.tooltip = error?.message;
       item.iconPath = new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground'));
@@ -92,6 +96,11 @@ function errorTooltip(message: string): vscode.MarkdownString {
   return tooltip;
 }
 
+/** "Dec 1, 2026, 9:50 PM · 3h ago" in the display language. */
+function when(iso: string | undefined): string | undefined {
+  return iso === undefined ? undefined : `${formatDate(iso)} · ${formatAge(iso)}`;
+}
+
 /** Every value is added as text: names and summaries come from customers and may hold markup. */
 export function sessionTooltip(session: Session): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
@@ -105,7 +114,7 @@ export function sessionTooltip(session: Session): vscode.MarkdownString {
   // AI closure or sentiment, and may have neither timestamp.
   const facts = sessionFacts(session);
   tooltip.appendMarkdown(`#### ${markdownText(sessionLabel(session))}\n\n`);
-  row('ID', session.id);
+  row(vscode.l10n.t('ID'), session.id);
   row(vscode.l10n.t('Ticket'), facts.ticket);
   row(vscode.l10n.t('Status'), facts.status);
   row(vscode.l10n.t('Channel'), facts.channel);
@@ -114,7 +123,7 @@ export function sessionTooltip(session: Session): vscode.MarkdownString {
   row(vscode.l10n.t('Assignee'), facts.assignee);
   row(vscode.l10n.t('Team'), facts.team);
   row(vscode.l10n.t('Handoff'), facts.handoff ?? (facts.handedOff ? vscode.l10n.t('yes') : undefined));
-  row(vscode.l10n.t('Created'), facts.created);
-  row(vscode.l10n.t('Updated'), facts.updated);
+  row(vscode.l10n.t('Created'), when(facts.created));
+  row(vscode.l10n.t('Updated'), when(facts.updated));
   return tooltip;
 }

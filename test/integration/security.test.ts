@@ -395,8 +395,10 @@ suite('security: customer text in tooltips', function () {
           // And the data is there, as text: undo the escapes, compare with spacing evened out.
           const spaced = (text: string) => text.replace(/\s+/g, ' ');
           const shown = spaced(dataPartOf(tooltip.value).replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
-          // A creation time shows only when it is one: text no date can be read from is left out.
-          const created = Number.isNaN(Date.parse(session.created_at ?? '')) ? undefined : session.created_at;
+          // A creation time shows only when it is one, as a date in the display language: text no
+          // date can be read from is left out.
+          const time = Date.parse(session.created_at ?? '');
+          const created = Number.isNaN(time) ? undefined : new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
           for (const value of [session.id, session.assignee_id, session.team?.name, session.handoff?.summary, created]) {
             if (value) assert.ok(shown.includes(spaced(value)), `${JSON.stringify(value)} is shown in ${JSON.stringify(tooltip.value)}`);
           }

@@ -4,6 +4,7 @@ import type { TestApi } from '../../src/extension';
 import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
 import { activate, signIn, standIn, waitFor } from './helpers';
 
+const STATUS_NAMES: Record<string, string> = { open: 'Open', closed_resolved: 'Closed · resolved', closed_unresolved: 'Closed · unresolved' };
 const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
 const noticeOf = (nodes: TreeNode[], kind: NoticeNode['kind']) =>
   nodes.find((node): node is NoticeNode => node.type === 'notice' && node.kind === kind);
@@ -75,12 +76,16 @@ suite('sessions tree in VS Code', () => {
     const first = sessionsOf(children)[0]!;
     const item = api.provider.getTreeItem(first);
     assert.equal(item.contextValue, 'session');
-    assert.match(String(item.description), /^web · /);
+    // Under Open › Web the row says neither: only how long ago it started.
+    assert.doesNotMatch(String(item.description), /web|·/i, 'the channel is not repeated under its group');
+    assert.ok(String(item.description).length > 0, 'the age is shown');
     assert.equal(item.tooltip, undefined, 'the tooltip waits until it is about to show');
     const tooltip = api.provider.resolveTreeItem(item, first).tooltip;
     // The tooltip escapes every punctuation character of the data (a session id's dashes too).
     const shown = tooltip instanceof vscode.MarkdownString ? tooltip.value.replace(/\\([!-/:-@[-`{-~])/g, '$1') : '';
     assert.ok(shown.includes(first.session.id), 'then it has the session\'s facts');
+    const created = new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(first.session.created_at!));
+    assert.ok(shown.includes(created), `the creation date in the display language (${created})`);
 
     let loads = 0;
     for (let more = noticeOf(children, 'loadMore'); more; more = noticeOf(children, 'loadMore')) {
@@ -199,6 +204,30 @@ suite('sessions tree in VS Code', () => {
     web = await group(open, 'Web');
     await api.provider.getChildren(web);
     assert.ok(api.provider.knownParents <= 3 + 10 + 26, `${api.provider.knownParents} rows known with one page shown`);
+  });
+
+  test('a row says what its groups do not: status and channel by name when ungrouped, the status under a channel group', async () => {
+    const groupBy = (value: string | undefined) => vscode.workspace.getConfiguration('opencx').update('groupBy', value, vscode.ConfigurationTarget.Global);
+    try {
+      await groupBy('none');
+      await waitFor('ungrouped rows', async () => ((await api.provider.getChildren()).some((node) => node.type === 'session') ? true : undefined));
+      const flat = sessionsOf(await api.provider.getChildren());
+      const phone = flat.find((node) => node.session.channel.type === 'phone_voice' && node.session.status === 'closed_resolved');
+      assert.ok(phone, 'the first page has a resolved phone session');
+      assert.match(String(api.provider.getTreeItem(phone).description), /^Closed · resolved · Phone · \S/);
+      await groupBy('channel');
+      await waitFor('channel groups', async () => ((await api.provider.getChildren()).some((node) => node.type === 'group' && node.dimension === 'channel') ? true : undefined));
+      const web = await group(undefined, 'Web');
+      const rows = sessionsOf(await api.provider.getChildren(web));
+      assert.ok(rows.length > 0);
+      for (const row of rows) {
+        const description = String(api.provider.getTreeItem(row).description);
+        assert.ok(description.startsWith(`${STATUS_NAMES[row.session.status]} · `), description);
+        assert.doesNotMatch(description, /Web/, 'the channel is not repeated under its group');
+      }
+    } finally {
+      await groupBy(undefined);
+    }
   });
 
   test('Sign Out empties the view so its welcome content shows', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseSession } from '../../src/api/schemas';
-import { formatAge, sessionDescription, sessionFacts, sessionLabel, setDisplayLocale } from '../../src/model/labels';
+import { formatAge, formatDate, formatTime, sessionDescription, sessionFacts, sessionLabel, setDisplayLocale } from '../../src/model/labels';
 
 suite('session labels', () => {
   const base = { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'open', channel: { type: 'web' }, ticket_number: 77 };
@@ -13,12 +13,33 @@ suite('session labels', () => {
     assert.equal(sessionLabel(parseSession({ ...base, ticket_number: null })), 'Session 3c90c3cc');
   });
 
+  test("the description says what the row's groups do not: status, channel (by name), age", () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    const session = parseSession({ ...base, channel: { type: 'phone_voice' }, created_at: '2026-11-30T09:00:00Z' });
+    assert.equal(sessionDescription(session, { status: 'open', channel: 'phone_voice' }, now), '3h ago');
+    assert.equal(sessionDescription(session, { channel: 'phone_voice' }, now), 'Open · 3h ago');
+    assert.equal(sessionDescription(session, { status: 'open' }, now), 'Phone · 3h ago');
+    assert.equal(sessionDescription(session, {}, now), 'Open · Phone · 3h ago');
+  });
+
+  test('dates and times in the display language; a tag Intl does not know falls back', () => {
+    const iso = '2026-11-30T09:05:00Z';
+    const expectedDe = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
+    assert.equal(formatDate(iso, 'de-DE'), expectedDe);
+    assert.match(formatDate(iso, 'de-DE'), /30\.11\.2026/);
+    assert.notEqual(formatDate(iso, 'en-US'), formatDate(iso, 'de-DE'));
+    assert.equal(formatDate(iso, 'qps-ploc!'), new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso)));
+    assert.equal(formatDate('not a date', 'de-DE'), '');
+    assert.equal(formatDate(null), '');
+    assert.equal(formatTime(Date.parse(iso), 'de-DE'), new Intl.DateTimeFormat('de-DE', { timeStyle: 'medium' }).format(Date.parse(iso)));
+  });
+
   test('description is channel and age', () => {
     const now = Date.parse('2026-11-30T12:00:00Z');
     const session = parseSession({ ...base, created_at: '2026-11-30T09:00:00Z', updated_at: '2026-11-30T11:00:00Z' });
-    assert.equal(sessionDescription(session, now), 'web · 3h ago');
-    assert.equal(sessionDescription(parseSession({ ...base, created_at: null, updated_at: '2026-11-30T11:00:00Z' }), now), 'web · 1h ago');
-    assert.equal(sessionDescription(parseSession(base), now), 'web');
+    assert.equal(sessionDescription(session, { status: 'open' }, now), 'Web · 3h ago');
+    assert.equal(sessionDescription(parseSession({ ...base, created_at: null, updated_at: '2026-11-30T11:00:00Z' }), {}, now), 'Open · Web · 1h ago');
+    assert.equal(sessionDescription(parseSession(base), {}, now), 'Open · Web');
     assert.equal(formatAge('2026-11-30T11:59:30Z', now), '30s ago');
     assert.equal(formatAge('2026-10-02T12:00:00Z', now), '59d ago');
     assert.equal(formatAge('2026-09-01T12:00:00Z', now), '3mo ago');
@@ -44,11 +65,11 @@ suite('session labels', () => {
     });
 
     test('no time, or no time that parses: the channel alone, without a dangling separator', () => {
-      assert.equal(sessionDescription(parseSession(earlier), now), 'web');
-      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date' }), now), 'web');
-      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date', updated_at: '2026-11-30T11:00:00Z' }), now), 'web · 1h ago');
-      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: ' ' }, created_at: '2026-11-30T09:00:00Z' }), now), '3h ago');
-      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: '' } }), now), '');
+      assert.equal(sessionDescription(parseSession(earlier), {}, now), 'Open · Web');
+      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date' }), {}, now), 'Open · Web');
+      assert.equal(sessionDescription(parseSession({ ...earlier, created_at: 'not a date', updated_at: '2026-11-30T11:00:00Z' }), {}, now), 'Open · Web · 1h ago');
+      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: ' ' }, created_at: '2026-11-30T09:00:00Z' }), {}, now), 'Open · 3h ago');
+      assert.equal(sessionDescription(parseSession({ ...earlier, channel: { type: '' }, status: '' }), {}, now), '');
     });
 
     test('the facts a tooltip lists leave out what is absent, blank or not a time', () => {

@@ -80,7 +80,7 @@ const RESOURCES = { nonce: 'bm9uY2U=', script: '/* session.js */', style: '/* se
 export function assertReadsWell(session: Session, events: HistoryEvent[], now: number): string {
   const sent = sentStrings(session.raw);
   const label = sessionLabel(session);
-  const description = sessionDescription(session, now);
+  const description = sessionDescription(session, {}, now);
   const facts = Object.values(sessionFacts(session)).filter((fact): fact is string => typeof fact === 'string');
   assert.ok(isVisible(label), `the label ${JSON.stringify(label)} shows something`);
   assert.ok(description === '' || description.split(' · ').every(isVisible), `no empty part in the description ${JSON.stringify(description)}`);

@@ -256,10 +256,16 @@ suite('sessions tree model against the stand-in', function () {
     model.setGrouping('channel/status');
     const roots = groups(await model.children());
     assert.equal(roots[0]!.label, 'Web');
-    assert.equal(groups(await model.children(roots[0]))[0]!.label, 'Open');
+    const webOpen = groups(await model.children(roots[0]))[0]!;
+    assert.equal(webOpen.label, 'Open');
+    const rows = sessions(await model.children(webOpen));
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((node) => node.grouped.channel === 'web' && node.grouped.status === 'open'), 'rows know what their groups say');
+    standIn.requests.length = 0;
     model.setGrouping('none');
     const flat = await model.children();
     assert.equal(sessions(flat).length, 25);
+    assert.ok(sessions(flat).every((node) => Object.keys(node.grouped).length === 0), 'ungrouped rows say it all themselves');
     assert.deepEqual(chatRequests().map((request) => request.query), [{}]);
   });
 

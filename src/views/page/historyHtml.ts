@@ -4,7 +4,7 @@
 // Customer text goes in as text, never as markup.
 import type { HistoryEvent } from '../../api/schemas';
 import { readEvent, type EventReading } from '../../model/historyEvents';
-import { formatAge, visible } from '../../model/labels';
+import { formatAge, formatDate, visible } from '../../model/labels';
 import type { HistoryState } from '../../model/sessionHistory';
 import { button, escapeHtml, renderError, type InlineError } from './html';
 import type { PanelText } from './panelText';
@@ -23,8 +23,7 @@ export function renderHistory(history: HistoryView, text: PanelText, now: number
   if (history.error) parts.push(renderError(history.error, 'retryHistory', text));
   if (history.busy === 'newest') parts.push(`<p class="status" role="status">${escapeHtml(text.loadingHistory)}</p>`);
   if (history.events.length > 0) {
-    const formatter = dateFormatter(locale);
-    parts.push(`<ol class="transcript">\n${history.events.map((event) => renderEvent(event, text, now, formatter, highlight)).join('\n')}\n</ol>`);
+    parts.push(`<ol class="transcript">\n${history.events.map((event) => renderEvent(event, text, now, locale, highlight)).join('\n')}\n</ol>`);
   } else if (history.loaded && !history.busy && !history.error) {
     parts.push(`<p class="empty">${escapeHtml(text.noHistory)}</p>`);
   }
@@ -44,15 +43,6 @@ ${parts.join('\n')}
 </section>`;
 }
 
-function dateFormatter(locale: string | undefined): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  } catch {
-    // VS Code's display language may be a tag Intl does not know (e.g. a pseudo-locale).
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  }
-}
-
 /** An event's words: its head line (who, or what happened) and what was said, by kind. */
 interface EventParts {
   /** `data-kind` styles comments and activity apart from messages; messages carry none. */
@@ -63,12 +53,12 @@ interface EventParts {
   sender?: string;
 }
 
-function renderEvent(event: HistoryEvent, text: PanelText, now: number, formatter: Intl.DateTimeFormat, highlight: EventHighlight | undefined): string {
+function renderEvent(event: HistoryEvent, text: PanelText, now: number, locale: string | undefined, highlight: EventHighlight | undefined): string {
   const parts = eventParts(event, text);
   const time = Date.parse(event.created_at ?? '');
   const when = Number.isNaN(time)
     ? ''
-    : ` <time datetime="${escapeHtml(event.created_at!)}" title="${escapeHtml(event.created_at!)}">${escapeHtml(formatter.format(time))}` +
+    : ` <time datetime="${escapeHtml(event.created_at!)}" title="${escapeHtml(event.created_at!)}">${escapeHtml(formatDate(event.created_at, locale))}` +
       `<span class="age"> · ${escapeHtml(formatAge(event.created_at, now))}</span></time>`;
 
   const names = (event.event?.attachments ?? []).map(({ name, id }) => (visible(name) ? name.trim() : visible(id) ? id : '?'));

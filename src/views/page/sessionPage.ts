@@ -3,7 +3,7 @@
 // to the page (collapsed nodes, scroll, focus) across rebuilds. No VS Code here: tested in Node.
 import type { Session } from '../../api/schemas';
 import { exactJsonOf } from '../../api/sentJson';
-import { firstTime, formatAge, sessionFacts, sessionLabel } from '../../model/labels';
+import { firstTime, formatAge, formatDate, sessionFacts, sessionLabel } from '../../model/labels';
 import { renderHistory, type EventHighlight, type HistoryView } from './historyHtml';
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
 import { renderJson } from './jsonHtml';
@@ -39,7 +39,7 @@ export function renderSessionPage(state: SessionPageState, resources: PageResour
   const now = options.now ?? Date.now();
   const { session } = state;
   const label = sessionLabel(session);
-  const summary = renderSummary(session, text, now);
+  const summary = renderSummary(session, text, now, options.locale);
   const json = exactJsonOf(session);
   const repeated = json.duplicateKeys > 0 ? `\n<p class="warning" role="note">${escapeHtml(text.repeatedKeys(json.duplicateKeys))}</p>` : '';
   return `${pageHead(label, resources, session.id)}
@@ -133,11 +133,11 @@ ${pageScript(resources)}
 }
 
 /** "Open · Web · #123 · updated 3h ago", leaving out what the session lacks; undefined when it lacks all. */
-function renderSummary(session: Session, text: PanelText, now: number): string | undefined {
+function renderSummary(session: Session, text: PanelText, now: number, locale: string | undefined): string | undefined {
   const facts = sessionFacts(session);
   const parts = [facts.status, facts.channel, facts.ticket].filter((part) => part !== undefined).map(escapeHtml);
   const updated = firstTime(session.updated_at, session.created_at);
-  if (updated) parts.push(`<time datetime="${escapeHtml(updated)}" title="${escapeHtml(updated)}">${escapeHtml(text.updated(formatAge(updated, now)))}</time>`);
+  if (updated) parts.push(`<time datetime="${escapeHtml(updated)}" title="${escapeHtml(formatDate(updated, locale))}">${escapeHtml(text.updated(formatAge(updated, now)))}</time>`);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
