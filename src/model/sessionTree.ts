@@ -6,11 +6,15 @@
 // aborts the old generation's requests and ignores their late answers.
 import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
-import { ExpandedGroups } from './expandedGroups';
+import { ExpandedGroups, groupFromId, type ExpandedState } from './expandedGroups';
 import { channelLabel, statusLabel } from './labels';
+import { NewSessions } from './newSessions';
 import { channelsOf, NO_FILTER, sliceQueries, statusesOf, type SessionFilter } from './sessionFilter';
 import { asApiError, Slice } from './slice';
 import type { Dimension, GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
+import { readFirstPages, type WatchRound } from './watchRound';
+
+export type { WatchRound } from './watchRound';
 
 export interface SessionTreeOptions {
   client: CurrentClient;
@@ -28,13 +32,16 @@ export class SessionTreeModel {
   private readonly groups = new Map<string, GroupNode>();
   private readonly slices = new Map<string, Slice>();
   private readonly listeners = new Set<Listener>();
-  private readonly expanded = new ExpandedGroups();
+  private readonly expanded: ExpandedGroups;
+  /** Sessions that arrived while watching, marked on their rows and counted on the view's badge. */
+  readonly newSessions = new NewSessions();
   /** Whether the root's rows are groups (not "signed out", an error, or sessions): see reload(). */
   private rootShowsGroups = false;
 
   constructor(private readonly options: SessionTreeOptions) {
     this.grouping = options.grouping ?? 'status/channel';
     this.filter = options.filter ?? NO_FILTER;
+    this.expanded = new ExpandedGroups(this.grouping);
   }
 
   /** Called with the group whose children changed, or undefined for the whole tree. */
@@ -55,8 +62,8 @@ export class SessionTreeModel {
     if (grouping === this.grouping) return;
     this.grouping = grouping;
     this.groups.clear();
-    // Every group of the old grouping is gone from the view, expanded or not.
-    this.expanded.clear();
+    // The old grouping's expanded groups are kept for when it comes back.
+    this.expanded.setGrouping(grouping);
     this.refresh();
   }
 
@@ -74,6 +81,67 @@ export class SessionTreeModel {
   /** The view was shown or hidden. */
   setViewVisible(visible: boolean): void {
     this.expanded.setVisible(visible);
+  }
+
+  /** Whether the view shows a group expanded, so that its row is drawn expanded after a refresh or reload. */
+  isExpanded(group: GroupNode): boolean {
+    return this.expanded.has(group.id);
+  }
+
+  /** The expanded groups of every grouping, to be saved for the next window. */
+  expandedState(): ExpandedState {
+    return this.expanded.state();
+  }
+
+  /**
+   * Expanded groups saved by an earlier window: their first pages load at once, before VS Code asks
+   * its way down the tree to them. Call before the view first asks for rows.
+   */
+  restoreExpanded(state: unknown): void {
+    this.expanded.restore(state, groupFromId);
+    for (const group of this.expanded.open()) if (!this.groups.has(group.id) && this.isShown(group)) this.groups.set(group.id, group);
+    this.loadExpandedSlices();
+  }
+
+  /**
+   * Whether the user looks at the view (visible in a focused window): looking clears the count of
+   * new sessions, looking away takes the marks off the rows that were looked at.
+   */
+  setLooking(looking: boolean): void {
+    const unmarked = new Set(this.newSessions.setLooking(looking));
+    if (unmarked.size === 0) return;
+    for (const slice of this.slices.values()) {
+      if (slice.loadedSessions().some((session) => unmarked.has(session.id))) this.emitSlice(slice);
+    }
+  }
+
+  /**
+   * One round of watching: the first page of each expanded slice read again, one request per
+   * stream, as background requests (the budget's share), and merged in place; one change event per
+   * slice that changed. Collapsed groups cost nothing. The groups are those expanded when the view
+   * was last visible. A slice never loaded (after a refresh while the view was hidden) loads its
+   * first page instead.
+   */
+  async watchRound(): Promise<WatchRound> {
+    const leafDepth = this.dimensions().length - 1;
+    const leaves = leafDepth < 0 ? [undefined] : this.expanded.open().filter((group) => group.depth === leafDepth && this.isShown(group));
+    const slices: Slice[] = [];
+    for (const group of leaves) {
+      const slice = this.slices.get(`slice:${group?.id ?? ''}`);
+      if (slice?.isStarted) slices.push(slice);
+      else if (group) void this.loadAndShow(this.sliceFor(group, group.fixed));
+    }
+    return this.readFirstPages(slices, true);
+  }
+
+  private async readFirstPages(slices: Slice[], background: boolean): Promise<WatchRound> {
+    const { round, changed } = await readFirstPages(slices, {
+      all: () => [...this.slices.values()].filter((slice) => this.isLive(slice)),
+      load: (slice) => ({ client: this.options.client, signal: this.controller.signal, isLive: () => this.isLive(slice), background }),
+    });
+    this.newSessions.arrived(round.added);
+    for (const slice of changed) if (this.isLive(slice)) this.emitSlice(slice);
+    return round;
   }
 
   /**
@@ -160,6 +228,13 @@ export class SessionTreeModel {
   async retry(ref: SliceRef): Promise<void> {
     const slice = this.live(ref);
     if (!slice) return;
+    // Watching could not read the first page: read it now, for the user, and merge it.
+    if (slice.hasWatchError && !slice.error) {
+      slice.clearWatchError();
+      this.emitSlice(slice);
+      await this.readFirstPages([slice], false);
+      return;
+    }
     slice.clearErrors({ byUser: true });
     await this.loadAndShow(slice);
   }
@@ -250,7 +325,7 @@ export class SessionTreeModel {
   private async sliceChildren(slice: Slice): Promise<TreeNode[]> {
     if (!slice.isStarted) await this.loadPage(slice);
     else if (slice.inFlight && slice.sessions.length === 0) await slice.inFlight;
-    return slice.rows();
+    return slice.rows((id) => this.newSessions.isNew(id));
   }
 
   /** Fetches the next page of a slice; one promise per slice at a time. */
