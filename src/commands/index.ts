@@ -13,6 +13,7 @@ import { filterSessions } from './filter';
 import { searchSessions } from './search';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
 import { setToken, signOut } from './token';
+import type { WatchSwitch } from './watch';
 
 /** What the commands act on, built by the extension's activation. */
 export interface CommandTargets {
@@ -23,11 +24,12 @@ export interface CommandTargets {
   view: vscode.TreeView<TreeNode>;
   filters: FilterController;
   sessions: SessionOpener;
+  watching: WatchSwitch;
 }
 
 type Handler = (...args: never[]) => unknown;
 
-export function registerCommands({ connection, linkTo, model, view, filters, sessions }: CommandTargets): vscode.Disposable {
+export function registerCommands({ connection, linkTo, model, view, filters, sessions, watching }: CommandTargets): vscode.Disposable {
   const search = { client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions, linkTo };
   const handlers: Record<CommandName, Handler> = {
     setToken: () => setToken(connection),
@@ -53,6 +55,8 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     // Row commands: the row they were clicked on names its slice.
     loadMore: (notice?: NoticeNode) => notice?.slice && inViewProgress(model.loadMore(notice.slice)),
     retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),
+    watch: () => watching.start(),
+    stopWatching: () => watching.stop(),
   };
   return vscode.Disposable.from(
     ...(Object.keys(handlers) as CommandName[]).map((name) =>

@@ -57,16 +57,6 @@ export class NewSessions {
     return seen;
   }
 
-  /** Sessions that left the tree are not counted any longer. */
-  forget(ids: Iterable<string>): void {
-    const before = this.count;
-    for (const id of ids) {
-      this.marked.delete(id);
-      this.unseen.delete(id);
-    }
-    if (this.count !== before) this.changed();
-  }
-
   private changed(): void {
     for (const listener of this.listeners) listener();
   }

@@ -17,6 +17,8 @@ export const COMMANDS = {
   openSessionAtCursor: 'opencx.openSessionAtCursor',
   loadMore: 'opencx.loadMore',
   retry: 'opencx.retry',
+  watch: 'opencx.watch',
+  stopWatching: 'opencx.stopWatching',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -36,4 +38,6 @@ export const CONTEXT_KEYS = {
   filtered: 'opencx.filtered',
   /** Sessions are selected in the tree: the copy commands show in the palette. */
   sessionsSelected: 'opencx.sessionsSelected',
+  /** Watching for new sessions is on: the view title shows "Stop Watching" instead of "Watch". */
+  watching: 'opencx.watching',
 } as const;
