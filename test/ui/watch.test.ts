@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { parseSession } from '../../src/api/schemas';
 import { sessionLabel } from '../../src/model/labels';
-import { childLabels, collapseAll, ensureSignedIn, expand, idle, openSessionsView, runCommand, treeRow, ui, waitForWorkbench } from './driver';
+import { childLabels, clearNotifications, collapseAll, ensureSignedIn, expand, findNotification, idle, openSessionsView, runCommand, treeRow, ui, waitForWorkbench, webviewFrame } from './driver';
 
 /** The harness sets opencx.watchInterval to this (scripts/vscode/run-integration.mjs). */
 const INTERVAL_MS = 15_000;
@@ -111,6 +111,22 @@ suite('UI: watching for new sessions', () => {
     const label = sessionLabel(parseSession(arrived));
     await firstChild(page, 'Email', label, 10_000);
     assert.equal(new Set(chatRequests().map((request) => request.query.channel_type)).size, 2, 'one catch-up round: Web and Email');
+  });
+
+  test('opencx.notify handedOff: a session that needs a human is announced as plain text, and Open opens it', async () => {
+    const { page, standIn } = ui();
+    await clearNotifications(page);
+    const name = 'Eve [urgent](command:opencx.signOut)';
+    const arrived = standIn.addSession({ channel: { type: 'web' }, contact: { name }, ai_closure_type: 'handed_off', handoff: { summary: 'Wants a person', sentiment: 'angry' } });
+    standIn.addSession({ channel: { type: 'web' }, contact: { name: 'Not handed off' } });
+    const text = await findNotification(page, 'Needs a human', INTERVAL_MS + 5_000);
+    assert.ok(text.replace(/\u200b/g, '').includes(name), text);
+    const item = page.locator('.notification-list-item', { hasText: 'Needs a human' }).first();
+    assert.equal(await item.locator('.notification-list-item-message a').count(), 0, 'no link in the message');
+    await item.locator('.monaco-button', { hasText: 'Open' }).click();
+    await webviewFrame(page, async (frame) => (await frame.locator(`body[data-session-id="${arrived.id}"]`).count()) > 0);
+    await runCommand(page, 'View: Close All Editors');
+    await clearNotifications(page);
   });
 
   test('a window reload keeps the expanded groups and watching', async () => {
