@@ -2,9 +2,7 @@
 // starts their first pages at once (sessionTree.ts), watching reads them again, a grouping changed
 // and changed back finds its groups expanded as they were, and a window reload restores them all
 // (saved as plain ids: `state`/`restore`).
-import { CHANNEL_TYPES, SESSION_STATUSES } from '../api/schemas';
-import { channelLabel, statusLabel } from './labels';
-import type { Dimension, GroupNode, Grouping } from './treeNodes';
+import type { GroupNode, Grouping } from './treeNodes';
 
 /** What is saved: the expanded group ids of each grouping. */
 export type ExpandedState = Partial<Record<Grouping, string[]>>;
@@ -80,21 +78,4 @@ export class ExpandedGroups {
 function ancestorIds(id: string): string[] {
   const segments = id.split('/');
   return segments.slice(0, -1).map((_, index) => segments.slice(0, index + 1).join('/'));
-}
-
-/** The group a saved id names under a grouping ("status=open/channel=web"), or undefined. */
-export function groupFromId(id: string, grouping: Grouping): GroupNode | undefined {
-  const dimensions = grouping === 'none' ? [] : grouping.split('/');
-  const segments = id.split('/');
-  if (segments.length > dimensions.length) return undefined;
-  const fixed: { status?: string; channel?: string } = {};
-  for (const [index, segment] of segments.entries()) {
-    const [dimension, value] = segment.split('=') as [string, string | undefined];
-    const values: readonly string[] = dimension === 'status' ? SESSION_STATUSES : CHANNEL_TYPES;
-    if (dimension !== dimensions[index] || value === undefined || !values.includes(value)) return undefined;
-    fixed[dimension as Dimension] = value;
-  }
-  const [dimension, value] = segments.at(-1)!.split('=') as [Dimension, string];
-  const label = dimension === 'status' ? statusLabel(value) : channelLabel(value);
-  return { type: 'group', id, dimension, value, label, fixed: fixed as GroupNode['fixed'], depth: segments.length - 1 };
 }

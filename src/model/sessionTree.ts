@@ -6,12 +6,12 @@
 // aborts the old generation's requests and ignores their late answers.
 import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
-import { ExpandedGroups, groupFromId, type ExpandedState } from './expandedGroups';
-import { channelLabel, statusLabel } from './labels';
+import { ExpandedGroups, type ExpandedState } from './expandedGroups';
 import { NewSessions } from './newSessions';
-import { channelsOf, NO_FILTER, sliceQueries, statusesOf, type SessionFilter } from './sessionFilter';
+import { NO_FILTER, sliceQueries, type SessionFilter } from './sessionFilter';
 import { asApiError, Slice } from './slice';
-import type { Dimension, GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
+import { dimensionsOf, groupFromId, groupsAt, isShown } from './treeGroups';
+import type { GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
 import { readFirstPages, type WatchRound } from './watchRound';
 
 export type { WatchRound } from './watchRound';
@@ -99,7 +99,7 @@ export class SessionTreeModel {
    */
   restoreExpanded(state: unknown): void {
     this.expanded.restore(state, groupFromId);
-    for (const group of this.expanded.open()) if (!this.groups.has(group.id) && this.isShown(group)) this.groups.set(group.id, group);
+    for (const group of this.expanded.open()) if (!this.groups.has(group.id) && this.shows(group)) this.groups.set(group.id, group);
     this.loadExpandedSlices();
   }
 
@@ -123,8 +123,8 @@ export class SessionTreeModel {
    * first page instead.
    */
   async watchRound(): Promise<WatchRound> {
-    const leafDepth = this.dimensions().length - 1;
-    const leaves = leafDepth < 0 ? [undefined] : this.expanded.open().filter((group) => group.depth === leafDepth && this.isShown(group));
+    const leafDepth = dimensionsOf(this.grouping).length - 1;
+    const leaves = leafDepth < 0 ? [undefined] : this.expanded.open().filter((group) => group.depth === leafDepth && this.shows(group));
     const slices: Slice[] = [];
     for (const group of leaves) {
       const slice = this.slices.get(`slice:${group?.id ?? ''}`);
@@ -197,13 +197,13 @@ export class SessionTreeModel {
     // long as the group is still part of the tree (a filter or grouping change may have removed it,
     // and loading it again would fetch sessions nobody can see).
     for (let attempt = 0; ; attempt++) {
-      if (node && !this.isShown(node)) return [];
-      const dimensions = this.dimensions();
+      if (node && !this.shows(node)) return [];
+      const dimensions = dimensionsOf(this.grouping);
       const depth = node ? node.depth + 1 : 0;
       const fixed = node ? node.fixed : {};
       if (depth < dimensions.length) {
         if (!node) this.rootShowsGroups = true;
-        return this.groupsAt(dimensions[depth]!, fixed, node);
+        return groupsAt(dimensions[depth]!, fixed, node, this.filter, this.groups);
       }
       const slice = this.sliceFor(node, fixed);
       const children = await this.sliceChildren(slice);
@@ -261,23 +261,7 @@ export class SessionTreeModel {
     return [...this.slices.values()].flatMap((slice) => slice.loadedSessions());
   }
 
-  private dimensions(): Dimension[] {
-    return this.grouping === 'none' ? [] : (this.grouping.split('/') as Dimension[]);
-  }
 
-  /** Whether `group` is a group of the tree under the current grouping and filter. */
-  private isShown(group: GroupNode): boolean {
-    const dimensions = this.dimensions();
-    const segments = group.id.split('/');
-    return (
-      segments.length === group.depth + 1 &&
-      segments.every((segment, index) => {
-        const [dimension, value] = segment.split('=') as [string, string];
-        const values: string[] = dimension === 'status' ? statusesOf(this.filter) : channelsOf(this.filter);
-        return dimensions[index] === dimension && values.includes(value);
-      })
-    );
-  }
 
   /**
    * Starts the first page of every leaf group on screen. After a refresh VS Code asks again for the
@@ -285,32 +269,12 @@ export class SessionTreeModel {
    * expanded groups one group after the other; loading now lets the pages arrive meanwhile, together.
    */
   private loadExpandedSlices(): void {
-    const leafDepth = this.dimensions().length - 1;
+    const leafDepth = dimensionsOf(this.grouping).length - 1;
     for (const group of this.expanded.onScreen()) {
-      if (group.depth === leafDepth && this.isShown(group)) void this.loadPage(this.sliceFor(group, group.fixed));
+      if (group.depth === leafDepth && this.shows(group)) void this.loadPage(this.sliceFor(group, group.fixed));
     }
   }
 
-  private groupsAt(dimension: Dimension, fixed: GroupNode['fixed'], parent: GroupNode | undefined): GroupNode[] {
-    const values: string[] = dimension === 'status' ? statusesOf(this.filter) : channelsOf(this.filter);
-    return values.map((value) => {
-      const id = `${parent ? parent.id + '/' : ''}${dimension}=${value}`;
-      let group = this.groups.get(id);
-      if (!group) {
-        group = {
-          type: 'group',
-          id,
-          dimension,
-          value,
-          label: dimension === 'status' ? statusLabel(value) : channelLabel(value),
-          fixed: { ...fixed, [dimension]: value },
-          depth: parent ? parent.depth + 1 : 0,
-        };
-        this.groups.set(id, group);
-      }
-      return group;
-    });
-  }
 
   private sliceFor(owner: GroupNode | undefined, fixed: GroupNode['fixed']): Slice {
     const id = `slice:${owner?.id ?? ''}`;
@@ -340,6 +304,11 @@ export class SessionTreeModel {
         void this.loadAndShow(slice);
       },
     });
+  }
+
+  /** Whether `group` is a group of the tree under the current grouping and filter. */
+  private shows(group: GroupNode): boolean {
+    return isShown(group, this.grouping, this.filter);
   }
 
   private isLive(slice: Slice): boolean {

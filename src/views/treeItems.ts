@@ -88,7 +88,10 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
     case 'watchFailed':
       item.label = vscode.l10n.t('Could not check for new sessions');
       item.description = vscode.l10n.t('the rows below may be out of date · click to try again');
-      item.tooltip = errorTooltip(error?.message ?? item.label, vscode.l10n.t('Click to read the first page again; loaded sessions stay. Watching also tries again by itself.'));
+      item.tooltip = errorTooltip(
+        error?.message ?? item.label,
+        vscode.l10n.t('Click to read the first page again; loaded sessions stay. Watching also tries again by itself.'),
+      );
       item.iconPath = new vscode.ThemeIcon('eye', new vscode.ThemeColor('list.warningForeground'));
       item.command = retry;
       break;
