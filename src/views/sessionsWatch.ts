@@ -5,8 +5,7 @@
 import * as vscode from 'vscode';
 import type { Session } from '../api/schemas';
 import { sessionLabel } from '../model/labels';
-import type { SessionTreeModel } from '../model/sessionTree';
-import type { WatchRound } from '../model/sessionTree';
+import type { SessionTreeModel, WatchRound } from '../model/sessionTree';
 import type { TreeNode } from '../model/treeNodes';
 import { Watch } from '../model/watch';
 import { affects, notifyMode, watchInterval } from '../services/config';
