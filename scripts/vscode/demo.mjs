@@ -31,6 +31,27 @@ const { values: options } = parseArgs({
 
 handleSignals();
 
+const LIVE_EVERY_MS = 8_000;
+const LIVE_CHANNELS = ['web', 'email', 'whatsapp', 'web', 'sms'];
+const LIVE_NAMES = ['Ada Lovelace', 'Björn Berg', 'Chloé Costa', 'Dmitri Dubois', 'Emeka Eriksen', 'Fatima Fischer'];
+
+/** A new open session every LIVE_EVERY_MS, every third one handed off to a human. */
+function startArrivals(standIn) {
+  let count = 0;
+  const timer = setInterval(() => {
+    count++;
+    const handedOff = count % 3 === 0;
+    const session = standIn.addSession({
+      channel: { type: LIVE_CHANNELS[count % LIVE_CHANNELS.length] },
+      contact: { name: `${LIVE_NAMES[count % LIVE_NAMES.length]} (live ${count})` },
+      ...(handedOff ? { ai_closure_type: 'handed_off', handoff: { summary: 'Asked for a person.', sentiment: 'neutral' } } : {}),
+    });
+    console.log(`[demo] a new ${session.channel.type} session arrived${handedOff ? ', handed off' : ''}`);
+  }, LIVE_EVERY_MS);
+  timer.unref();
+  console.log(`Live: a new session every ${LIVE_EVERY_MS / 1000} s. Click the eye in the Sessions view's title to watch for them.`);
+}
+
 try {
   requireBuilt(['dist/extension.js', 'out/test/server/server.js']);
   await ensureInstalled();
@@ -61,25 +82,3 @@ try {
   await stopAll();
   process.exit(1);
 }
-
-const LIVE_EVERY_MS = 8_000;
-const LIVE_CHANNELS = ['web', 'email', 'whatsapp', 'web', 'sms'];
-const LIVE_NAMES = ['Ada Lovelace', 'Björn Berg', 'Chloé Costa', 'Dmitri Dubois', 'Emeka Eriksen', 'Fatima Fischer'];
-
-/** A new open session every LIVE_EVERY_MS, every third one handed off to a human. */
-function startArrivals(standIn) {
-  let count = 0;
-  const timer = setInterval(() => {
-    count++;
-    const handedOff = count % 3 === 0;
-    const session = standIn.addSession({
-      channel: { type: LIVE_CHANNELS[count % LIVE_CHANNELS.length] },
-      contact: { name: `${LIVE_NAMES[count % LIVE_NAMES.length]} (live ${count})` },
-      ...(handedOff ? { ai_closure_type: 'handed_off', handoff: { summary: 'Asked for a person.', sentiment: 'neutral' } } : {}),
-    });
-    console.log(`[demo] a new ${session.channel.type} session arrived${handedOff ? ', handed off' : ''}`);
-  }, LIVE_EVERY_MS);
-  timer.unref();
-  console.log(`Live: a new session every ${LIVE_EVERY_MS / 1000} s. Click the eye in the Sessions view's title to watch for them.`);
-}
-
