@@ -21,6 +21,10 @@ import { registerSessionTools } from './tools/sessionTools';
 import { SessionIdHovers, SessionIdLinks } from './views/sessionIdLinks';
 import { SessionPanels } from './views/sessionPanels';
 import { SessionsTreeProvider } from './views/sessionsTreeProvider';
+import { SessionsWatch } from './views/sessionsWatch';
+
+/** The groups expanded in this workspace, per grouping, so that a window reload shows them again. */
+const EXPANDED_KEY = 'opencx.expandedGroups';
 
 /** What the integration tests reach into; returned only when VS Code runs the extension's tests. */
 export interface TestApi {
@@ -34,6 +38,7 @@ export interface TestApi {
   savedViews: SavedViews;
   sessionPanels: SessionPanels;
   secrets: vscode.SecretStorage;
+  watching: SessionsWatch;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
@@ -54,6 +59,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   filters.restore();
   const showGrouping = () => vscode.commands.executeCommand('setContext', CONTEXT_KEYS.groupBy, groupBy());
   void showGrouping();
+  model.restoreExpanded(context.workspaceState.get(EXPANDED_KEY));
+  const setExpanded = (element: TreeNode, expanded: boolean) => {
+    if (element.type !== 'group') return;
+    model.setExpanded(element, expanded);
+    void context.workspaceState.update(EXPANDED_KEY, model.expandedState());
+  };
+  const watching = new SessionsWatch(model, view, context.workspaceState);
+  watching.restore();
   // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
   const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
   const sessionPanels = new SessionPanels(context.extensionUri, client, linkTo);
@@ -73,18 +86,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     credentials,
     view,
     provider,
+    watching,
     { dispose: () => model.dispose() },
     sessionPanels,
     savedViews,
     savedViews.onDidChange(() => filters.showTitle()),
-    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews }),
+    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews, watching }),
     vscode.window.registerUriHandler(deepLinks),
     // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
     vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(linksEnabled)),
     vscode.languages.registerHoverProvider('*', new SessionIdHovers(linksEnabled, lookups)),
     // What the view shows expanded is what a refresh loads again at once.
-    view.onDidExpandElement(({ element }) => element.type === 'group' && model.setExpanded(element, true)),
-    view.onDidCollapseElement(({ element }) => element.type === 'group' && model.setExpanded(element, false)),
+    view.onDidExpandElement(({ element }) => setExpanded(element, true)),
+    view.onDidCollapseElement(({ element }) => setExpanded(element, false)),
     view.onDidChangeVisibility(({ visible }) => model.setViewVisible(visible)),
     view.onDidChangeSelection(({ selection }) => {
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.sessionsSelected, selection.some((node) => node.type === 'session'));
@@ -110,7 +124,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   await adoptDevelopmentToken(context, credentials);
   await credentials.refreshContext();
   filters.showTitle();
-  return context.extensionMode === vscode.ExtensionMode.Test ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, secrets: context.secrets } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, secrets: context.secrets, watching }
+    : undefined;
 }
 
 /**

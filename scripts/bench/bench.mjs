@@ -7,6 +7,8 @@
 //  - heap growth with 10,000 sessions loaded, and the schema parse of 10,000 sessions next to
 //    JSON.parse of the same body;
 //  - finding sessions: session links in a 10 MB log, server searches per typed query;
+//  - watching: requests a minute with 5 groups expanded, requests while unfocused, the time from a
+//    session's arrival to its row (watching.mjs);
 //  - the size of the production bundle, and activation time in the real VS Code;
 //  - what users wait for in the real VS Code, from a click to what it brings on screen, beside a
 //    bare fetch of the same request and a reference extension timed the same way (perceived.mjs).
@@ -18,7 +20,7 @@
 //          --perceived-runs <n> (rounds of fresh windows, default 5; 0 skips them),
 //          --perceived-baseline <folder> (another build of the extension, e.g. a checkout of an
 //            earlier commit after `npm run compile`, timed the same way in the same rounds),
-//          --only <parts> (comma-separated: expand, requests, memory, finding, bundle, perceived).
+//          --only <parts> (comma-separated: expand, requests, memory, finding, watching, bundle, perceived).
 // Exit code: 0 when everything was measured, missed goals included (it is a report, not a test);
 // 1 when a measurement could not be taken.
 import { spawn } from 'node:child_process';
@@ -35,6 +37,7 @@ import { count, formatTable, kb, machineLines, mb, ms } from './report.mjs';
 import { repoRoot } from './repo.mjs';
 import { countSearchRequests, timeLinkDetection } from './finding.mjs';
 import { countRequests, timeExpand } from './tree.mjs';
+import { measureWatching } from './watching.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -54,7 +57,7 @@ if (![samples, warmup, activationRuns, perceivedRuns].every((value) => Number.is
   console.error('--samples, --warmup, --activation-runs and --perceived-runs take whole numbers (--samples at least 1).');
   process.exit(2);
 }
-const PARTS = ['expand', 'requests', 'memory', 'finding', 'bundle', 'perceived'];
+const PARTS = ['expand', 'requests', 'memory', 'finding', 'watching', 'bundle', 'perceived'];
 const only = options.only?.split(',').map((part) => part.trim());
 const unknownPart = only?.find((part) => !PARTS.includes(part));
 if (unknownPart !== undefined) {
@@ -112,6 +115,7 @@ try {
   if (runs('requests')) await requestRows();
   if (runs('memory')) await memoryRows();
   if (runs('finding')) await findingRows();
+  if (runs('watching')) await watchingRows();
   if (runs('bundle') || runs('perceived')) {
     const extensionPath = await bundleRows({ show: runs('bundle') });
     if (runs('bundle') && activationRuns > 0) await activationRows(extensionPath);
@@ -179,6 +183,23 @@ async function requestRows() {
     });
     rows.push({ metric: '  duplicate requests', result: String(result.duplicates), goal: '0', met: result.duplicates === 0 });
     if (result.failed) rows.push({ metric: '  failed requests', result: String(result.failed), goal: '0', met: false });
+  });
+}
+
+async function watchingRows() {
+  section('Watching for new sessions (stand-in limit 100 a minute on)', 'watching');
+  await measure('  watching', 'see rows', async () => {
+    progress('watching: 10 virtual minutes focused, 10 unfocused, then arrivals in real time');
+    const { perMinute, perRound, unfocused, arrival } = await measureWatching();
+    rows.push({ metric: '  requests a minute, 5 groups expanded, 60 s interval', result: `${perMinute} (rounds: ${perRound.join(' ')})`, goal: '≤ 5', met: perMinute <= 5 });
+    rows.push({ metric: '  requests while unfocused, 10 minutes', result: String(unfocused), goal: '0', met: unfocused === 0 });
+    const goalMs = arrival.intervalSeconds * 1000 + 1000;
+    rows.push({
+      metric: `  arrival to row, ${arrival.intervalSeconds} s interval (${arrival.samples} arrivals)`,
+      result: `max ${ms(arrival.max)}, median ${ms(arrival.median)}`,
+      goal: `≤ ${ms(goalMs)}`,
+      met: arrival.max <= goalMs,
+    });
   });
 }
 

@@ -66,7 +66,9 @@ try {
   await ensureInstalled();
   const standIn = await startStandIn();
   const server = await startServer({
-    settings: { 'opencx.apiBaseUrl': standIn.url },
+    // The shortest watch interval, so that the watching tests wait 15 s, not a minute; the
+    // notification of sessions that need a human (watching is off unless a test turns it on).
+    settings: { 'opencx.apiBaseUrl': standIn.url, 'opencx.watchInterval': 15, 'opencx.notify': 'handedOff' },
     // The extension host inherits the server's environment: tests read the stand-in from here.
     env: { OPENCX_TEST_API_URL: standIn.url, OPENCX_TEST_TOKEN: standIn.token },
   });

@@ -1,8 +1,11 @@
 // A client-side sliding-window request budget. The API allows 100 requests a minute per key; a
 // burst of tree expansions waits here for a free slot instead of tripping the server's limit.
+// Background requests (watching for new sessions) get a fixed share of it and never go ahead of
+// a user's request: see takeBackground().
 
 interface Slot {
   time: number;
+  background: boolean;
 }
 
 /** No slot frees within the wait the caller accepts; `waitMs` says when one will. */
@@ -15,6 +18,10 @@ export class BudgetExhaustedError extends Error {
 
 export class RequestBudget {
   private slots: Slot[] = [];
+  /** Callers of take() waiting for a slot: while any waits, no background request is sent. */
+  private waiting = 0;
+  /** At most this many background requests in any window, and only while this many slots are free. */
+  readonly backgroundShare: number;
 
   constructor(
     private readonly limit = 100,
@@ -22,7 +29,9 @@ export class RequestBudget {
     // Monotonic: with the wall clock, setting the system time forward would empty the budget and
     // setting it back would hold every request until the clock caught up.
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.backgroundShare = Math.floor(limit / 3);
+  }
 
   /**
    * Resolves when a request may be sent now; rejects with the signal's reason when aborted, and
@@ -34,14 +43,57 @@ export class RequestBudget {
     for (;;) {
       signal?.throwIfAborted();
       const wait = this.waitTime();
-      if (wait === 0) {
-        const slot = { time: this.now() };
-        this.slots.push(slot);
-        return () => (slot.time = Math.max(slot.time, this.now()));
-      }
+      if (wait === 0) return this.occupy(false);
       if (wait > maxWaitMs) throw new BudgetExhaustedError(wait);
-      await sleep(wait, signal);
+      this.waiting++;
+      try {
+        await sleep(wait, signal);
+      } finally {
+        this.waiting--;
+      }
     }
+  }
+
+  /**
+   * A slot for a background request, now or never: throws BudgetExhaustedError at once unless no
+   * user request waits, fewer than `backgroundShare` background requests were sent in the window,
+   * and at least `backgroundShare` slots stay free for the user after this one. So watching takes
+   * at most a third of any minute, and a burst of clicks always finds a third of the budget free.
+   */
+  takeBackground(): () => void {
+    const wait = this.backgroundWaitTime();
+    if (wait > 0) throw new BudgetExhaustedError(wait);
+    return this.occupy(true);
+  }
+
+  /** Milliseconds until takeBackground() could succeed, as far as the slots tell; 0 when it can now. */
+  backgroundWaitTime(): number {
+    this.waitTime(); // drops expired slots
+    const now = this.now();
+    const expiry = (slot: Slot) => slot.time + this.windowMs - now;
+    const times = this.slots.map(expiry).sort((a, b) => a - b);
+    const background = this.slots.filter((slot) => slot.background).map(expiry).sort((a, b) => a - b);
+    let wait = 0;
+    // Enough slots must expire that one more still leaves `backgroundShare` free.
+    const excess = this.slots.length - (this.limit - this.backgroundShare) + 1;
+    if (excess > 0) wait = Math.max(wait, times[excess - 1]!);
+    const excessBackground = background.length - this.backgroundShare + 1;
+    if (excessBackground > 0) wait = Math.max(wait, background[excessBackground - 1]!);
+    // A user's request is waiting: it goes first; ask again in a moment.
+    if (this.waiting > 0) wait = Math.max(wait, 1_000);
+    return Math.max(0, Math.ceil(wait));
+  }
+
+  /** Background requests sent within the window; for tests and the benchmark. */
+  get backgroundInWindow(): number {
+    this.waitTime();
+    return this.slots.filter((slot) => slot.background).length;
+  }
+
+  private occupy(background: boolean): () => void {
+    const slot = { time: this.now(), background };
+    this.slots.push(slot);
+    return () => (slot.time = Math.max(slot.time, this.now()));
   }
 
   /** Milliseconds until a request could be sent; 0 when one can be sent now. */

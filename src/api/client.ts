@@ -59,6 +59,19 @@ interface ReservedSlot {
 }
 type AttemptInit = RequestInit & { budgetSlot?: ReservedSlot };
 
+/** How a request is sent. */
+export interface RequestMode {
+  /**
+   * Sent for nobody waiting (watching for new sessions): it takes a slot of the budget's
+   * background share or fails at once as `rateLimited` with code BACKGROUND_SHARE_SPENT, and it is
+   * not retried (the next round is its retry), so a 429 or an outage costs one request a round.
+   */
+  background?: boolean;
+}
+
+/** The code of the `rateLimited` error of a background request the budget held back. */
+export const BACKGROUND_SHARE_SPENT = 'BACKGROUND_SHARE_SPENT';
+
 export class OpenCxClient {
   readonly baseUrl: URL;
   private readonly http: KyInstance;
@@ -120,8 +133,8 @@ export class OpenCxClient {
   }
 
   /** One page of sessions matching `query`; pass the previous page's `next` as `cursor`. */
-  async listSessions(query: SessionQuery, cursor?: string, signal?: AbortSignal): Promise<Page<Session>> {
-    const body = await this.getJson('chat/sessions', sessionQueryParams(query, cursor), signal);
+  async listSessions(query: SessionQuery, cursor?: string, signal?: AbortSignal, mode: RequestMode = {}): Promise<Page<Session>> {
+    const body = await this.getJson('chat/sessions', sessionQueryParams(query, cursor), signal, mode);
     return this.parse(() => parseSessionPage(body.value, body.sent));
   }
 
@@ -147,17 +160,24 @@ export class OpenCxClient {
   }
 
   /** The body parsed, and its text, which the parsed items point back to for exactJsonOf. */
-  private async getJson(path: string, searchParams: URLSearchParams | undefined, signal?: AbortSignal): Promise<{ value: unknown; sent: SentJson }> {
+  private async getJson(
+    path: string,
+    searchParams: URLSearchParams | undefined,
+    signal?: AbortSignal,
+    { background = false }: RequestMode = {},
+  ): Promise<{ value: unknown; sent: SentJson }> {
     let text: string;
     try {
+      if (background) signal?.throwIfAborted();
       // Waiting for the budget happens here, before the attempt's timeout starts.
-      const budgetSlot: ReservedSlot = { answered: await this.budget.take(signal, this.maxRetryWaitMs) };
-      const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot, retry: this.pacedRetry() };
+      const budgetSlot: ReservedSlot = { answered: background ? this.budget.takeBackground() : await this.budget.take(signal, this.maxRetryWaitMs) };
+      const retry = background ? { ...this.pacedRetry(), limit: 0 } : this.pacedRetry();
+      const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot, retry };
       // The query goes into the path: given `searchParams`, ky builds each Request twice.
       const query = searchParams?.toString();
       text = await readLimitedText(await this.http.get(query ? `${path}?${query}` : path, options));
     } catch (error) {
-      throw this.toApiError(error, signal);
+      throw this.toApiError(error, signal, background);
     }
     try {
       return { value: JSON.parse(text), sent: new SentJson(text) };
@@ -210,7 +230,7 @@ export class OpenCxClient {
     return redact(message, this.token);
   }
 
-  private toApiError(error: unknown, signal?: AbortSignal): ApiError {
+  private toApiError(error: unknown, signal?: AbortSignal, background = false): ApiError {
     if (error instanceof ApiError) return error;
     // No error below keeps its cause: ky's errors hold the request with its headers, and an abort
     // reason or a fetch failure may quote them.
@@ -223,6 +243,12 @@ export class OpenCxClient {
         'invalidResponse',
         `open.cx sent more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB for one page; the extension stopped reading there. Try again; if it persists, the API or a proxy on the way may be broken.`,
       );
+    }
+    if (error instanceof BudgetExhaustedError && background) {
+      return new ApiError('rateLimited', `Watching waits ${formatWait(error.waitMs)} to leave the request budget to you.`, {
+        retryAfterMs: error.waitMs,
+        code: BACKGROUND_SHARE_SPENT,
+      });
     }
     if (error instanceof BudgetExhaustedError) {
       const retryAfterMs = clampRetryWait(error.waitMs);

@@ -17,6 +17,7 @@ import { saveView, switchView } from './savedViews';
 import { searchSessions } from './search';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
 import { setToken, signOut } from './token';
+import type { WatchSwitch } from './watch';
 
 /** What the commands act on, built by the extension's activation. */
 export interface CommandTargets {
@@ -28,11 +29,12 @@ export interface CommandTargets {
   filters: FilterController;
   sessions: SessionOpener;
   savedViews: SavedViews;
+  watching: WatchSwitch;
 }
 
 type Handler = (...args: never[]) => unknown;
 
-export function registerCommands({ connection, linkTo, model, view, filters, sessions, savedViews }: CommandTargets): vscode.Disposable {
+export function registerCommands({ connection, linkTo, model, view, filters, sessions, savedViews, watching }: CommandTargets): vscode.Disposable {
   const search = { client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions, linkTo };
   const handlers: Record<CommandName, Handler> = {
     setToken: () => setToken(connection),
@@ -65,6 +67,8 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     // A keybinding may name the view in its `args`.
     switchView: (name?: unknown) => switchView({ savedViews, filters }, typeof name === 'string' ? name : undefined),
     ...groupByHandlers(),
+    watch: () => watching.start(),
+    stopWatching: () => watching.stop(),
   };
   return vscode.Disposable.from(
     ...(Object.keys(handlers) as CommandName[]).map((name) =>

@@ -6,11 +6,15 @@
 // aborts the old generation's requests and ignores their late answers.
 import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
-import { ExpandedGroups } from './expandedGroups';
-import { channelLabel, statusLabel } from './labels';
-import { channelsOf, NO_FILTER, sliceQueries, statusesOf, type SessionFilter } from './sessionFilter';
+import { ExpandedGroups, type ExpandedState } from './expandedGroups';
+import { NewSessions } from './newSessions';
+import { NO_FILTER, sliceQueries, type SessionFilter } from './sessionFilter';
 import { asApiError, Slice } from './slice';
-import type { Dimension, GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
+import { dimensionsOf, groupFromId, groupsAt, isShown } from './treeGroups';
+import type { GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
+import { readFirstPages, type WatchRound } from './watchRound';
+
+export type { WatchRound } from './watchRound';
 
 export interface SessionTreeOptions {
   client: CurrentClient;
@@ -28,13 +32,16 @@ export class SessionTreeModel {
   private readonly groups = new Map<string, GroupNode>();
   private readonly slices = new Map<string, Slice>();
   private readonly listeners = new Set<Listener>();
-  private readonly expanded = new ExpandedGroups();
+  private readonly expanded: ExpandedGroups;
+  /** Sessions that arrived while watching, marked on their rows and counted on the view's badge. */
+  readonly newSessions = new NewSessions();
   /** Whether the root's rows are groups (not "signed out", an error, or sessions): see reload(). */
   private rootShowsGroups = false;
 
   constructor(private readonly options: SessionTreeOptions) {
     this.grouping = options.grouping ?? 'status/channel';
     this.filter = options.filter ?? NO_FILTER;
+    this.expanded = new ExpandedGroups(this.grouping);
   }
 
   /** Called with the group whose children changed, or undefined for the whole tree. */
@@ -55,8 +62,8 @@ export class SessionTreeModel {
     if (grouping === this.grouping) return;
     this.grouping = grouping;
     this.groups.clear();
-    // Every group of the old grouping is gone from the view, expanded or not.
-    this.expanded.clear();
+    // The old grouping's expanded groups are kept for when it comes back.
+    this.expanded.setGrouping(grouping);
     this.refresh();
   }
 
@@ -74,6 +81,67 @@ export class SessionTreeModel {
   /** The view was shown or hidden. */
   setViewVisible(visible: boolean): void {
     this.expanded.setVisible(visible);
+  }
+
+  /** Whether the view shows a group expanded, so that its row is drawn expanded after a refresh or reload. */
+  isExpanded(group: GroupNode): boolean {
+    return this.expanded.has(group.id);
+  }
+
+  /** The expanded groups of every grouping, to be saved for the next window. */
+  expandedState(): ExpandedState {
+    return this.expanded.state();
+  }
+
+  /**
+   * Expanded groups saved by an earlier window: their first pages load at once, before VS Code asks
+   * its way down the tree to them. Call before the view first asks for rows.
+   */
+  restoreExpanded(state: unknown): void {
+    this.expanded.restore(state, groupFromId);
+    for (const group of this.expanded.open()) if (!this.groups.has(group.id) && this.shows(group)) this.groups.set(group.id, group);
+    this.loadExpandedSlices();
+  }
+
+  /**
+   * Whether the user looks at the view (visible in a focused window): looking clears the count of
+   * new sessions, looking away takes the marks off the rows that were looked at.
+   */
+  setLooking(looking: boolean): void {
+    const unmarked = new Set(this.newSessions.setLooking(looking));
+    if (unmarked.size === 0) return;
+    for (const slice of this.slices.values()) {
+      if (slice.loadedSessions().some((session) => unmarked.has(session.id))) this.emitSlice(slice);
+    }
+  }
+
+  /**
+   * One round of watching: the first page of each expanded slice read again, one request per
+   * stream, as background requests (the budget's share), and merged in place; one change event per
+   * slice that changed. Collapsed groups cost nothing. The groups are those expanded when the view
+   * was last visible. A slice never loaded (after a refresh while the view was hidden) loads its
+   * first page instead.
+   */
+  async watchRound(): Promise<WatchRound> {
+    const leafDepth = dimensionsOf(this.grouping).length - 1;
+    const leaves = leafDepth < 0 ? [undefined] : this.expanded.open().filter((group) => group.depth === leafDepth && this.shows(group));
+    const slices: Slice[] = [];
+    for (const group of leaves) {
+      const slice = this.slices.get(`slice:${group?.id ?? ''}`);
+      if (slice?.isStarted) slices.push(slice);
+      else if (group) void this.loadAndShow(this.sliceFor(group, group.fixed));
+    }
+    return this.readFirstPages(slices, true);
+  }
+
+  private async readFirstPages(slices: Slice[], background: boolean): Promise<WatchRound> {
+    const { round, changed } = await readFirstPages(slices, {
+      all: () => [...this.slices.values()].filter((slice) => this.isLive(slice)),
+      load: (slice) => ({ client: this.options.client, signal: this.controller.signal, isLive: () => this.isLive(slice), background }),
+    });
+    this.newSessions.arrived(round.added);
+    for (const slice of changed) if (this.isLive(slice)) this.emitSlice(slice);
+    return round;
   }
 
   /**
@@ -129,13 +197,13 @@ export class SessionTreeModel {
     // long as the group is still part of the tree (a filter or grouping change may have removed it,
     // and loading it again would fetch sessions nobody can see).
     for (let attempt = 0; ; attempt++) {
-      if (node && !this.isShown(node)) return [];
-      const dimensions = this.dimensions();
+      if (node && !this.shows(node)) return [];
+      const dimensions = dimensionsOf(this.grouping);
       const depth = node ? node.depth + 1 : 0;
       const fixed = node ? node.fixed : {};
       if (depth < dimensions.length) {
         if (!node) this.rootShowsGroups = true;
-        return this.groupsAt(dimensions[depth]!, fixed, node);
+        return groupsAt(dimensions[depth]!, fixed, node, this.filter, this.groups);
       }
       const slice = this.sliceFor(node, fixed);
       const children = await this.sliceChildren(slice);
@@ -160,6 +228,13 @@ export class SessionTreeModel {
   async retry(ref: SliceRef): Promise<void> {
     const slice = this.live(ref);
     if (!slice) return;
+    // Watching could not read the first page: read it now, for the user, and merge it.
+    if (slice.hasWatchError && !slice.error) {
+      slice.clearWatchError();
+      this.emitSlice(slice);
+      await this.readFirstPages([slice], false);
+      return;
+    }
     slice.clearErrors({ byUser: true });
     await this.loadAndShow(slice);
   }
@@ -186,23 +261,7 @@ export class SessionTreeModel {
     return [...this.slices.values()].flatMap((slice) => slice.loadedSessions());
   }
 
-  private dimensions(): Dimension[] {
-    return this.grouping === 'none' ? [] : (this.grouping.split('/') as Dimension[]);
-  }
 
-  /** Whether `group` is a group of the tree under the current grouping and filter. */
-  private isShown(group: GroupNode): boolean {
-    const dimensions = this.dimensions();
-    const segments = group.id.split('/');
-    return (
-      segments.length === group.depth + 1 &&
-      segments.every((segment, index) => {
-        const [dimension, value] = segment.split('=') as [string, string];
-        const values: string[] = dimension === 'status' ? statusesOf(this.filter) : channelsOf(this.filter);
-        return dimensions[index] === dimension && values.includes(value);
-      })
-    );
-  }
 
   /**
    * Starts the first page of every leaf group on screen. After a refresh VS Code asks again for the
@@ -210,32 +269,12 @@ export class SessionTreeModel {
    * expanded groups one group after the other; loading now lets the pages arrive meanwhile, together.
    */
   private loadExpandedSlices(): void {
-    const leafDepth = this.dimensions().length - 1;
+    const leafDepth = dimensionsOf(this.grouping).length - 1;
     for (const group of this.expanded.onScreen()) {
-      if (group.depth === leafDepth && this.isShown(group)) void this.loadPage(this.sliceFor(group, group.fixed));
+      if (group.depth === leafDepth && this.shows(group)) void this.loadPage(this.sliceFor(group, group.fixed));
     }
   }
 
-  private groupsAt(dimension: Dimension, fixed: GroupNode['fixed'], parent: GroupNode | undefined): GroupNode[] {
-    const values: string[] = dimension === 'status' ? statusesOf(this.filter) : channelsOf(this.filter);
-    return values.map((value) => {
-      const id = `${parent ? parent.id + '/' : ''}${dimension}=${value}`;
-      let group = this.groups.get(id);
-      if (!group) {
-        group = {
-          type: 'group',
-          id,
-          dimension,
-          value,
-          label: dimension === 'status' ? statusLabel(value) : channelLabel(value),
-          fixed: { ...fixed, [dimension]: value },
-          depth: parent ? parent.depth + 1 : 0,
-        };
-        this.groups.set(id, group);
-      }
-      return group;
-    });
-  }
 
   private sliceFor(owner: GroupNode | undefined, fixed: GroupNode['fixed']): Slice {
     const id = `slice:${owner?.id ?? ''}`;
@@ -250,7 +289,7 @@ export class SessionTreeModel {
   private async sliceChildren(slice: Slice): Promise<TreeNode[]> {
     if (!slice.isStarted) await this.loadPage(slice);
     else if (slice.inFlight && slice.sessions.length === 0) await slice.inFlight;
-    return slice.rows();
+    return slice.rows((id) => this.newSessions.isNew(id));
   }
 
   /** Fetches the next page of a slice; one promise per slice at a time. */
@@ -265,6 +304,11 @@ export class SessionTreeModel {
         void this.loadAndShow(slice);
       },
     });
+  }
+
+  /** Whether `group` is a group of the tree under the current grouping and filter. */
+  private shows(group: GroupNode): boolean {
+    return isShown(group, this.grouping, this.filter);
   }
 
   private isLive(slice: Slice): boolean {

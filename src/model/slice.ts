@@ -1,10 +1,12 @@
 // One slice of the sessions tree: the server-side queries behind a leaf group (several when the
 // filter selects several values), where each one's paging stands, the sessions loaded so far and
 // the page request in flight. Only the tree model holds slices; the view sees the rows they make.
-import type { CurrentClient, OpenCxClient } from '../api/client';
+import { BACKGROUND_SHARE_SPENT, type CurrentClient, type OpenCxClient } from '../api/client';
 import { ApiError, isCancellation } from '../api/errors';
 import type { Session } from '../api/schemas';
 import type { SessionQuery } from '../api/sessionQuery';
+import { matchesQuery, type FreshPage, type LoadedSession } from './firstPageMerge';
+import { SliceSessions } from './sliceSessions';
 import type { GroupNode, NoticeKind, NoticeNode, SessionNode, SliceRef, TreeNode } from './treeNodes';
 
 /** One stream of pages: one server-side query and where its paging stands. */
@@ -34,12 +36,21 @@ export interface LoadContext {
   retryAutomatically: () => void;
 }
 
+/** What reading a slice's first page(s) again came to (see refreshFirstPages). */
+export type FirstPagesResult =
+  | { kind: 'skipped' }
+  | { kind: 'failed'; error: ApiError }
+  | { kind: 'merged'; fresh: Session[]; added: Session[]; changed: boolean };
+
 export class Slice {
   /** One object for every row of this slice, so rows of one slice compare equal. */
   readonly ref: SliceRef;
-  private readonly nodes: SessionNode[] = [];
+  private readonly nodes: SliceSessions;
   private readonly streams: Stream[];
-  private readonly seen = new Set<string>();
+  /** A first-page read of watching in flight; a page load waits for it, and it skips a loading slice. */
+  private merging: Promise<FirstPagesResult> | undefined;
+  /** Why the last first-page read of watching failed; shown on top of the rows until one succeeds. */
+  private watchError: ApiError | undefined;
   /** The page request in flight, shared by everyone who asks while it runs. */
   private pending: Promise<void> | undefined;
   private started = false;
@@ -50,8 +61,9 @@ export class Slice {
   /** Automatic retries since the last page that was not rate limited, or the last click. */
   private automaticRetries = 0;
 
-  constructor(id: string, queries: SessionQuery[], generation: number, private readonly grouped: GroupNode['fixed'] = {}) {
+  constructor(id: string, queries: SessionQuery[], generation: number, grouped: GroupNode['fixed'] = {}) {
     this.ref = Object.freeze({ id, generation });
+    this.nodes = new SliceSessions(this.ref, grouped);
     this.streams = queries.map((query) => ({ query, cursor: undefined, followed: new Set(), done: false, error: undefined }));
   }
 
@@ -60,7 +72,7 @@ export class Slice {
   }
 
   get sessions(): readonly SessionNode[] {
-    return this.nodes;
+    return this.nodes.rows;
   }
 
   get isStarted(): boolean {
@@ -97,6 +109,7 @@ export class Slice {
     if (this.pending) return this.pending;
     this.started = true;
     const run = async () => {
+      if (this.merging) await this.merging;
       let current: OpenCxClient | undefined;
       try {
         current = await client();
@@ -113,7 +126,7 @@ export class Slice {
       const results = await Promise.allSettled(waiting.map((stream) => api.listSessions(stream.query, stream.cursor, signal)));
       if (!isLive()) return; // a refresh happened: this answer belongs to the past
       // Parallel streams are merged newest first within the page just loaded.
-      const merged: Session[] = [];
+      const merged: LoadedSession[] = [];
       results.forEach((result, index) => {
         const stream = waiting[index]!;
         if (result.status === 'rejected') {
@@ -122,25 +135,95 @@ export class Slice {
         }
         const { items, next, unreadable } = result.value;
         const repeated = next !== null && (next === stream.cursor || stream.followed.has(next));
-        if (repeated || (next !== null && !items.some((session) => !this.seen.has(session.id)))) {
+        if (repeated || (next !== null && !items.some((session) => !this.nodes.has(session.id)))) {
           // Following this cursor would show nothing new, for ever: stop and say why. The page is
           // not taken and the cursor that led to it is kept, so Retry asks for the same page again.
           stream.error = new ApiError('invalidResponse', stuckMessage(repeated));
           return;
         }
         this.unreadable += unreadable;
-        merged.push(...items);
+        merged.push(...items.map((session) => ({ session, stream: this.streams.indexOf(stream) })));
         if (stream.cursor !== undefined) stream.followed.add(stream.cursor);
         stream.cursor = next ?? undefined;
         stream.done = next === null;
       });
-      if (waiting.length > 1) merged.sort(byRecentActivity);
-      this.append(merged);
+      if (waiting.length > 1) merged.sort((a, b) => byRecentActivity(a.session, b.session));
+      this.nodes.append(merged);
       if (this.error?.kind !== 'rateLimited') this.automaticRetries = 0;
       this.scheduleRetry(retryAutomatically);
     };
     this.pending = run().finally(() => (this.pending = undefined));
     return this.pending;
+  }
+
+  /**
+   * Reads the first page of every stream again, as a background request (watching) or for a click
+   * on the row of a failed one, and merges it in place (firstPageMerge.ts): new sessions on top,
+   * changed ones updated, departed ones gone, loaded older pages and their cursors kept. Skipped
+   * while a page loads or a page load failed: those rows are the user's.
+   */
+  refreshFirstPages({ client, signal, isLive, background }: Omit<LoadContext, 'retryAutomatically'> & { background: boolean }): Promise<FirstPagesResult> {
+    if (!this.started || this.pending || this.error) return Promise.resolve({ kind: 'skipped' });
+    if (this.merging) return this.merging;
+    const run = async (): Promise<FirstPagesResult> => {
+      try {
+        const api = await client();
+        if (!api) return { kind: 'skipped' };
+        const pages = await Promise.all(
+          this.streams.map(async (stream, index): Promise<FreshPage> => {
+            const page = await api.listSessions(stream.query, undefined, signal, { background });
+            return { stream: index, items: page.items, next: page.next };
+          }),
+        );
+        if (!isLive()) return { kind: 'skipped' };
+        this.watchError = undefined;
+        return this.merge(pages);
+      } catch (error) {
+        const failure = asApiError(error);
+        if (!isLive() || isCancellation(failure)) return { kind: 'skipped' };
+        // The budget holding watching back is no failure to show: watching waits its turn.
+        if (failure.code !== BACKGROUND_SHARE_SPENT) this.watchError = failure;
+        return { kind: 'failed', error: failure };
+      }
+    };
+    this.merging = run().finally(() => (this.merging = undefined));
+    return this.merging;
+  }
+
+  /** Whether watching failed on this slice and says so on its first row. */
+  get hasWatchError(): boolean {
+    return this.watchError !== undefined;
+  }
+
+  clearWatchError(): void {
+    this.watchError = undefined;
+  }
+
+  /**
+   * Takes in sessions another slice's first page brought: one this slice shows is updated where it
+   * stands, or removed when it no longer belongs here (its status or channel changed).
+   */
+  applyFresh(fresh: ReadonlyMap<string, Session>): boolean {
+    return this.nodes.applyFresh(fresh, (session) => this.accepts(session));
+  }
+
+  /** Whether a session, as the server sends it now, belongs to one of this slice's queries. */
+  accepts(session: Session): boolean {
+    return this.streams.some((stream) => matchesQuery(stream.query, session));
+  }
+
+  private merge(pages: FreshPage[]): FirstPagesResult {
+    const outcome = this.nodes.merge(pages);
+    if (outcome.restarted) {
+      for (const page of pages) {
+        const stream = this.streams[page.stream]!;
+        stream.cursor = page.next ?? undefined;
+        stream.done = page.next === null;
+        stream.followed.clear();
+      }
+    }
+    const changed = outcome.added.length > 0 || outcome.removed.length > 0 || outcome.updated.length > 0 || outcome.restarted;
+    return { kind: 'merged', fresh: pages.flatMap((page) => page.items), added: outcome.added, changed };
   }
 
   /**
@@ -174,9 +257,11 @@ export class Slice {
     this.retryAt = undefined;
   }
 
-  /** The rows of this slice: its sessions, then at most one notice saying what comes next. */
-  rows(): TreeNode[] {
-    const rows: TreeNode[] = [...this.nodes];
+  /**
+   * The rows of this slice: a failed watch read on top, its sessions (`isNew` marks those that
+   * arrived while watching), then at most one notice saying what comes next.
+   */
+  rows(isNew: (id: string) => boolean = () => false): TreeNode[] {
     const notice = (kind: NoticeKind, extra: Partial<NoticeNode> = {}): NoticeNode => ({
       type: 'notice',
       id: `${this.id}#${kind}`,
@@ -184,6 +269,8 @@ export class Slice {
       slice: this.ref,
       ...extra,
     });
+    const rows: TreeNode[] = this.watchError ? [notice('watchFailed', { error: this.watchError })] : [];
+    for (const node of this.nodes.rows) rows.push(isNew(node.session.id) ? { ...node, isNew: true } : node);
     if (this.unreadable > 0) rows.push(notice('unreadable', { unreadable: this.unreadable }));
     const error = this.error;
     if (this.pending) rows.push(notice('loading'));
@@ -197,20 +284,11 @@ export class Slice {
 
   /** Every session loaded, for commands such as copy and go-to. */
   loadedSessions(): Session[] {
-    return this.nodes.map((node) => node.session);
+    return this.nodes.rows.map((node) => node.session);
   }
 
   private failAll(error: ApiError): void {
     for (const stream of this.streams) stream.error = error;
-  }
-
-  /** Appends a page in place; a session already shown (it moved between pages) is not repeated. */
-  private append(sessions: Session[]): void {
-    for (const session of sessions) {
-      if (this.seen.has(session.id)) continue;
-      this.seen.add(session.id);
-      this.nodes.push({ type: 'session', id: `${this.id}/${session.id}`, session, slice: this.ref, grouped: this.grouped });
-    }
   }
 }
 

@@ -33,9 +33,12 @@ export interface SessionNode {
   readonly slice: SliceRef;
   /** What the row's groups already say (e.g. its channel under a channel group), so it need not. */
   readonly grouped: GroupNode['fixed'];
+  /** Arrived while watching and not yet looked at (newSessions.ts). */
+  readonly isNew?: boolean;
 }
 
-export type NoticeKind = 'loadMore' | 'loading' | 'error' | 'rateLimited' | 'empty' | 'unreadable' | 'signedOut';
+/** `watchFailed`: on top of a slice, watching could not read its first page again (the rows stay). */
+export type NoticeKind = 'loadMore' | 'loading' | 'error' | 'rateLimited' | 'empty' | 'unreadable' | 'signedOut' | 'watchFailed';
 
 /** A row that is not a session: "Load more…", "Loading…", an error, "No sessions", … */
 export interface NoticeNode {

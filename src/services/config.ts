@@ -33,6 +33,19 @@ export function sessionLinks(): boolean {
   return vscode.workspace.getConfiguration(SECTION).get<boolean>('sessionLinks', true) !== false;
 }
 
+/** Seconds between rounds of watching (at least MIN_INTERVAL_S; model/watch.ts keeps to it). */
+export function watchInterval(): number {
+  return vscode.workspace.getConfiguration(SECTION).get<number>('watchInterval', 60);
+}
+
+export type NotifyMode = 'off' | 'handedOff' | 'allNew';
+
+/** Which sessions found by watching get a notification. */
+export function notifyMode(): NotifyMode {
+  const value = vscode.workspace.getConfiguration(SECTION).get<string>('notify', 'off');
+  return value === 'handedOff' || value === 'allNew' ? value : 'off';
+}
+
 export function affects(event: vscode.ConfigurationChangeEvent, setting: string): boolean {
   return event.affectsConfiguration(`${SECTION}.${setting}`);
 }

@@ -31,6 +31,8 @@ export const COMMANDS = {
   groupByChannelChecked: 'opencx.groupByChannel.checked',
   groupByNone: 'opencx.groupByNone',
   groupByNoneChecked: 'opencx.groupByNone.checked',
+  watch: 'opencx.watch',
+  stopWatching: 'opencx.stopWatching',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -61,6 +63,8 @@ export const CONTEXT_KEYS = {
   sessionsSelected: 'opencx.sessionsSelected',
   /** The `opencx.groupBy` setting's value, which picks the checked item of the Group By submenu. */
   groupBy: 'opencx.groupBy',
+  /** Watching for new sessions is on: the view title shows "Stop Watching" instead of "Watch". */
+  watching: 'opencx.watching',
 } as const;
 
 /** The chat's read-only session tools (package.json contributes.languageModelTools), by what each does. */

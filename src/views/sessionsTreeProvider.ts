@@ -71,9 +71,9 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'group':
-        return groupItem(node, this.model.loaded(node));
+        return groupItem(node, this.model.loaded(node), this.model.isExpanded(node));
       case 'session':
-        return sessionItem(node.id, node.session, node.grouped);
+        return sessionItem(node.id, node.session, node.grouped, node.isNew);
       case 'notice':
         return noticeItem(node, isFiltered(this.model.currentFilter));
     }

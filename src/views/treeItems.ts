@@ -9,9 +9,12 @@ import { groupIcon, sessionIcon } from '../ui/icons';
 import { COMMANDS } from '../ui/ids';
 import { markdownText } from '../ui/plainText';
 
-/** `loaded` is what the group has loaded so far, shown as "25+" while more pages exist. */
-export function groupItem(group: GroupNode, loaded: { count: number; more: boolean } | undefined): vscode.TreeItem {
-  const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
+/**
+ * `loaded` is what the group has loaded so far, shown as "25+" while more pages exist. `expanded`:
+ * the user had it expanded, so a refresh or a window reload draws it expanded again.
+ */
+export function groupItem(group: GroupNode, loaded: { count: number; more: boolean } | undefined, expanded = false): vscode.TreeItem {
+  const item = new vscode.TreeItem(group.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = group.id;
   item.contextValue = `group.${group.dimension}`;
   item.iconPath = groupIcon(group.dimension, group.value);
@@ -22,18 +25,25 @@ export function groupItem(group: GroupNode, loaded: { count: number; more: boole
 /**
  * Without its tooltip: the provider's resolveTreeItem adds sessionTooltip when it is about to show.
  * `grouped`: what the row's groups already say (its status, its channel), left out of its description.
+ * `isNew`: arrived while watching and not yet looked at.
  */
-export function sessionItem(id: string, session: Session, grouped: SessionNode['grouped'] = {}): vscode.TreeItem {
+export function sessionItem(id: string, session: Session, grouped: SessionNode['grouped'] = {}, isNew = false): vscode.TreeItem {
   const item = new vscode.TreeItem(sessionLabel(session), vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  item.description = sessionDescription(session, grouped);
+  const description = sessionDescription(session, grouped);
+  item.description = isNew ? [NEW_MARK, description].filter(visible).join(' · ') : description;
   item.iconPath = sessionIcon(session);
   item.contextValue = 'session';
   item.command = { command: COMMANDS.openSession, title: vscode.l10n.t('Open Session'), arguments: [session] };
   // A screen reader reads the row whole: its status and channel too, whatever its groups.
-  item.accessibilityInformation = { label: [sessionLabel(session), sessionDescription(session)].filter(visible).join(', ') };
+  item.accessibilityInformation = {
+    label: [isNew ? vscode.l10n.t('new') : '', sessionLabel(session), sessionDescription(session)].filter(visible).join(', '),
+  };
   return item;
 }
+
+/** The mark of a session that arrived while watching, before its description. */
+const NEW_MARK = `● ${vscode.l10n.t('new')}`;
 
 /** `filtered` changes the words of an empty slice. */
 export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeItem {
@@ -77,6 +87,16 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
       item.command = retry;
       break;
     }
+    case 'watchFailed':
+      item.label = vscode.l10n.t('Could not check for new sessions');
+      item.description = vscode.l10n.t('the rows below may be out of date · click to try again');
+      item.tooltip = errorTooltip(
+        error?.message ?? item.label,
+        vscode.l10n.t('Click to read the first page again; loaded sessions stay. Watching also tries again by itself.'),
+      );
+      item.iconPath = new vscode.ThemeIcon('eye', new vscode.ThemeColor('list.warningForeground'));
+      item.command = retry;
+      break;
     case 'error':
       item.label = error?.message ?? vscode.l10n.t('Could not load sessions');
       item.description = notice.slice ? vscode.l10n.t('click to retry') : undefined;
@@ -89,8 +109,8 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
 }
 
 /** The message quotes the server: as escaped text, so a URL or link in it is not one. */
-function errorTooltip(message: string): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString(`${markdownText(message)}\n\n${markdownText(vscode.l10n.t('Click to retry this page; loaded sessions stay.'))}`);
+function errorTooltip(message: string, hint = vscode.l10n.t('Click to retry this page; loaded sessions stay.')): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(`${markdownText(message)}\n\n${markdownText(hint)}`);
   tooltip.supportHtml = false;
   tooltip.isTrusted = false;
   return tooltip;

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CHANNEL_TYPES, SESSION_STATUSES } from '../../src/api/schemas';
 import { generateHistory, generateSessions, type DataOptions, type Json, type RawHistoryEvent, type RawSession } from './data';
+import { LiveSessions, type SessionChanges } from './liveSessions';
 
 export interface Faults {
   /** Delay before answering, in ms. */
@@ -74,6 +75,10 @@ export interface StandIn {
   matching(query: Record<string, string | undefined>): RawSession[];
   setFaults(faults: Faults): void;
   clearFaults(): void;
+  /** A session arrives now, at the top of its lists (liveSessions.ts); reset() takes it away again. */
+  addSession(fields?: SessionChanges): RawSession;
+  changeSession(id: string, fields: SessionChanges): RawSession | undefined;
+  removeSession(id: string): boolean;
   revokeToken(): void;
   reset(): void;
   close(): Promise<void>;
@@ -167,6 +172,10 @@ export const SEARCH_LIMIT = 50;
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const sessions = options.sessions ?? generateSessions(options);
   const byId = new Map(sessions.map((session) => [session.id, session]));
+  const live = new LiveSessions(sessions, byId);
+  /** The sessions as started, put back by reset() once a test added, changed or removed some. */
+  const original = structuredClone(sessions);
+  let edited = false;
   const pageSize = options.pageSize ?? 25;
   const historyPageSize = options.historyPageSize ?? 20;
   const rateLimit = options.rateLimit ?? 100;
@@ -269,8 +278,17 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       faults = request.method === 'DELETE' ? {} : (JSON.parse(body || '{}') as Faults);
       return sendJson(response, 200, faults);
     }
+    if (path === '/__stand-in/sessions' && request.method === 'POST') {
+      return sendJson(response, 201, standIn.addSession(JSON.parse(body || '{}') as SessionChanges));
+    }
     if (path === '/__stand-in/sessions') {
       return sendJson(response, 200, filterSessions(sessions, Object.fromEntries(url.searchParams)));
+    }
+    const one = /^\/__stand-in\/sessions\/([^/]+)$/.exec(path);
+    if (one && (request.method === 'PATCH' || request.method === 'DELETE')) {
+      const id = decodeURIComponent(one[1]!);
+      const done = request.method === 'PATCH' ? standIn.changeSession(id, JSON.parse(body || '{}') as SessionChanges) : standIn.removeSession(id);
+      return done ? sendJson(response, 200, done) : sendError(response, 404, `No session ${id}`);
     }
     if (path === '/__stand-in/revoke') {
       tokenRevoked = true;
@@ -380,8 +398,17 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     matching: (query) => filterSessions(sessions, query),
     setFaults: (next) => (faults = { ...next }),
     clearFaults: () => (faults = {}),
+    addSession: (fields) => ((edited = true), live.add(fields)),
+    changeSession: (id, fields) => ((edited = true), live.change(id, fields)),
+    removeSession: (id) => ((edited = true), live.remove(id)),
     revokeToken: () => (tokenRevoked = true),
     reset() {
+      if (edited) {
+        sessions.splice(0, sessions.length, ...structuredClone(original));
+        byId.clear();
+        for (const session of sessions) byId.set(session.id, session);
+        edited = false;
+      }
       faults = {};
       tokenRevoked = false;
       requests.length = 0;

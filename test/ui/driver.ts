@@ -132,10 +132,10 @@ export async function childLabels(page: Page, groupLabel: string): Promise<strin
 }
 
 /** The text of a notification toast containing `text`, looking in the notification centre too. */
-export async function findNotification(page: Page, text: string | RegExp): Promise<string> {
+export async function findNotification(page: Page, text: string | RegExp, timeoutMs = 10_000): Promise<string> {
   const toast = page.locator('.notification-toast, .notifications-center .notification-list-item', { hasText: text }).first();
   try {
-    await toast.waitFor({ timeout: 10_000 });
+    await toast.waitFor({ timeout: timeoutMs });
   } catch {
     await runCommand(page, 'Notifications: Show Notifications');
     await toast.waitFor({ timeout: 5_000 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RequestBudget } from '../../src/api/budget';
+import { BudgetExhaustedError, RequestBudget } from '../../src/api/budget';
 
 suite('request budget', () => {
   test('allows the limit within a window, then makes the next request wait for the oldest slot', async () => {
@@ -52,5 +52,50 @@ suite('request budget', () => {
     const waiting = budget.take(controller.signal);
     controller.abort(new Error('stop'));
     await assert.rejects(waiting, /stop/);
+  });
+  suite('background share (watching)', () => {
+    test('background requests take at most a third of any window, then wait for their oldest slot', () => {
+      let now = 0;
+      const budget = new RequestBudget(100, 60_000, () => now);
+      assert.equal(budget.backgroundShare, 33);
+      for (let i = 0; i < 33; i++) {
+        budget.takeBackground();
+        now += 1_000;
+      }
+      assert.throws(() => budget.takeBackground(), (error: BudgetExhaustedError) => error.waitMs === 60_000 - 33_000);
+      now = 60_001;
+      budget.takeBackground();
+      assert.equal(budget.backgroundInWindow, 33, 'the first slot expired, one more was taken');
+    });
+
+    test('under a burst of user actions: every click gets a slot at once, watching gets none', async () => {
+      let now = 0;
+      const budget = new RequestBudget(100, 60_000, () => now);
+      for (let i = 0; i < 33; i++) budget.takeBackground();
+      // The most watching can have taken: the user still has two thirds, without waiting.
+      for (let i = 0; i < 67; i++) {
+        assert.equal(budget.waitTime(), 0, `click ${i + 1} waits for nothing`);
+        await budget.take();
+      }
+      assert.throws(() => budget.takeBackground(), BudgetExhaustedError);
+      // A fresh minute with a burst of 70 clicks: watching stays out while fewer than a third are free.
+      now = 120_000;
+      for (let i = 0; i < 66; i++) await budget.take();
+      budget.takeBackground();
+      assert.throws(() => budget.takeBackground(), BudgetExhaustedError, 'only a third of the budget is left: it is the user\'s');
+      for (let i = 0; i < 33; i++) await budget.take();
+      assert.equal(budget.waitTime() > 0, true, 'the budget is full, and watching took 1 of 100');
+    });
+
+    test('while a user request waits for a slot, no background request goes ahead of it', async () => {
+      let skew = 0;
+      const budget = new RequestBudget(3, 60_000, () => Date.now() + skew);
+      for (let i = 0; i < 3; i++) await budget.take();
+      skew = 59_950;
+      const waiting = budget.take();
+      assert.ok(budget.backgroundWaitTime() >= 1_000);
+      assert.throws(() => budget.takeBackground(), BudgetExhaustedError);
+      await waiting;
+    });
   });
 });

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { RequestBudget } from '../../src/api/budget';
 import { checkBaseUrl } from '../../src/api/baseUrl';
-import { OpenCxClient, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
+import { BACKGROUND_SHARE_SPENT, OpenCxClient, type ClientOptions, type RequestLogEntry } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
 import { MAX_RESPONSE_BYTES } from '../../src/api/responseLimit';
 import { parseRetryAfter, RETRY_WAIT_CEILING_MS, RETRY_WAIT_FLOOR_MS, UNKNOWN_RETRY_WAIT_MS } from '../../src/api/retryAfter';
@@ -227,6 +227,28 @@ suite('API client against the local stand-in', function () {
     const error = await rejectsWith(client({ budget, timeoutMs: 250, retryLimit: 2 }).listSessions({}), 'rateLimited');
     assert.ok(error.retryAfterMs! > 39_000, `retry after ${error.retryAfterMs} ms`);
     assert.equal(standIn.requests.length, 1, 'the retry was not sent');
+  });
+
+  test('a background request is not retried: one attempt meets a 429 or a 503, and the error says how long to wait', async () => {
+    standIn.setFaults({ status: 429, retryAfterSeconds: 1 });
+    const limited = await rejectsWith(client({ retryLimit: 3 }).listSessions({}, undefined, undefined, { background: true }), 'rateLimited');
+    assert.ok(limited.retryAfterMs! >= 1_000, `waits ${limited.retryAfterMs} ms`);
+    standIn.setFaults({ status: 503 });
+    await rejectsWith(client({ retryLimit: 3 }).listSessions({}, undefined, undefined, { background: true }), 'server');
+    assert.deepEqual(standIn.requests.map((request) => request.status), [429, 503]);
+  });
+
+  test('a background request takes a slot of the background share, or fails at once without sending', async () => {
+    const budget = new RequestBudget(6, 60_000);
+    const watching = client({ budget });
+    await watching.listSessions({}, undefined, undefined, { background: true });
+    await watching.listSessions({}, undefined, undefined, { background: true });
+    assert.equal(budget.backgroundInWindow, 2);
+    const error = await rejectsWith(watching.listSessions({}, undefined, undefined, { background: true }), 'rateLimited');
+    assert.equal(error.code, BACKGROUND_SHARE_SPENT);
+    assert.equal(standIn.requests.length, 2);
+    await watching.listSessions({});
+    assert.equal(standIn.requests.length, 3, 'a user request still goes');
   });
 
   test('a server that never answers is a timeout', async () => {

@@ -31,6 +31,28 @@ suite('expanded groups', () => {
     expanded.clear();
     assert.deepEqual(expanded.onScreen(), []);
   });
+
+  test('kept per grouping, open in a hidden view, saved as ids and restored, junk left out', () => {
+    const expanded = new ExpandedGroups('status/channel');
+    for (const id of ['status=open', 'status=open/channel=web']) expanded.set(group(id), true);
+    expanded.setGrouping('channel/status');
+    assert.deepEqual(expanded.open(), []);
+    expanded.set(group('channel=email'), true);
+    expanded.setGrouping('status/channel');
+    expanded.setVisible(false);
+    assert.deepEqual(expanded.onScreen(), []);
+    assert.deepEqual(expanded.open().map((node) => node.id), ['status=open', 'status=open/channel=web'], 'what the hidden view showed last');
+    const saved = JSON.parse(JSON.stringify(expanded.state())) as unknown;
+    assert.deepEqual(saved, { 'status/channel': ['status=open', 'status=open/channel=web'], 'channel/status': ['channel=email'] });
+    const restored = new ExpandedGroups('status/channel');
+    restored.restore({ ...(saved as object), status: [42, 'status=nope'], none: 'x' }, (id) => (id.includes('nope') ? undefined : group(id)));
+    assert.deepEqual(restored.open().map((node) => node.id), ['status=open', 'status=open/channel=web']);
+    restored.setGrouping('channel/status');
+    assert.ok(restored.has('channel=email'));
+    restored.setGrouping('status');
+    assert.deepEqual(restored.open(), [], 'only valid ids came back');
+    new ExpandedGroups().restore('garbage', () => undefined);
+  });
 });
 
 suite('refresh and reload of the groups the view shows', function () {
@@ -106,6 +128,38 @@ suite('refresh and reload of the groups the view shows', function () {
     changes.length = 0;
     model.reload();
     assert.deepEqual(changes, [undefined], 'the root is the group of a flat list');
+  });
+
+  test('a grouping changed and changed back finds its groups expanded; a filter that keeps a group keeps it expanded', async () => {
+    const { open, web } = await expandOpenWebEmail();
+    model.setGrouping('channel/status');
+    assert.ok(!model.isExpanded(open));
+    model.setGrouping('status/channel');
+    assert.ok(model.isExpanded(open) && model.isExpanded(web));
+    await sleep(50);
+    assert.deepEqual(chatRequests().map((request) => request.query.channel_type).sort(), ['email', 'web'], 'their first pages load again at once');
+    model.setFilter({ ...NO_FILTER, channels: ['web', 'sms'] });
+    assert.ok(model.isExpanded(web));
+  });
+
+  test('a new window restores the saved groups and loads their first pages on its own, before VS Code asks', async () => {
+    await expandOpenWebEmail();
+    const saved = JSON.parse(JSON.stringify(model.expandedState())) as unknown;
+    const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+    const next = new SessionTreeModel({ client: async () => client });
+    try {
+      next.restoreExpanded(saved);
+      await sleep(100);
+      assert.deepEqual(chatRequests().map((request) => request.query.channel_type).sort(), ['email', 'web']);
+      const open = find(await next.children(), 'open');
+      assert.ok(next.isExpanded(open));
+      const web = find(await next.children(open), 'web');
+      assert.ok(next.isExpanded(web));
+      assert.equal(sessions(await next.children(web)).length, 25);
+      assert.equal(chatRequests().length, 2, 'VS Code asking for the rows makes no second request');
+    } finally {
+      next.dispose();
+    }
   });
 
   test('collapsed groups, groups inside a collapsed one, a hidden view and a filter that removes a group load nothing ahead', async () => {

@@ -150,4 +150,23 @@ suite('local open.cx stand-in', function () {
     assert.equal((await get('/chat/sessions')).status, 200);
     assert.equal((await get(`/chat/sessions/${standIn.sessions[0]!.id}`)).status, 500);
   });
+  test('sessions added, changed and removed over HTTP while it runs; reset puts the seeded ones back', async () => {
+    const control = (path: string, method: string, body?: unknown) =>
+      fetch(`${standIn.url}/__stand-in/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const firstIds = async (query: string) => ((await (await get(`/chat/sessions?${query}`)).json()) as { items: RawSession[] }).items.map((s) => s.id);
+    const seeded = standIn.sessions.length;
+    const seededFirst = standIn.sessions[0]!.id;
+    const added = (await (await control('sessions', 'POST', { channel: { type: 'email' }, contact: { name: 'Arrived now' } })).json()) as RawSession;
+    assert.equal(added.status, 'open');
+    assert.equal((await firstIds('status=open&channel_type=email'))[0], added.id, 'the new session leads its lists');
+    assert.equal((await control(`sessions/${added.id}`, 'PATCH', { status: 'closed_resolved' })).status, 200);
+    assert.ok(!(await firstIds('status=open&channel_type=email')).includes(added.id), 'it left the list of its old status');
+    assert.equal((await control(`sessions/${added.id}`, 'DELETE')).status, 200);
+    assert.equal((await control(`sessions/${added.id}`, 'DELETE')).status, 404);
+    standIn.addSession();
+    assert.equal(standIn.sessions.length, seeded + 1);
+    standIn.reset();
+    assert.equal(standIn.sessions.length, seeded);
+    assert.equal(standIn.sessions[0]!.id, seededFirst);
+  });
 });

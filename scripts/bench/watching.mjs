@@ -1,0 +1,124 @@
+// Watching for new sessions against the local open.cx stand-in (its real limit of 100 requests a
+// minute on): the requests a minute of watching costs with 5 groups expanded at a 60 s interval,
+// the requests while the window is not focused, and the time from a session's arrival on the
+// server to its row in the tree model. The first two run ten minutes in virtual time (the watch's
+// timers and the budget's clock), with real HTTP; the third runs in real time.
+import { DATA, loadCompiled, median } from './repo.mjs';
+
+const { OpenCxClient } = loadCompiled('src/api/client.js');
+const { RequestBudget } = loadCompiled('src/api/budget.js');
+const { SessionTreeModel } = loadCompiled('src/model/sessionTree.js');
+const { Watch } = loadCompiled('src/model/watch.js');
+const { startStandIn } = loadCompiled('test/server/server.js');
+
+const CHANNELS = ['web', 'email', 'whatsapp', 'sms', 'api'];
+
+/** Timers that fire as virtual time is moved on; the rounds they start settle before it moves further. */
+class VirtualTime {
+  time = 0;
+  timers = [];
+  now = () => this.time;
+  setTimeout = (run, ms) => {
+    const timer = { at: this.time + ms, run };
+    this.timers.push(timer);
+    return timer;
+  };
+  clearTimeout = (timer) => {
+    this.timers = this.timers.filter((other) => other !== timer);
+  };
+  async pass(ms, settled) {
+    const end = this.time + ms;
+    for (;;) {
+      await settled();
+      const due = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.time = due.at;
+      due.run();
+    }
+    this.time = end;
+    await settled();
+  }
+}
+
+/** A tree model with Open and five of its channels expanded and loaded, as a user leaves them. */
+async function expandedModel(standIn, budget) {
+  const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, budget });
+  const model = new SessionTreeModel({ client: async () => client });
+  const open = (await model.children()).find((node) => node.value === 'open');
+  model.setExpanded(open, true);
+  const channels = (await model.children(open)).filter((node) => CHANNELS.includes(node.value));
+  for (const group of channels) {
+    model.setExpanded(group, true);
+    await model.children(group);
+  }
+  return { model, channels };
+}
+
+const chatRequests = (standIn) => standIn.requests.filter((request) => request.path.startsWith('/chat/sessions')).length;
+
+export async function measureWatching({ arrivals = 4, intervalSeconds = 15 } = {}) {
+  const standIn = await startStandIn({ count: 3000, ...DATA, pageSize: 25 });
+  try {
+    // Requests a minute, and while unfocused: ten virtual minutes each.
+    const time = new VirtualTime();
+    const { model } = await expandedModel(standIn, new RequestBudget(100, 60_000, time.now));
+    // Each round's requests, at the virtual time it started.
+    const rounds = [];
+    const watch = new Watch({
+      round: async () => {
+        const before = chatRequests(standIn);
+        const started = time.now();
+        const round = await model.watchRound();
+        rounds.push({ at: started, requests: chatRequests(standIn) - before });
+        return round;
+      },
+      intervalSeconds: 60,
+      scheduler: time,
+    });
+    const settled = () => watch.settled();
+    standIn.requests.length = 0;
+    watch.start();
+    for (let minute = 0; minute < 10; minute++) {
+      await time.pass(60_000, settled);
+      if (minute === 4) standIn.addSession({ channel: { type: 'email' } });
+    }
+    // The most requests in any minute: every window [t, t + 60 s) that starts with a round.
+    const perMinute = Math.max(...rounds.map(({ at }) => rounds.filter((round) => round.at >= at && round.at < at + 60_000).reduce((sum, round) => sum + round.requests, 0)));
+    const perRound = rounds.map((round) => round.requests);
+    watch.setFocused(false);
+    const beforeUnfocused = chatRequests(standIn);
+    await time.pass(10 * 60_000, settled);
+    const unfocused = chatRequests(standIn) - beforeUnfocused;
+    watch.dispose();
+    model.dispose();
+
+    // Arrival to row, in real time: a session added at a random moment of the interval.
+    standIn.reset();
+    const live = await expandedModel(standIn, new RequestBudget());
+    const web = live.channels.find((group) => group.value === 'web');
+    const realWatch = new Watch({ round: () => live.model.watchRound(), intervalSeconds });
+    realWatch.start();
+    const delays = [];
+    for (let sample = 0; sample < arrivals; sample++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * intervalSeconds * 1000));
+      const arrived = standIn.addSession({ channel: { type: 'web' } });
+      const started = performance.now();
+      await new Promise((resolve) => {
+        const stop = live.model.onDidChange(async () => {
+          const rows = await live.model.children(web);
+          if (rows.some((row) => row.type === 'session' && row.session.id === arrived.id)) {
+            stop();
+            resolve();
+          }
+        });
+      });
+      delays.push(performance.now() - started);
+    }
+    realWatch.dispose();
+    live.model.dispose();
+    return { perMinute, perRound, unfocused, arrival: { max: Math.max(...delays), median: median(delays), samples: delays.length, intervalSeconds } };
+  } finally {
+    await standIn.close();
+  }
+}

@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { parseSession, type Session } from '../../src/api/schemas';
+import { matchesQuery, mergeFirstPages, type LoadedSession } from '../../src/model/firstPageMerge';
+
+/** Sessions "a", "b", … as the server sends them; `version` changes their update time. */
+const session = (name: string, fields: Record<string, unknown> = {}): Session =>
+  parseSession({ id: name, status: 'open', channel: { type: 'web' }, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...fields });
+const loaded = (names: string, stream = 0): LoadedSession[] => [...names].map((name) => ({ session: session(name), stream }));
+const ids = (sessions: readonly { session: Session }[] | readonly Session[]) =>
+  sessions.map((entry) => ('session' in entry ? entry.session.id : entry.id)).join('');
+
+suite('merging a first page read again into a slice', () => {
+  test('new sessions go on top in the page order; loaded older pages stay below', () => {
+    // Loaded: the first page a–e and a second page f–j; two sessions arrived.
+    const outcome = mergeFirstPages(loaded('abcdefghij'), [{ stream: 0, items: [...'yzabc'].map((name) => session(name)), next: 'cursor' }]);
+    assert.equal(ids(outcome.sessions), 'yzabcdefghij');
+    assert.equal(ids(outcome.added), 'yz');
+    assert.deepEqual(outcome.removed, []);
+    assert.equal(outcome.restarted, false);
+  });
+
+  test('a changed session is updated where it stands', () => {
+    const changed = session('c', { updated_at: '2026-01-02T00:00:00Z', contact: { name: 'Renamed' } });
+    const outcome = mergeFirstPages(loaded('abcde'), [{ stream: 0, items: [session('a'), session('b'), changed, session('d'), session('e')], next: null }]);
+    assert.equal(ids(outcome.sessions), 'abcde');
+    assert.equal(outcome.sessions[2]!.session, changed);
+    assert.equal(ids(outcome.updated), 'c');
+    assert.equal(ids(outcome.added), '');
+  });
+
+  test('a session missing before the last one the page still holds has left the slice (moved or deleted)', () => {
+    const outcome = mergeFirstPages(loaded('abcdefgh'), [{ stream: 0, items: [...'abdef'].map((name) => session(name)), next: 'cursor' }]);
+    assert.equal(ids(outcome.sessions), 'abdefgh', 'c left; g and h, beyond the page, stay');
+    assert.deepEqual(outcome.removed, ['c']);
+  });
+
+  test('a first page that overlaps the loaded second page: sessions pushed down are not repeated', () => {
+    // Pages of 3: loaded a b c | d e f; three arrived, so the first page is x y z and the old first
+    // page moved whole to page two. The fresh page holds no loaded session: a gap is possible.
+    const gap = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'xyz'].map((name) => session(name)), next: 'cursor-2' }]);
+    assert.equal(gap.restarted, true, 'what lies between is unknown: the slice starts from the fresh page');
+    assert.equal(ids(gap.sessions), 'xyz');
+    // Two arrived: x y a; a is kept once, b c d e f stay below.
+    const overlap = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'xya'].map((name) => session(name)), next: 'cursor-2' }]);
+    assert.equal(ids(overlap.sessions), 'xyabcdef');
+    assert.equal(overlap.restarted, false);
+  });
+
+  test('the last page of a short list: everything it lacks is gone', () => {
+    const outcome = mergeFirstPages(loaded('abc'), [{ stream: 0, items: [session('n'), session('c')], next: null }]);
+    assert.equal(ids(outcome.sessions), 'nc');
+    assert.deepEqual(outcome.removed.sort(), ['a', 'b']);
+  });
+
+  test('several streams: each judged by its own page; new ones newest first across streams', () => {
+    const rows = [...loaded('ab', 0), ...loaded('cd', 1)];
+    const newer = session('n', { updated_at: '2026-03-01T00:00:00Z' });
+    const older = session('o', { updated_at: '2026-02-01T00:00:00Z' });
+    const outcome = mergeFirstPages(rows, [
+      { stream: 0, items: [older, session('b')], next: null },
+      { stream: 1, items: [newer, session('c'), session('d')], next: null },
+    ]);
+    assert.equal(ids(outcome.sessions), 'nobcd');
+    assert.deepEqual(outcome.removed, ['a']);
+  });
+
+  test('a session belongs to a query by status, channel and handoff', () => {
+    const handedOff = session('h', { status: 'open', channel: { type: 'email' }, handoff: { summary: 'x' } });
+    assert.ok(matchesQuery({ status: 'open', channel: 'email', handedOff: true }, handedOff));
+    assert.ok(!matchesQuery({ status: 'closed_resolved' }, handedOff));
+    assert.ok(!matchesQuery({ channel: 'web' }, handedOff));
+    assert.ok(!matchesQuery({ handedOff: false }, handedOff));
+  });
+});

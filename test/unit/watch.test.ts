@@ -1,0 +1,168 @@
+import * as assert from 'node:assert/strict';
+import { ApiError } from '../../src/api/errors';
+import { parseSession } from '../../src/api/schemas';
+import { NewSessions } from '../../src/model/newSessions';
+import type { WatchRound } from '../../src/model/sessionTree';
+import { MAX_BACKOFF_MS, Watch, watchIntervalMs, type Scheduler } from '../../src/model/watch';
+
+/** Time that moves only when told to: timers fire in order as it passes. */
+class VirtualTime implements Scheduler {
+  private time = 0;
+  private timers: { at: number; run: () => void; id: number }[] = [];
+  private nextId = 0;
+  now = () => this.time;
+  setTimeout = (run: () => void, ms: number) => {
+    const id = this.nextId++;
+    this.timers.push({ at: this.time + ms, run, id });
+    return id;
+  };
+  clearTimeout = (handle: unknown) => {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  };
+  get pending(): number {
+    return this.timers.length;
+  }
+  /** Moves time on by `ms`, running each timer due, and letting the rounds they start settle. */
+  async pass(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      await flush();
+      const due = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.time = due.at;
+      due.run();
+    }
+    this.time = end;
+    await flush();
+  }
+}
+
+const flush = async () => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+suite('watch: when rounds run', () => {
+  let time: VirtualTime;
+  let rounds: number[];
+  let answer: () => WatchRound;
+  let watch: Watch;
+  const make = (intervalSeconds = 60) =>
+    new Watch({
+      round: async () => {
+        rounds.push(time.now());
+        return answer();
+      },
+      intervalSeconds,
+      scheduler: time,
+    });
+
+  setup(() => {
+    time = new VirtualTime();
+    rounds = [];
+    answer = () => ({ added: [], needHuman: [] });
+    watch = make();
+  });
+  teardown(() => watch.dispose());
+
+  test('a round at once, then one each interval; stopping stops them', async () => {
+    watch.start();
+    await time.pass(60_000 * 3 + 1);
+    assert.deepEqual(rounds, [0, 60_000, 120_000, 180_000]);
+    watch.stop();
+    await time.pass(600_000);
+    assert.equal(rounds.length, 4);
+    assert.equal(time.pending, 0, 'no timer left behind');
+  });
+
+  test('the interval is at least 15 s, 60 s when the setting is not a number', () => {
+    assert.equal(watchIntervalMs(5), 15_000);
+    assert.equal(watchIntervalMs(90), 90_000);
+    assert.equal(watchIntervalMs('soon'), 60_000);
+  });
+
+  test('paused while the window is not focused: no round, no timer; focus back brings one catch-up round', async () => {
+    watch.start();
+    await time.pass(10_000);
+    watch.setFocused(false);
+    assert.equal(time.pending, 0);
+    await time.pass(300_000);
+    assert.deepEqual(rounds, [0], 'nothing while unfocused');
+    watch.setFocused(true);
+    await time.pass(1);
+    assert.deepEqual(rounds, [0, 310_000], 'one catch-up round at once');
+    await time.pass(60_000);
+    assert.deepEqual(rounds, [0, 310_000, 370_000], 'then the interval again');
+  });
+
+  test('focus lost and back within moments costs no extra round', async () => {
+    watch.start();
+    await time.pass(5_000);
+    watch.setFocused(false);
+    watch.setFocused(true);
+    await time.pass(56_000);
+    assert.deepEqual(rounds, [0, 60_000]);
+  });
+
+  test('starting while unfocused waits for focus', async () => {
+    watch.setFocused(false);
+    watch.start();
+    await time.pass(120_000);
+    assert.deepEqual(rounds, []);
+    watch.setFocused(true);
+    await time.pass(1);
+    assert.deepEqual(rounds, [120_000]);
+  });
+
+  test('a 429 waits at least its Retry-After; failures in a row double the wait, up to 10 minutes; success resets it', async () => {
+    answer = () => ({ added: [], needHuman: [], error: new ApiError('rateLimited', 'slow down', { retryAfterMs: 150_000 }) });
+    watch.start();
+    await time.pass(150_001);
+    assert.deepEqual(rounds, [0, 150_000], 'Retry-After, longer than the interval');
+    answer = () => ({ added: [], needHuman: [], error: new ApiError('server', 'down') });
+    await time.pass(2_000_000);
+    const gaps = rounds.slice(1).map((at, index) => at - rounds[index]!);
+    assert.deepEqual(gaps.slice(0, 5), [150_000, 150_000, 240_000, 480_000, MAX_BACKOFF_MS], 'the second 429, then doubling from the third failure');
+    answer = () => ({ added: [], needHuman: [] });
+    const last = rounds.at(-1)!;
+    await time.pass(MAX_BACKOFF_MS + 60_000);
+    assert.deepEqual(
+      rounds.filter((at) => at > last).slice(0, 2).map((at) => at - last),
+      [MAX_BACKOFF_MS, MAX_BACKOFF_MS + 60_000],
+      'the wait in force, then the interval',
+    );
+  });
+
+  test('a longer interval set while watching applies from the last round', async () => {
+    watch.start();
+    await time.pass(10_000);
+    watch.setIntervalSeconds(120);
+    await time.pass(200_000);
+    assert.deepEqual(rounds, [0, 120_000]);
+  });
+});
+
+suite('new sessions: marks and the badge count', () => {
+  const session = (id: string) => parseSession({ id, status: 'open', channel: { type: 'web' } });
+
+  test('counted until the user looks; marked until they look away', () => {
+    const news = new NewSessions();
+    let changes = 0;
+    news.onDidChangeCount(() => changes++);
+    news.arrived([session('a'), session('b')]);
+    news.arrived([session('b')]);
+    assert.equal(news.count, 2, 'b once');
+    assert.deepEqual(news.unseenSessions.map((s) => s.id), ['b', 'a']);
+    assert.ok(news.isNew('a'));
+    assert.deepEqual(news.setLooking(true), []);
+    assert.equal(news.count, 0);
+    assert.ok(news.isNew('a'), 'the marks show which rows are new');
+    news.arrived([session('c')]);
+    assert.equal(news.count, 0, 'arrived while looked at: not counted');
+    assert.deepEqual(news.setLooking(false).sort(), ['a', 'b', 'c']);
+    assert.ok(!news.isNew('a'));
+    news.arrived([session('d')]);
+    assert.equal(news.count, 1);
+    assert.equal(changes, 3);
+  });
+});
