@@ -58,7 +58,13 @@ export async function openSessionsView(page: Page): Promise<void> {
   await item.waitFor({ timeout: 30_000 });
   // The sidebar's title names the open container; a single view has no header of its own.
   const title = page.locator(`${SIDEBAR} .composite.title .title-label`, { hasText: /open\.cx/i });
-  if (!(await title.isVisible())) await item.click();
+  // A window that has just loaded may still be restoring its sidebar, and a click on the icon of
+  // the container it is about to show hides it again: give the restore a moment first, and click
+  // once more if a click met a restore and closed the sidebar.
+  for (let clicks = 0; clicks < 2; clicks++) {
+    if (await title.waitFor({ timeout: 1_500 }).then(() => true, () => false)) return;
+    await item.click();
+  }
   await title.waitFor();
 }
 
@@ -193,9 +199,12 @@ export async function waitForRequests(standIn: StandIn, count: number, timeoutMs
   }
 }
 
-/** Where every tree suite starts: signed in to the stand-in, the tree collapsed. */
+/** Where every tree suite starts: signed in to the stand-in, the tree collapsed, no editor open. */
 export async function startSignedInCollapsed(): Promise<void> {
   const { page, standIn } = ui();
   await ensureSignedIn(page, standIn.token);
   await collapseAll(page);
+  // Panels left by earlier suites go: one whose page loads again while a quick pick is open can
+  // take the focus, which closes the pick.
+  await runCommand(page, 'View: Close All Editors');
 }
