@@ -5,7 +5,6 @@ import { viewTitle } from '../model/savedViews';
 import type { SessionTreeModel } from '../model/sessionTree';
 import { isFiltered, readFilter, type SessionFilter } from '../model/sessionFilter';
 import { CONTEXT_KEYS } from '../ui/ids';
-import { groupBy } from './config';
 import type { SavedViews } from './savedViews';
 
 const STORAGE_KEY = 'opencx.filter';
@@ -39,7 +38,9 @@ export class FilterController {
   /** Shows the filter, and the saved view it came from; again whenever either or the grouping changes. */
   showTitle(): void {
     const filter = this.filter;
-    const { description, message } = viewTitle(this.savedViews.active(), filter, groupBy());
+    // The grouping the tree shows, which follows the setting once VS Code reports its change (and
+    // then shows the title again): the title never compares with a grouping not on screen yet.
+    const { description, message } = viewTitle(this.savedViews.active(), filter, this.model.currentGrouping);
     // The description shows beside the view's own header; a view alone in its container has
     // none, so the message above the rows says it too. Signed out, VS Code would show the
     // message instead of the welcome with its Set API Token button: the description alone then.
