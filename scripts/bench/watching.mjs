@@ -10,36 +10,10 @@ const { RequestBudget } = loadCompiled('src/api/budget.js');
 const { SessionTreeModel } = loadCompiled('src/model/sessionTree.js');
 const { Watch } = loadCompiled('src/model/watch.js');
 const { startStandIn } = loadCompiled('test/server/server.js');
+// Timers that fire as virtual time is moved on; the rounds they start settle before it moves further.
+const { VirtualTime } = loadCompiled('test/unit/virtualTime.js');
 
 const CHANNELS = ['web', 'email', 'whatsapp', 'sms', 'api'];
-
-/** Timers that fire as virtual time is moved on; the rounds they start settle before it moves further. */
-class VirtualTime {
-  time = 0;
-  timers = [];
-  now = () => this.time;
-  setTimeout = (run, ms) => {
-    const timer = { at: this.time + ms, run };
-    this.timers.push(timer);
-    return timer;
-  };
-  clearTimeout = (timer) => {
-    this.timers = this.timers.filter((other) => other !== timer);
-  };
-  async pass(ms, settled) {
-    const end = this.time + ms;
-    for (;;) {
-      await settled();
-      const due = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((timer) => timer !== due);
-      this.time = due.at;
-      due.run();
-    }
-    this.time = end;
-    await settled();
-  }
-}
 
 /** A tree model with Open and five of its channels expanded and loaded, as a user leaves them. */
 async function expandedModel(standIn, budget) {

@@ -3,44 +3,8 @@ import { ApiError } from '../../src/api/errors';
 import { parseSession } from '../../src/api/schemas';
 import { NewSessions } from '../../src/model/newSessions';
 import type { WatchRound } from '../../src/model/sessionTree';
-import { MAX_BACKOFF_MS, Watch, watchIntervalMs, type Scheduler } from '../../src/model/watch';
-
-/** Time that moves only when told to: timers fire in order as it passes. */
-class VirtualTime implements Scheduler {
-  private time = 0;
-  private timers: { at: number; run: () => void; id: number }[] = [];
-  private nextId = 0;
-  now = () => this.time;
-  setTimeout = (run: () => void, ms: number) => {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + ms, run, id });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.timers = this.timers.filter((timer) => timer.id !== handle);
-  };
-  get pending(): number {
-    return this.timers.length;
-  }
-  /** Moves time on by `ms`, running each timer due, and letting the rounds they start settle. */
-  async pass(ms: number): Promise<void> {
-    const end = this.time + ms;
-    for (;;) {
-      await flush();
-      const due = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((timer) => timer !== due);
-      this.time = due.at;
-      due.run();
-    }
-    this.time = end;
-    await flush();
-  }
-}
-
-const flush = async () => {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-};
+import { MAX_BACKOFF_MS, Watch, watchIntervalMs } from '../../src/model/watch';
+import { VirtualTime } from './virtualTime';
 
 suite('watch: when rounds run', () => {
   let time: VirtualTime;
