@@ -12,13 +12,13 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { handleSignals, log, repoRoot, requireBuilt, startServer, startStandIn, stopAll } from './vscode-server.mjs';
+import { onCleanup } from './lifecycle.mjs';
+import { handleSignals, log, repoRoot, requireBuilt, startServer, startStandIn } from './vscode-server.mjs';
 import { vscodeVersion } from './vscode-versions.mjs';
-import { runWorkbenchMocha, testFiles } from './workbench-mocha.mjs';
+import { runAndReport, runWorkbenchMocha, testFiles } from './workbench-mocha.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -45,15 +45,15 @@ function buildVsix() {
   return { file, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-let counts = { passed: 0, failed: 1 };
-let vsix;
-try {
+await runAndReport('package', async () => {
   requireBuilt(['out/test/server/server.js', 'out/test/package']);
-  vsix = options.vsix ? { file: options.vsix, remove: () => {} } : buildVsix();
+  const vsix = options.vsix ? { file: options.vsix, remove: () => {} } : buildVsix();
+  // Removed once the server that installed it has stopped (cleanups run newest first).
+  onCleanup('.vsix', vsix.remove);
   log(`${vsix.file}: ${(statSync(vsix.file).size / 1024).toFixed(0)} KiB`);
   const standIn = await startStandIn();
   const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, extensionFiles: [vsix.file] });
-  counts = await runWorkbenchMocha({
+  return runWorkbenchMocha({
     name: 'package suite',
     server,
     standIn,
@@ -62,15 +62,4 @@ try {
     // Nothing under development: what runs is what --install-extension put in the folder.
     workbench: { extensionDevelopmentPath: null },
   });
-  if (counts.passed + counts.failed === 0) counts = { passed: 0, failed: 1 }; // ran nothing, proves nothing
-} catch (error) {
-  console.error(`[vscode] ${error?.stack ?? error}`);
-  counts = { passed: counts.passed, failed: Math.max(counts.failed, 1) };
-} finally {
-  await stopAll();
-  vsix?.remove();
-}
-
-if (process.env.OPENCX_RESULT_FILE) await writeFile(process.env.OPENCX_RESULT_FILE, `${JSON.stringify(counts)}\n`);
-console.log(`package: ${counts.passed} passed, ${counts.failed} failed`);
-process.exit(counts.failed === 0 ? 0 : 1);
+});

@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { onCleanup } from './lifecycle.mjs';
-import { handleSignals, log, repoRoot, requireBuilt, startServer, startStandIn, stopAll } from './vscode-server.mjs';
+import { handleSignals, log, repoRoot, requireBuilt, startServer, startStandIn } from './vscode-server.mjs';
 import { vscodeVersion } from './vscode-versions.mjs';
-import { runWorkbenchMocha, testFiles } from './workbench-mocha.mjs';
+import { runAndReport, runWorkbenchMocha, testFiles } from './workbench-mocha.mjs';
 
 const { values: options } = parseArgs({
   options: { vscode: { type: 'string', default: process.env.OPENCX_VSCODE_VERSION } },
@@ -45,14 +45,13 @@ async function pseudoExtension() {
   return { folder, locale: PSEUDO_LOCALE };
 }
 
-let counts = { passed: 0, failed: 1 };
-try {
+await runAndReport('pseudo-locale', async () => {
   requireBuilt(['dist/extension.js', 'out/test/server/server.js', 'out/test/pseudo/pseudoLocale.js']);
   const extension = await pseudoExtension();
   log(`extension with the ${extension.locale} bundles: ${extension.folder}`);
   const standIn = await startStandIn();
   const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, locale: extension.locale });
-  counts = await runWorkbenchMocha({
+  return runWorkbenchMocha({
     name: 'pseudo-locale suite',
     server,
     standIn,
@@ -60,14 +59,4 @@ try {
     screenshotDir: join(repoRoot, 'out/screenshots'),
     workbench: { extensionDevelopmentPath: extension.folder, language: extension.locale },
   });
-  if (counts.passed + counts.failed === 0) counts = { passed: 0, failed: 1 }; // ran nothing, proves nothing
-} catch (error) {
-  console.error(`[vscode] ${error?.stack ?? error}`);
-  counts = { passed: counts.passed, failed: Math.max(counts.failed, 1) };
-} finally {
-  await stopAll();
-}
-
-if (process.env.OPENCX_RESULT_FILE) await writeFile(process.env.OPENCX_RESULT_FILE, `${JSON.stringify(counts)}\n`);
-console.log(`pseudo-locale: ${counts.passed} passed, ${counts.failed} failed`);
-process.exit(counts.failed === 0 ? 0 : 1);
+});

@@ -3,11 +3,33 @@
 // suite, on the extension under development, and by the package suite, on the installed .vsix.
 
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { log, seconds } from './lifecycle.mjs';
-import { isKnownNoise, openWorkbench, repoRoot } from './vscode-server.mjs';
+import { isKnownNoise, openWorkbench, repoRoot, stopAll } from './vscode-server.mjs';
+
+/**
+ * Runs a harness's `suite` (resolving to its { passed, failed }) and ends the process the way the
+ * harnesses report: a suite that ran nothing or threw counts as failed, everything started is
+ * stopped, the counts go to OPENCX_RESULT_FILE when set and to a closing "<label>: N passed,
+ * N failed" line, and the exit code is 0 only when nothing failed.
+ */
+export async function runAndReport(label, suite) {
+  let counts = { passed: 0, failed: 1 };
+  try {
+    counts = await suite();
+    if (counts.passed + counts.failed === 0) counts = { passed: 0, failed: 1 }; // ran nothing, proves nothing
+  } catch (error) {
+    console.error(`[vscode] ${error?.stack ?? error}`);
+    counts = { passed: counts.passed, failed: Math.max(counts.failed, 1) };
+  } finally {
+    await stopAll();
+  }
+  if (process.env.OPENCX_RESULT_FILE) await writeFile(process.env.OPENCX_RESULT_FILE, `${JSON.stringify(counts)}\n`);
+  console.log(`${label}: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed === 0 ? 0 : 1);
+}
 
 /** The compiled test files (*.test.js) under a folder, in a stable order. */
 export function testFiles(folder) {
