@@ -39,6 +39,8 @@ export interface TestApi {
   sessionPanels: SessionPanels;
   secrets: vscode.SecretStorage;
   watching: SessionsWatch;
+  /** Settles once activation has read the stored token and set the signed-in context key. */
+  signedInKnown: Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
@@ -121,11 +123,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     // The chat's read-only tools share the sidebar's client, and with it its request budget.
     registerSessionTools(client),
   );
-  await adoptDevelopmentToken(context, credentials);
-  await credentials.refreshContext();
-  filters.showTitle();
+  // Reading the stored token is a round trip to the window, 15–30 ms while it starts: activation
+  // does not wait for it. The view's first request shares the same read, and the signed-in
+  // context key and the view's title follow as soon as it is in.
+  const signedInKnown = adoptDevelopmentToken(context, credentials)
+    .then(() => credentials.refreshContext())
+    .then(
+      () => filters.showTitle(),
+      (error: unknown) => log.error(`Could not read the stored API token: ${error instanceof Error ? error.message : String(error)}`),
+    );
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, secrets: context.secrets, watching }
+    ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, secrets: context.secrets, watching, signedInKnown }
     : undefined;
 }
 

@@ -35,6 +35,7 @@ export async function activate(): Promise<TestApi> {
   assert.ok(extension, `${EXTENSION_ID} is installed in the test instance`);
   const api = await extension.activate();
   assert.ok(api, 'the extension returns its test API in test mode');
+  await api.signedInKnown;
   return api;
 }
 
