@@ -165,4 +165,8 @@
       save();
     }
   }
+
+  // The page is in: the extension gives the next one only now, so a change made while this one
+  // loaded does not throw the load away.
+  vscode.postMessage({ type: 'loaded' });
 })();

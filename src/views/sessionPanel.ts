@@ -1,13 +1,13 @@
 // One session's webview panel: the session's JSON exactly as the server sent it, and its history.
 //
 // The panel's state lives here and in the history model (model/sessionHistory.ts); the page is
-// rebuilt from it (page/sessionPage.ts) on every change. That keeps hidden panels cheap: with
-// retainContextWhenHidden off VS Code drops a hidden page and shows the last HTML again on reveal,
-// which is already up to date; media/session.js restores collapsed nodes, scroll position and
-// focus from its webview state.
+// rebuilt from it (page/sessionPage.ts) on every change, one page load at a time
+// (page/pageLoad.ts). That keeps hidden panels cheap: with retainContextWhenHidden off VS Code
+// drops a hidden page and shows the last HTML again on reveal, which is already up to date;
+// media/session.js restores collapsed nodes, scroll position and focus from its webview state.
 import * as vscode from 'vscode';
 import type { CurrentClient, OpenCxClient } from '../api/client';
-import { ApiError, isCancellation } from '../api/errors';
+import { isCancellation } from '../api/errors';
 import type { Session } from '../api/schemas';
 import { exactJsonOf } from '../api/sentJson';
 import { sessionLabel } from '../model/labels';
@@ -20,8 +20,10 @@ import type { InlineError } from './page/html';
 import { panelText } from './page/panelText';
 import { renderPendingSessionPage, renderSessionPage } from './page/sessionPage';
 import { createNonce } from './page/html';
+import { PageLoad } from './page/pageLoad';
 import { parseWebviewMessage } from './page/webviewMessages';
 import { pageAssets } from './pageAssets';
+import { SignedOutError, toInlineError } from './panelErrors';
 import type { SessionJsonDocuments } from './sessionJsonDocuments';
 import { showError } from '../ui/notifications';
 
@@ -29,8 +31,6 @@ import { showError } from '../ui/notifications';
 export function sessionWebviewOptions(media: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
 }
-
-class SignedOutError extends Error {}
 
 /** What every session panel shares: where the page's files are, the API, the JSON documents, links. */
 export interface PanelShared {
@@ -55,6 +55,8 @@ export class SessionPanel implements vscode.Disposable {
   /** A rebuild is due; changes made together produce one rebuild (each one reloads the page). */
   private dirty = false;
   private disposed = false;
+  private readonly pageLoad = new PageLoad(() => this.render());
+  private visible: boolean;
 
   /** Takes over `panel`, new or restored by VS Code; without `session` (a restored panel) fetches it by id. */
   private readonly media: vscode.Uri;
@@ -81,9 +83,17 @@ export class SessionPanel implements vscode.Disposable {
     this.panel.webview.options = sessionWebviewOptions(this.media);
     // A tab icon is drawn as an image, so currentColor would be black in every theme.
     this.panel.iconPath = { light: vscode.Uri.joinPath(this.media, 'opencx-light.svg'), dark: vscode.Uri.joinPath(this.media, 'opencx-dark.svg') };
+    this.visible = this.panel.visible;
     this.subscriptions.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      // Fires for focus changes too: only a change of visibility starts or drops a page load.
+      this.panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.visible === this.visible) return;
+        this.visible = webviewPanel.visible;
+        if (this.visible) this.pageLoad.shown();
+        else this.pageLoad.hidden();
+      }),
     );
     if (session) {
       this.documents.update(id, exactJsonOf(session).pretty);
@@ -91,7 +101,7 @@ export class SessionPanel implements vscode.Disposable {
     } else {
       this.refresh();
     }
-    this.render();
+    this.pageLoad.request(this.panel.visible);
   }
 
   get html(): string {
@@ -136,10 +146,18 @@ export class SessionPanel implements vscode.Disposable {
     this.setSession(session);
   }
 
-  /** Resolves once the requests in flight have finished and the page shows their outcome; for tests. */
+  /** How the page's last load ended (its script said it runs, or it was given up on); for tests. */
+  get lastPageLoadEnded(): PageLoad['lastLoadEnded'] {
+    return this.pageLoad.lastLoadEnded;
+  }
+
+  /** Resolves once the requests in flight have finished and the page given shows their outcome; for tests. */
   async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-    if (this.dirty) this.render();
+    for (;;) {
+      if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      else if (this.dirty || this.pageLoad.isWaiting) await new Promise((resolve) => setTimeout(resolve, 20));
+      else return;
+    }
   }
 
   dispose(): void {
@@ -147,6 +165,7 @@ export class SessionPanel implements vscode.Disposable {
     this.disposed = true;
     this.sessionRequest?.abort();
     this.history.abort();
+    this.pageLoad.dispose();
     this.onDispose();
     for (const subscription of this.subscriptions) subscription.dispose();
     this.panel.dispose();
@@ -184,6 +203,9 @@ export class SessionPanel implements vscode.Disposable {
         break;
       case 'askChat':
         void vscode.commands.executeCommand(COMMANDS.askChat, this.id);
+        break;
+      case 'loaded':
+        this.pageLoad.loaded();
         break;
     }
   }
@@ -250,12 +272,14 @@ export class SessionPanel implements vscode.Disposable {
     if (this.dirty || this.disposed) return;
     this.dirty = true;
     queueMicrotask(() => {
-      if (this.dirty) this.render();
+      if (!this.dirty || this.disposed) return;
+      this.dirty = false;
+      this.pageLoad.request(this.panel.visible);
     });
   }
 
+  /** Gives the webview the page of the current state; only through pageLoad. */
   private render(): void {
-    this.dirty = false;
     if (this.disposed) return;
     const webview = this.panel.webview;
     const resources = { nonce: createNonce(), ...pageAssets(this.media), lang: vscode.env.language };
@@ -279,15 +303,4 @@ export class SessionPanel implements vscode.Disposable {
       options,
     );
   }
-}
-
-/** An error as the page shows it; undefined for none. */
-function toInlineError(error: unknown): InlineError | undefined {
-  if (error === undefined) return undefined;
-  if (error instanceof SignedOutError) {
-    return { message: vscode.l10n.t('You are signed out of open.cx. Set an API token, then retry.'), canSetToken: true };
-  }
-  if (error instanceof ApiError) return { message: error.message, canSetToken: error.needsToken };
-  const detail = error instanceof Error ? error.message : String(error);
-  return { message: vscode.l10n.t('Something went wrong: {0}', detail), canSetToken: false };
 }

@@ -129,6 +129,11 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     return this.panels.get(id)?.iconPath;
   }
 
+  /** How the last page load of a session's panel ended; for tests. */
+  lastPageLoadOf(id: string): SessionPanel['lastPageLoadEnded'] {
+    return this.panels.get(id)?.lastPageLoadEnded;
+  }
+
   /** Resolves once the panel's requests in flight have finished and it shows their outcome; for tests. */
   async idle(id: string): Promise<void> {
     await this.panels.get(id)?.idle();

@@ -58,6 +58,16 @@ suite('session JSON view', () => {
     assert.ok(light && dark && light !== dark && ![light, dark].includes('currentColor'), `strokes ${light} and ${dark}`);
   });
 
+  test('the page says when it runs, so a change made while it loads waits for it instead of restarting the load', async () => {
+    const command = api.provider.getTreeItem(hostile).command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const id = hostile.session.id;
+    const ended = await waitFor('the first page load to end', () => api.sessionPanels.lastPageLoadOf(id));
+    assert.equal(ended, 'loaded', 'ended by the page\'s own message, not by the time-out');
+    await api.sessionPanels.idle(id);
+    assert.ok(api.sessionPanels.htmlOf(id)!.includes('<ol class="transcript">'), 'the history that arrived meanwhile is in the page given next');
+  });
+
   test('the read-only JSON editor shows exactly what the server sent', async () => {
     const id = hostile.session.id;
     await vscode.commands.executeCommand('opencx.openSession', hostile);

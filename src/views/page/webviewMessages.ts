@@ -1,7 +1,8 @@
 // Messages a session page may send to the extension. Anything else (an unknown type, not an
 // object) is ignored: the page runs customer data, so what it sends is checked like input.
 
-export const WEBVIEW_MESSAGE_TYPES = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken', 'askChat'] as const;
+// `loaded` is the page saying its script runs (page/pageLoad.ts); the rest are button presses.
+export const WEBVIEW_MESSAGE_TYPES = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken', 'askChat', 'loaded'] as const;
 export type WebviewMessageType = (typeof WEBVIEW_MESSAGE_TYPES)[number];
 export interface WebviewMessage {
   type: WebviewMessageType;
