@@ -182,6 +182,15 @@ function ageFormat(): { ago: Intl.RelativeTimeFormat; now: string } {
   return format;
 }
 
+/**
+ * Builds the display language's age format ahead of the first row that needs it: the runtime
+ * takes 15–25 ms to set up its first RelativeTimeFormat, which the first group expanded would
+ * otherwise wait for.
+ */
+export function prepareAgeFormat(): void {
+  ageFormat();
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A formatter of `options` in `locale` if Intl knows it (VS Code's may be a pseudo-locale), else in the runtime's default. */
