@@ -109,21 +109,6 @@ suite('API token in secret storage', () => {
     }
   });
 
-  test('readying the connection before the first click sends nothing', async () => {
-    await signIn(api);
-    await standIn.reset();
-    // A connection of its own: the extension's may have readied this server already.
-    const log = vscode.window.createOutputChannel('open.cx readying test', { log: true });
-    try {
-      const connection = new Connection(api.credentials, log);
-      await connection.prepare();
-      await connection.prepare();
-      assert.deepEqual(await standIn.requests(), [], 'no request reached the server');
-    } finally {
-      log.dispose();
-    }
-  });
-
   test('a plain-http base URL that is not loopback is refused with the reason, in the tree', async () => {
     await config().update('apiBaseUrl', 'http://api.example.invalid', vscode.ConfigurationTarget.Global);
     await api.credentials.store(standIn.token);
