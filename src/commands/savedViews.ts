@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { checkName, DEFAULT_GROUPING, describeView, findView, sortedViews, type SavedView } from '../model/savedViews';
 import { NO_FILTER } from '../model/sessionFilter';
-import { setGroupBy } from '../services/config';
+import { groupBy, setGroupBy } from '../services/config';
 import type { FilterController } from '../services/filterController';
 import type { SavedViews } from '../services/savedViews';
 import { showWarning } from '../ui/notifications';
@@ -19,7 +19,7 @@ export interface ViewTargets {
 const CONFIRMATION_MS = 4000;
 
 export async function saveView({ savedViews, filters }: ViewTargets): Promise<void> {
-  const current = { filter: filters.filter, grouping: filters.grouping };
+  const current = { filter: filters.filter, grouping: groupBy() };
   const active = savedViews.active();
   const name = await askName({
     title: vscode.l10n.t('Save View'),

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { viewTitle } from '../model/savedViews';
 import type { SessionTreeModel } from '../model/sessionTree';
-import type { Grouping } from '../model/treeNodes';
 import { isFiltered, readFilter, type SessionFilter } from '../model/sessionFilter';
 import { CONTEXT_KEYS } from '../ui/ids';
 import type { SavedViews } from './savedViews';
@@ -23,14 +22,6 @@ export class FilterController {
     return this.model.currentFilter;
   }
 
-  /**
-   * The grouping the tree shows. It follows the setting once VS Code reports the setting's change;
-   * a saved view takes this one, which is also what the title compares a saved view with.
-   */
-  get grouping(): Grouping {
-    return this.model.currentGrouping;
-  }
-
   /** Applies the filter saved for this workspace; call once at activation. */
   restore(): void {
     const filter = readFilter(this.state.get(STORAGE_KEY));
@@ -47,8 +38,9 @@ export class FilterController {
   /** Shows the filter, and the saved view it came from; again whenever either or the grouping changes. */
   showTitle(): void {
     const filter = this.filter;
-    // The grouping on screen (the title is shown again once the setting's change reaches the tree).
-    const { description, message } = viewTitle(this.savedViews.active(), filter, this.grouping);
+    // The grouping the tree shows, which follows the setting once VS Code reports its change (and
+    // then shows the title again): the title never compares with a grouping not on screen yet.
+    const { description, message } = viewTitle(this.savedViews.active(), filter, this.model.currentGrouping);
     // The description shows beside the view's own header; a view alone in its container has
     // none, so the message above the rows says it too. Signed out, VS Code would show the
     // message instead of the welcome with its Set API Token button: the description alone then.
