@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ApiError } from './api/errors';
+import { prepareFetch } from './api/fetchWarmUp';
 import { registerCommands } from './commands';
 import { DeepLinkHandler } from './commands/deepLinks';
 import { sessionLink } from './model/deepLinks';
@@ -59,11 +60,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   // What the first expansion needs besides its page, made once the view is on screen (after
   // activation, before the first click) rather than in the time the user waits: the age format of
   // the rows (the runtime takes 15–25 ms over its first RelativeTimeFormat), the API client, and
-  // VS Code's set-up of fetch for the server (api/fetchWarmUp.ts says why).
+  // VS Code's set-up of fetch for the server (prepareFetch says why).
   const prepareRows = () =>
     setTimeout(() => {
       prepareAgeFormat();
-      void connection.prepare();
+      // A configuration error is the tree's to show, on the first expansion.
+      connection
+        .client()
+        .then((client) => client && prepareFetch(client.baseUrl))
+        .catch(() => undefined);
     }, 0);
   if (view.visible) prepareRows();
   const savedViews = new SavedViews(context.globalState, context.workspaceState);

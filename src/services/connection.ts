@@ -3,14 +3,11 @@
 import * as vscode from 'vscode';
 import { RequestBudget } from '../api/budget';
 import { OpenCxClient, type RequestLogEntry } from '../api/client';
-import { prepareFetch } from '../api/fetchWarmUp';
 import type { Credentials } from './credentials';
 
 export class Connection {
   private readonly budgets = new Map<string, RequestBudget>();
   private cached: { key: string; client: OpenCxClient } | undefined;
-  /** Servers whose fetch set-up is done (api/fetchWarmUp.ts). */
-  private readonly prepared = new Set<string>();
 
   constructor(
     readonly credentials: Credentials,
@@ -25,22 +22,6 @@ export class Connection {
     const key = `${baseUrl}\n${token}`;
     if (this.cached?.key !== key) this.cached = { key, client: this.clientFor(baseUrl, token) };
     return this.cached.client;
-  }
-
-  /**
-   * Readies what the first request to the current server needs, before it is asked for: its
-   * client, and once per server VS Code's set-up of fetch for its URL. Sends nothing and never
-   * throws: a configuration error is the tree's to show, on the first expansion.
-   */
-  async prepare(): Promise<void> {
-    try {
-      const client = await this.client();
-      if (!client || this.prepared.has(client.baseUrl.href)) return;
-      this.prepared.add(client.baseUrl.href);
-      await prepareFetch(client.baseUrl);
-    } catch {
-      // Shown where it matters: on the first request.
-    }
   }
 
   /**
