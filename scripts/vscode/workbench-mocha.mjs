@@ -59,7 +59,22 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
   globalThis.opencxUi = { page, standIn, screenshotDir };
 
   const Mocha = createRequire(import.meta.url)('mocha');
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
+  let screenshots = 0;
+  // What the screen looked like when a test failed, and where the keyboard was (a quick input that
+  // loses the focus closes, or lets Enter go elsewhere): taken in an afterEach hook, before the
+  // suite's teardown changes either.
+  const rootHooks = {
+    async afterEach() {
+      if (this.currentTest?.state !== 'failed') return;
+      screenshots++;
+      const file = join(repoRoot, 'out', `${name.replaceAll(' ', '-')}-failure-${screenshots}.png`);
+      await page.screenshot({ path: file }).catch(() => {});
+      console.error(`[${name}] screenshot of the failure "${this.currentTest.title}": ${file}`);
+      const state = await page.evaluate(describeFocus).catch((error) => `unknown (${error.message})`);
+      console.error(`[${name}] at the failure: ${state}`);
+    },
+  };
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, rootHooks });
   if (process.env.OPENCX_TEST_GREP) mocha.grep(process.env.OPENCX_TEST_GREP);
   for (const file of files) mocha.addFile(file);
   const started = Date.now();
@@ -68,15 +83,25 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
     let failed = 0;
     const runner = mocha.run(() => resolvePromise({ passed, failed }));
     runner.on('pass', () => passed++);
-    runner.on('fail', (test) => {
-      failed++;
-      // What the screen looked like when it failed.
-      const file = join(repoRoot, 'out', `${name.replaceAll(' ', '-')}-failure-${failed}.png`);
-      void page.screenshot({ path: file }).catch(() => {});
-      console.error(`[${name}] screenshot of the failure "${test.title}": ${file}`);
-    });
+    runner.on('fail', () => failed++);
   });
   log(`${name} took ${seconds(Date.now() - started)}`);
   await workbench.close();
   return result;
+}
+
+/** In the page: the focused element and the quick input, if one is open. */
+function describeFocus() {
+  const describe = (element) => {
+    if (!element || element === document.body) return 'nothing (the page body)';
+    const label = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 60) ?? '';
+    const classes = String(element.className?.baseVal ?? element.className ?? '').split(/\s+/).slice(0, 3).join('.');
+    return `<${element.tagName.toLowerCase()}${classes ? `.${classes}` : ''}> "${label}"`;
+  };
+  const widget = document.querySelector('.quick-input-widget');
+  const open = widget && getComputedStyle(widget).display !== 'none';
+  const quickInput = open
+    ? `open: title "${widget.querySelector('.quick-input-title')?.textContent ?? ''}", value "${widget.querySelector('.quick-input-box input')?.value ?? ''}"`
+    : 'closed';
+  return `focus on ${describe(document.activeElement)}; quick input ${quickInput}`;
 }
