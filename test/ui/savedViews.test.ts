@@ -123,7 +123,8 @@ suite('UI: saved views and Group By', () => {
     await runCommand(page, 'open.cx: Save View…');
     await validation(page, 'Enter overwrites it.');
     assert.equal(await quickInput(page).inputValue(), 'WhatsApp $(alert) queue');
-    await page.keyboard.press('Enter');
+    // Into the box itself, wherever the keyboard is: nothing was typed into it to give it the focus.
+    await quickInput(page).press('Enter');
     await waitForMessage(page, 'View: WhatsApp $(alert) queue · Filtered: whatsapp');
     await chooseGroupBy(page, 'Group by Channel');
     await waitForMessage(page, 'View: WhatsApp $(alert) queue (modified) · Filtered: whatsapp');
