@@ -54,6 +54,9 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
   });
   workbench.page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
   const { page } = workbench;
+  // In this document and in those a window reload brings.
+  await page.addInitScript(recordFocusMoves);
+  await page.evaluate(recordFocusMoves);
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
   await mkdir(screenshotDir, { recursive: true });
   globalThis.opencxUi = { page, standIn, screenshotDir };
@@ -90,7 +93,25 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
   return result;
 }
 
-/** In the page: the focused element and the quick input, if one is open. */
+/**
+ * In the page: keeps the last focus() calls, what each focused and from where, so that a failure
+ * can say what took the keyboard. Each page function is self-contained (playwright sends its text).
+ */
+function recordFocusMoves() {
+  if (globalThis.opencxFocusMoves) return;
+  const moves = (globalThis.opencxFocusMoves = []);
+  const original = HTMLElement.prototype.focus;
+  HTMLElement.prototype.focus = function (...args) {
+    const label = this.getAttribute('aria-label') ?? this.textContent?.trim().slice(0, 40) ?? '';
+    // Frames as file:line:column, without the server's address and build path.
+    const callers = (new Error().stack ?? '').split('\n').slice(2, 7).map((line) => line.trim().replace(/\(?https?:\/\/[^)\s]*\/([^/)\s]+)\)?/, '$1'));
+    moves.push({ at: performance.now(), target: `<${this.tagName.toLowerCase()}> "${label}"`, callers });
+    if (moves.length > 8) moves.shift();
+    return original.apply(this, args);
+  };
+}
+
+/** In the page: the focused element, the quick input if one is open, and the last focus() calls. */
 function describeFocus() {
   const describe = (element) => {
     if (!element || element === document.body) return 'nothing (the page body)';
@@ -103,5 +124,9 @@ function describeFocus() {
   const quickInput = open
     ? `open: title "${widget.querySelector('.quick-input-title')?.textContent ?? ''}", value "${widget.querySelector('.quick-input-box input')?.value ?? ''}"`
     : 'closed';
-  return `focus on ${describe(document.activeElement)}; quick input ${quickInput}`;
+  const now = performance.now();
+  const moves = (globalThis.opencxFocusMoves ?? []).map(
+    ({ at, target, callers }) => `\n  ${Math.round(now - at)} ms ago: ${target}\n    ${callers.join('\n    ')}`,
+  );
+  return `focus on ${describe(document.activeElement)}; quick input ${quickInput}${moves.length ? `; the last focus() calls:${moves.join('')}` : ''}`;
 }
