@@ -47,10 +47,10 @@ export async function measurePerceived({ extensionPath, baselinePath, runs, late
   const cases = Object.fromEntries(CASES.map((name) => [name, { extension: [], reference: [], baseline: [], fetch: [] }]));
   for (let run = 1; run <= runs; run++) {
     const windows = [
-      ['extension', () => timeExtension(server, standIn, extensionPath, run)],
-      ['reference', () => timeReference(server, standIn, run)],
+      ['extension', () => timeWindow(server, standIn, run, extensionPath, 'open.cx')],
+      ['reference', () => timeWindow(server, standIn, run, REFERENCE_PATH, 'Reference sessions')],
     ];
-    if (baselinePath) windows.push(['baseline', () => timeExtension(server, standIn, baselinePath, run)]);
+    if (baselinePath) windows.push(['baseline', () => timeWindow(server, standIn, run, baselinePath, 'open.cx')]);
     // Whichever goes first meets the machine freshest: each takes its turn.
     const first = (run - 1) % windows.length;
     for (const [name, time] of [...windows.slice(first), ...windows.slice(0, first)]) {
@@ -72,23 +72,9 @@ export async function measurePerceived({ extensionPath, baselinePath, runs, late
   };
 }
 
-/** (a) to (d) in a fresh window of the extension. */
-async function timeExtension(server, standIn, extensionPath, run) {
-  return inWindow(server, extensionPath, 'open.cx', async (page) => {
-    const times = await timeExpandAndLoadMore(page);
-    times.c = await timeSessionPanel(page, 1);
-    await quiet(page);
-    times.c2 = await timeSessionPanel(page, 2);
-    await quiet(page);
-    await expandAndWait(page, 'Email');
-    times.d = await timeRefresh(page, standIn, run);
-    return times;
-  });
-}
-
-/** (a) to (d) in a fresh window of the reference extension. */
-function timeReference(server, standIn, run) {
-  return inWindow(server, REFERENCE_PATH, 'Reference sessions', async (page) => {
+/** (a) to (d) in a fresh window of the extension at `extensionPath`, whose container is `containerTitle`. */
+function timeWindow(server, standIn, run, extensionPath, containerTitle) {
+  return inWindow(server, extensionPath, containerTitle, async (page) => {
     const times = await timeExpandAndLoadMore(page);
     times.c = await timeSessionPanel(page, 1);
     await quiet(page);
