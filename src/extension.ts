@@ -78,9 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   void showGrouping();
   model.restoreExpanded(context.workspaceState.get(EXPANDED_KEY));
   const setExpanded = (element: TreeNode, expanded: boolean) => {
-    if (element.type !== 'group') return;
-    model.setExpanded(element, expanded);
-    void context.workspaceState.update(EXPANDED_KEY, model.expandedState());
+    if (element.type === 'group') model.setExpanded(element, expanded);
   };
   const watching = new SessionsWatch(model, view, context.workspaceState);
   watching.restore();
@@ -113,9 +111,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
     vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(linksEnabled)),
     vscode.languages.registerHoverProvider('*', new SessionIdHovers(linksEnabled, lookups)),
-    // What the view shows expanded is what a refresh loads again at once.
+    // What the view shows expanded is what a refresh loads again at once, and what the next window shows.
     view.onDidExpandElement(({ element }) => setExpanded(element, true)),
     view.onDidCollapseElement(({ element }) => setExpanded(element, false)),
+    { dispose: model.onDidChangeExpanded(() => void context.workspaceState.update(EXPANDED_KEY, model.expandedState())) },
     view.onDidChangeVisibility(({ visible }) => {
       model.setViewVisible(visible);
       if (visible) prepareRows();

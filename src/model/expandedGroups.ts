@@ -19,9 +19,12 @@ export class ExpandedGroups {
     return groups;
   }
 
-  set(group: GroupNode, expanded: boolean): void {
+  /** Whether that changed anything. */
+  set(group: GroupNode, expanded: boolean): boolean {
+    if (expanded === this.groups.has(group.id)) return false;
     if (expanded) this.groups.set(group.id, group);
     else this.groups.delete(group.id);
+    return true;
   }
 
   has(id: string): boolean {

@@ -32,6 +32,7 @@ export class SessionTreeModel {
   private readonly groups = new Map<string, GroupNode>();
   private readonly slices = new Map<string, Slice>();
   private readonly listeners = new Set<Listener>();
+  private readonly expandedListeners = new Set<() => void>();
   private readonly expanded: ExpandedGroups;
   /** Sessions that arrived while watching, marked on their rows and counted on the view's badge. */
   readonly newSessions = new NewSessions();
@@ -48,6 +49,12 @@ export class SessionTreeModel {
   onDidChange(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called when the groups the view shows expanded change, so that they can be saved. */
+  onDidChangeExpanded(listener: () => void): () => void {
+    this.expandedListeners.add(listener);
+    return () => this.expandedListeners.delete(listener);
   }
 
   get currentGrouping(): Grouping {
@@ -75,7 +82,7 @@ export class SessionTreeModel {
 
   /** The view expanded or collapsed a group. */
   setExpanded(group: GroupNode, expanded: boolean): void {
-    this.expanded.set(group, expanded);
+    if (this.expanded.set(group, expanded)) for (const listener of this.expandedListeners) listener();
   }
 
   /** The view was shown or hidden. */
@@ -180,10 +187,15 @@ export class SessionTreeModel {
     this.expanded.clear();
     this.refresh();
     this.listeners.clear();
+    this.expandedListeners.clear();
   }
 
   async children(node?: TreeNode): Promise<TreeNode[]> {
     if (node?.type === 'session' || node?.type === 'notice') return [];
+    // VS Code asks for a group's rows only while it shows the group expanded, and its expansion
+    // event can be lost: one that comes while a change of the whole tree is answered names a row
+    // VS Code has just forgotten on the extension's side, and is dropped. Being asked says as much.
+    if (node && this.shows(node)) this.setExpanded(node, true);
     if (!node) {
       this.rootShowsGroups = false;
       // Signed out: no rows at all, so the view shows its welcome content with "Set API Token".

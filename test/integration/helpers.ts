@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import { groupFromId } from '../../src/model/treeGroups';
 import type { Faults, RecordedRequest } from '../server/server';
 import type { RawSession } from '../server/data';
 
@@ -37,6 +38,20 @@ export async function activate(): Promise<TestApi> {
   assert.ok(api, 'the extension returns its test API in test mode');
   await api.signedInKnown;
   return api;
+}
+
+/**
+ * Every group collapsed, as Collapse All leaves them. Tests ask the provider for rows the way VS
+ * Code does, and VS Code asks only for the rows of expanded groups, so to the extension a group
+ * asked for is expanded, and a refresh loads its first page at once. A test that counts or fails
+ * requests from a refresh on starts from here.
+ */
+export function collapseAll(api: TestApi): void {
+  const grouping = api.model.currentGrouping;
+  for (const id of api.model.expandedState()[grouping] ?? []) {
+    const group = groupFromId(id, grouping);
+    if (group) api.model.setExpanded(group, false);
+  }
 }
 
 /** Stores the stand-in's token the way Set API Token does after the server accepted it. */

@@ -16,7 +16,7 @@ import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/mod
 import { sessionTooltip } from '../../src/views/treeItems';
 import type { Faults } from '../server/server';
 import { HOSTILE_STRINGS, survives, survivesSync } from '../unit/faultReport';
-import { activate, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+import { activate, collapseAll, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
 
 const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
 const noticesOf = (nodes: TreeNode[]) => nodes.filter((node): node is NoticeNode => node.type === 'notice');
@@ -108,6 +108,7 @@ suite('security: the API token stays secret', function () {
 
   /** Refreshes, then expands Open → `channel` as a click does; returns what the group shows. */
   async function expand(channel = 'Web'): Promise<TreeNode[]> {
+    collapseAll(api);
     await vscode.commands.executeCommand('opencx.refresh');
     return api.provider.getChildren(await group(await group(undefined, 'Open'), channel));
   }

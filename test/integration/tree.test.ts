@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
-import { activate, signIn, standIn, waitFor } from './helpers';
+import { activate, collapseAll, signIn, standIn, waitFor } from './helpers';
 
 const STATUS_NAMES: Record<string, string> = { open: 'Open', closed_resolved: 'Closed · resolved', closed_unresolved: 'Closed · unresolved' };
 const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
@@ -39,6 +39,7 @@ suite('sessions tree in VS Code', () => {
 
   setup(async () => {
     await standIn.reset();
+    collapseAll(api);
     await vscode.commands.executeCommand('opencx.refresh');
     await standIn.clearRequests();
     open = await group(undefined, 'Open');

@@ -99,6 +99,29 @@ suite('refresh and reload of the groups the view shows', function () {
     assert.ok(Math.abs(first!.time - second!.time) < 100, 'sent together, not one after the other');
   });
 
+  test('a group VS Code asks rows of counts as expanded, saved once, though its expansion event was lost', async () => {
+    // VS Code drops an expansion event that comes while it answers a change of the whole tree.
+    let saves = 0;
+    model.onDidChangeExpanded(() => saves++);
+    const open = find(await model.children(), 'open');
+    const web = find(await model.children(open), 'web');
+    assert.equal(sessions(await model.children(web)).length, 25);
+    assert.ok(model.isExpanded(open) && model.isExpanded(web));
+    assert.deepEqual(model.expandedState(), { 'status/channel': ['status=open', 'status=open/channel=web'] });
+    assert.equal(saves, 2, 'one save per group');
+    model.setExpanded(web, true);
+    await model.children(web);
+    assert.equal(saves, 2, 'the event arriving after all, or VS Code asking again, changes nothing');
+
+    standIn.requests.length = 0;
+    standIn.setFaults({ latencyMs: 200 });
+    model.reload();
+    await sleep(100);
+    assert.deepEqual(chatRequests().map((request) => request.query.channel_type), ['web'], 'Refresh loads its first page at once');
+    model.setExpanded(web, false);
+    assert.equal(saves, 3, 'a collapse is saved too');
+  });
+
   test('reload names only the groups whose pages were loaded, and loads those on screen at once', async () => {
     const { web, email } = await expandOpenWebEmail();
     model.setExpanded(email, false);

@@ -32,6 +32,8 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     await model.loadMore(more.slice!);
     await model.children(email);
     await model.children(closedWeb);
+    // Loaded when the user expanded it, then collapsed.
+    for (const node of [closed, closedWeb]) model.setExpanded(node, false);
     standIn.requests.length = 0;
     return { open, web, email, closedWeb };
   }
