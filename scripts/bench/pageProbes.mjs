@@ -42,10 +42,19 @@ export function installTreeProbe() {
           const shown = childLabel(group, position);
           return shown !== undefined && (label === undefined ? !NOTICES.includes(shown) : shown === label);
         });
-      const observer = new MutationObserver(() => {
+      // Looked at once a frame, on the frame after a change: looking costs a walk over the rows,
+      // and a refresh changes the tree in dozens of bursts within the task that draws it.
+      let looking = false;
+      const look = () => {
+        looking = false;
         if (!met()) return;
         observer.disconnect();
-        requestAnimationFrame(() => (state.drawnAt = stamp()));
+        state.drawnAt = stamp();
+      };
+      const observer = new MutationObserver(() => {
+        if (looking) return;
+        looking = true;
+        requestAnimationFrame(look);
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     },
