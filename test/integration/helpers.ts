@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { groupFromId } from '../../src/model/treeGroups';
+import { VIEW_ID } from '../../src/ui/ids';
 import type { Faults, RecordedRequest } from '../server/server';
 import type { RawSession } from '../server/data';
 
@@ -41,12 +42,15 @@ export async function activate(): Promise<TestApi> {
 }
 
 /**
- * Every group collapsed, as Collapse All leaves them. Tests ask the provider for rows the way VS
- * Code does, and VS Code asks only for the rows of expanded groups, so to the extension a group
- * asked for is expanded, and a refresh loads its first page at once. A test that counts or fails
- * requests from a refresh on starts from here.
+ * Every group collapsed, by the view's Collapse All and in the extension. Tests ask the provider
+ * for rows the way VS Code does, and VS Code asks only for the rows of expanded groups, so to the
+ * extension a group asked for is expanded: its row is then drawn expanded, VS Code asks for its
+ * rows after each refresh, and a refresh loads its first page at once. A test that counts or
+ * fails requests from a refresh on starts from here.
  */
-export function collapseAll(api: TestApi): void {
+export async function collapseAll(api: TestApi): Promise<void> {
+  await vscode.commands.executeCommand(`workbench.actions.treeView.${VIEW_ID}.collapseAll`);
+  // The view's collapse events reach the extension later; these are the same, at once.
   const grouping = api.model.currentGrouping;
   for (const id of api.model.expandedState()[grouping] ?? []) {
     const group = groupFromId(id, grouping);

@@ -108,7 +108,7 @@ suite('security: the API token stays secret', function () {
 
   /** Refreshes, then expands Open → `channel` as a click does; returns what the group shows. */
   async function expand(channel = 'Web'): Promise<TreeNode[]> {
-    collapseAll(api);
+    await collapseAll(api);
     await vscode.commands.executeCommand('opencx.refresh');
     return api.provider.getChildren(await group(await group(undefined, 'Open'), channel));
   }

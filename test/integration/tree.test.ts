@@ -39,7 +39,7 @@ suite('sessions tree in VS Code', () => {
 
   setup(async () => {
     await standIn.reset();
-    collapseAll(api);
+    await collapseAll(api);
     await vscode.commands.executeCommand('opencx.refresh');
     await standIn.clearRequests();
     open = await group(undefined, 'Open');
