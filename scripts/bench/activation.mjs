@@ -30,7 +30,7 @@ export async function measureActivation({ extensionPath: stagedPath, runs }) {
   // Loopback API behind the settings, so nothing the extension does can reach a real server.
   const standIn = await startStandIn({ rateLimit: 0 });
   // Signed out, as on a first install, whatever token the shell may hand development builds.
-  const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: '' } });
+  const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: '' }, endClosedWindows: true });
 
   const samples = [];
   const settled = [];

@@ -42,7 +42,7 @@ export async function measurePerceived({ extensionPath, baselinePath, runs, late
   standIn.setFaults({ latencyMs });
   // Signed in from the start, as in the demo: the extension adopts this token at activation, and
   // the reference sends it as it is.
-  const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: standIn.token } });
+  const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: standIn.token }, endClosedWindows: true });
 
   const cases = Object.fromEntries(CASES.map((name) => [name, { extension: [], reference: [], baseline: [], fetch: [] }]));
   for (let run = 1; run <= runs; run++) {
