@@ -114,10 +114,11 @@ async function waitForServer(child, outputLines, timeoutMs) {
  * Fresh temporary data dirs and workspace per run; `settings` are merged into the user settings;
  * `env` reaches the extension host, which inherits the server's environment. `locale` is the
  * display language (vscode.env.language), which picks the extensions' l10n bundles.
- * `endClosedWindows` stops a window's extension host as soon as the window closes; by default the
- * server keeps it for three hours in case the window reconnects, and a benchmark that opens many
- * windows on one server would have every earlier one's extension host still running (1–2% of a
- * core each, idle) while it times the next.
+ * `endClosedWindows` stops a window's extension host as soon as the window closes. By default the
+ * server keeps it in case the window reconnects: three hours, cut to five minutes once another
+ * window connects. A benchmark that opens a window every minute or so on one server would time
+ * each one beside the extension hosts of the last few (1–2% of a core each, idle). VS Code
+ * 1.105.1's server has no such option and keeps them.
  */
 export async function startServer({ host = '127.0.0.1', port = 0, settings = {}, env = {}, echo = false, extensionFiles = [], locale, endClosedWindows = false } = {}) {
   const { serverMain, node, version } = await ensureServer();
