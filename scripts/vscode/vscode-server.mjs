@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -117,8 +117,8 @@ async function waitForServer(child, outputLines, timeoutMs) {
  * `endClosedWindows` stops a window's extension host as soon as the window closes. By default the
  * server keeps it in case the window reconnects: three hours, cut to five minutes once another
  * window connects. A benchmark that opens a window every minute or so on one server would time
- * each one beside the extension hosts of the last few (1–2% of a core each, idle). VS Code
- * 1.105.1's server has no such option and keeps them.
+ * each one beside the extension hosts of the last few (1–2% of a core each, idle). Older servers
+ * (1.105.1) have no option for it and keep them.
  */
 export async function startServer({ host = '127.0.0.1', port = 0, settings = {}, env = {}, echo = false, extensionFiles = [], locale, endClosedWindows = false } = {}) {
   const { serverMain, node, version } = await ensureServer();
@@ -152,7 +152,7 @@ export async function startServer({ host = '127.0.0.1', port = 0, settings = {},
     '--user-data-dir', dirs.user,
     '--extensions-dir', dirs.extensions,
     ...(locale ? ['--locale', locale] : []),
-    ...(endClosedWindows ? ['--reconnection-grace-time', '0'] : []),
+    ...(endClosedWindows && (await readFile(serverMain, 'utf8')).includes('reconnection-grace-time') ? ['--reconnection-grace-time', '0'] : []),
   ];
   // Detached: its own process group, so stopping it also stops the extension host and the other
   // processes it starts.
