@@ -1,6 +1,9 @@
 // What runs inside the workbench page to time a click: the click is stamped by a capture-phase
 // mousedown listener, the rows it brings by a MutationObserver and the next animation frame, both
 // on performance.timeOrigin + performance.now(), a clock every frame of the browser shares.
+// What is drawn is reported through the binding `opencxBenchReport(kind, at)` (perceived.mjs),
+// so the bench waits without looking into the page while it works: reading every frame every
+// 50 ms put the workbench's renderer to work during each measured click.
 // Playwright serialises these functions into the page, so each must stand on its own.
 
 /** Installs `window.opencxBench` in the workbench page: arm(targets) before a click, then read `state`. */
@@ -50,6 +53,7 @@ export function installTreeProbe() {
         if (!met()) return;
         observer.disconnect();
         state.drawnAt = stamp();
+        window.opencxBenchReport('rows', state.drawnAt);
       };
       const observer = new MutationObserver(() => {
         if (looking) return;
@@ -81,7 +85,7 @@ export function webviewShownProbe() {
   const observer = new MutationObserver(() => {
     if (!shown()) return;
     observer.disconnect();
-    requestAnimationFrame(() => (window.opencxJsonShownAt = stamp()));
+    requestAnimationFrame(() => window.opencxBenchReport('panel', stamp()));
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['id', 'style'] });
 }

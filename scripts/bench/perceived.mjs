@@ -74,14 +74,14 @@ export async function measurePerceived({ extensionPath, baselinePath, runs, late
 
 /** (a) to (d) in a fresh window of the extension at `extensionPath`, whose container is `containerTitle`. */
 function timeWindow(server, standIn, run, extensionPath, containerTitle) {
-  return inWindow(server, extensionPath, containerTitle, async (page) => {
-    const times = await timeExpandAndLoadMore(page);
-    times.c = await timeSessionPanel(page, 1);
+  return inWindow(server, extensionPath, containerTitle, async (page, reports) => {
+    const times = await timeExpandAndLoadMore(page, reports);
+    times.c = await timeSessionPanel(page, reports, 1);
     await quiet(page);
-    times.c2 = await timeSessionPanel(page, 2);
+    times.c2 = await timeSessionPanel(page, reports, 2);
     await quiet(page);
     await expandAndWait(page, 'Email');
-    times.d = await timeRefresh(page, standIn, run);
+    times.d = await timeRefresh(page, reports, standIn, run);
     return times;
   });
 }
@@ -90,6 +90,7 @@ async function inWindow(server, extensionPath, containerTitle, measure) {
   const workbench = await openWorkbench(server, { extensionDevelopmentPath: extensionPath, viewport: VIEWPORT });
   try {
     const { page } = workbench;
+    const reports = await listenForReports(page);
     await page.context().addInitScript(webviewShownProbe);
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     const container = page.locator(`.part.activitybar .action-item [aria-label^="${containerTitle}"], .part.activitybar .action-item[aria-label^="${containerTitle}"]`).first();
@@ -101,40 +102,34 @@ async function inWindow(server, extensionPath, containerTitle, measure) {
     // settle, so that the clicks compete with nothing a user's later clicks would not.
     await sleep(3000);
     await quiet(page);
-    return await measure(page);
+    return await measure(page, reports);
   } finally {
     await workbench.close();
   }
 }
 
-async function timeExpandAndLoadMore(page) {
-  const a = await timeClick(page, [{ group: 'Web', position: 1 }], () => treeRow(page, 'Web').click());
+async function timeExpandAndLoadMore(page, reports) {
+  const a = await timeClick(page, reports, [{ group: 'Web', position: 1 }], () => treeRow(page, 'Web').click());
   await quiet(page);
-  const b = await timeClick(page, [{ group: 'Web', position: PAGE_SIZE + 1 }], () => treeRow(page, 'Load more…').click());
+  const b = await timeClick(page, reports, [{ group: 'Web', position: PAGE_SIZE + 1 }], () => treeRow(page, 'Load more…').click());
   await quiet(page);
   return { a, b };
 }
 
 /** Opens the `position`-th session of Web: until its JSON is on screen. */
-async function timeSessionPanel(page, position) {
+async function timeSessionPanel(page, reports, position) {
   const label = await page.evaluate((at) => window.opencxBench.childLabel('Web', at), position);
   await page.evaluate(() => window.opencxBench.arm([]));
   await treeRow(page, label).click();
   const { clickAt } = await page.evaluate(() => window.opencxBench.state);
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      // A panel opened before has its own stamp, from before this click.
-      const shownAt = await frame.evaluate(() => window.opencxJsonShownAt).catch(() => undefined);
-      if (shownAt !== undefined && shownAt > clickAt) return shownAt - clickAt;
-    }
-    await sleep(50);
-  }
-  throw new Error(`the panel of "${label}" did not show its JSON within ${STEP_TIMEOUT_MS / 1000} s`);
+  if (clickAt === undefined) throw new Error('the click never reached the page');
+  // A panel opened before reported its own stamp, from before this click.
+  const shownAt = await reports.after('panel', clickAt, `the panel of "${label}" to show its JSON`);
+  return shownAt - clickAt;
 }
 
 /** Puts a new session first in Web and in Email, then refreshes: until both are drawn. */
-async function timeRefresh(page, standIn, run) {
+async function timeRefresh(page, reports, standIn, run) {
   const added = ['web', 'email'].map((channel) => {
     const session = structuredClone(standIn.matching({ status: 'open', channel_type: channel })[0]);
     session.id = randomUUID();
@@ -145,7 +140,7 @@ async function timeRefresh(page, standIn, run) {
   try {
     const targets = added.map((session) => ({ group: session.channel.type === 'web' ? 'Web' : 'Email', position: 1, label: session.contact.name }));
     const refresh = page.locator('.part.sidebar .composite.title .action-label[aria-label^="Refresh"]').first();
-    const elapsed = await timeClick(page, targets, () => refresh.click());
+    const elapsed = await timeClick(page, reports, targets, () => refresh.click());
     await quiet(page);
     return elapsed;
   } finally {
@@ -160,13 +155,33 @@ async function expandAndWait(page, group) {
 }
 
 /** Arms the probe for `targets`, clicks, and resolves to the time from the click to the frame that drew them. */
-async function timeClick(page, targets, click) {
+async function timeClick(page, reports, targets, click) {
   await page.evaluate((armed) => window.opencxBench.arm(armed), targets);
   await click();
-  await page.waitForFunction(() => window.opencxBench.state.drawnAt !== undefined, null, { timeout: STEP_TIMEOUT_MS, polling: 100 });
-  const { clickAt, drawnAt } = await page.evaluate(() => window.opencxBench.state);
+  const { clickAt } = await page.evaluate(() => window.opencxBench.state);
   if (clickAt === undefined) throw new Error('the click never reached the page');
+  const drawnAt = await reports.after('rows', clickAt, 'the rows to be drawn');
   return drawnAt - clickAt;
+}
+
+/**
+ * What the probes report (pageProbes.mjs): `after(kind, at, what)` resolves to the first stamp of
+ * `kind` later than `at`. Waiting reads a list in Node, so nothing runs in the page meanwhile.
+ */
+async function listenForReports(page) {
+  const stamps = { rows: [], panel: [] };
+  await page.context().exposeBinding('opencxBenchReport', (_source, kind, at) => stamps[kind]?.push(at));
+  return {
+    async after(kind, at, what) {
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const stamp = stamps[kind].find((value) => value > at);
+        if (stamp !== undefined) return stamp;
+        if (Date.now() > deadline) throw new Error(`waited ${STEP_TIMEOUT_MS / 1000} s for ${what}`);
+        await sleep(10);
+      }
+    },
+  };
 }
 
 /** Until the view's progress bar is gone and nothing was asked for a moment. */
