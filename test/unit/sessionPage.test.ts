@@ -11,7 +11,15 @@ import { renderJson as renderNode } from '../../src/views/page/jsonHtml';
 const renderJson = (value: unknown) => renderNode(nodeOfValue(value));
 const prettyJson = (value: unknown) => formatExactJson(nodeOfValue(value));
 import { panelText } from '../../src/views/page/panelText';
-import { renderPendingSessionPage, renderSessionPage, type PageResources, type SessionPageState } from '../../src/views/page/sessionPage';
+import {
+  pageHtml,
+  pendingPageContent,
+  renderPendingSessionPage,
+  renderSessionPage,
+  sessionPageContent,
+  type PageResources,
+  type SessionPageState,
+} from '../../src/views/page/sessionPage';
 import { parseWebviewMessage } from '../../src/views/page/webviewMessages';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -279,6 +287,19 @@ suite('session panel HTML', () => {
       assert.ok(html.includes('<button type="button" data-action="refresh" disabled>Refreshing…</button>'));
       assert.ok(html.includes('aria-busy="true"'));
       assert.ok(jsonBlock(html).includes('Ada Berg'));
+    });
+
+    test('an update carries the page\'s title and body as a page load would show them, and no script', () => {
+      const state: SessionPageState = { session: session({ contact: { name: HOSTILE } }), refreshing: false, error: undefined, history: noHistory };
+      const options = { now: NOW, locale: 'en-US' };
+      const content = sessionPageContent(state, options);
+      assert.equal(content.title, HOSTILE, 'the title is text: the page sets it as text');
+      assert.equal(pageHtml(content, resources, state.session.id), renderSessionPage(state, resources, options));
+      assert.ok(!/<script\b/.test(content.body), 'the script stays with the page that runs it');
+      assert.ok(!content.body.includes(HOSTILE) && content.body.includes(HOSTILE_ESCAPED));
+
+      const pending = { id: state.session.id, refreshing: true, error: undefined };
+      assert.equal(pageHtml(pendingPageContent(pending, options), resources, pending.id), renderPendingSessionPage(pending, resources, options));
     });
 
     test('the page language and translated words are used', () => {

@@ -1,6 +1,8 @@
-// The session panel's page as one string, built whole from the panel's state each time something
-// changes; media/session.js only adds behaviour (collapsing, buttons) and keeps what the user did
-// to the page (collapsed nodes, scroll, focus) across rebuilds. No VS Code here: tested in Node.
+// The session panel's page, built whole from the panel's state each time something changes: as a
+// page to load, or as its title and body to put in place of those of the page already showing
+// (media/session.js does that, and keeps what the user did to the page: collapsed nodes, scroll,
+// focus). The script only adds behaviour; every element comes from here. No VS Code here: tested
+// in Node.
 import type { Session } from '../../api/schemas';
 import { exactJsonOf } from '../../api/sentJson';
 import { firstTime, formatAge, formatDate, sessionFacts, sessionLabel } from '../../model/labels';
@@ -27,6 +29,12 @@ export interface PageResources {
   lang: string;
 }
 
+/** A page's title and the body's content, less the script: what an update replaces. */
+export interface PageContent {
+  title: string;
+  body: string;
+}
+
 export interface RenderOptions {
   text?: PanelText;
   now?: number;
@@ -35,6 +43,10 @@ export interface RenderOptions {
 }
 
 export function renderSessionPage(state: SessionPageState, resources: PageResources, options: RenderOptions = {}): string {
+  return pageHtml(sessionPageContent(state, options), resources, state.session.id);
+}
+
+export function sessionPageContent(state: SessionPageState, options: RenderOptions = {}): PageContent {
   const text = options.text ?? panelText();
   const now = options.now ?? Date.now();
   const { session } = state;
@@ -42,8 +54,7 @@ export function renderSessionPage(state: SessionPageState, resources: PageResour
   const summary = renderSummary(session, text, now, options.locale);
   const json = exactJsonOf(session);
   const repeated = json.duplicateKeys > 0 ? `\n<p class="warning" role="note">${escapeHtml(text.repeatedKeys(json.duplicateKeys))}</p>` : '';
-  return `${pageHead(label, resources, session.id)}
-<header class="header">
+  const body = `<header class="header">
 <h1 id="title" tabindex="-1">${escapeHtml(label)}</h1>
 ${summary === undefined ? '' : `<p class="summary">${summary}</p>\n`}<p class="session-id"><code>${escapeHtml(session.id)}</code></p>
 <div class="actions" role="toolbar" aria-label="${escapeHtml(text.sessionActions)}">
@@ -69,18 +80,16 @@ ${state.error ? renderError(state.error, 'refresh', text) : ''}
 <pre class="json" id="json">${renderJson(json.node, text)}</pre>
 </section>
 ${renderHistory(state.history, text, now, options.locale, state.highlight)}
-</main>
-${pageScript(resources)}
-</body>
-</html>
-`;
+</main>`;
+  return { title: label, body };
 }
 
 /**
- * Everything up to and including <body>. The body carries the session id, which media/session.js
- * keeps in the webview state so that VS Code can restore the panel after a reload.
+ * The page around `content`, with the script last in the body as it expects: it reads the
+ * elements above it. The body carries the session id, which media/session.js keeps in the webview
+ * state so that VS Code can restore the panel after a reload.
  */
-function pageHead(title: string, resources: PageResources, id: string): string {
+export function pageHtml(content: PageContent, resources: PageResources, id: string): string {
   const csp = contentSecurityPolicy(resources.nonce);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(resources.lang)}">
@@ -89,9 +98,14 @@ function pageHead(title: string, resources: PageResources, id: string): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <style nonce="${escapeHtml(resources.nonce)}">${resources.style}</style>
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(content.title)}</title>
 </head>
-<body data-session-id="${escapeHtml(id)}">`;
+<body data-session-id="${escapeHtml(id)}">
+${content.body}
+<script nonce="${escapeHtml(resources.nonce)}">${resources.script}</script>
+</body>
+</html>
+`;
 }
 
 /** A panel restored after a reload whose session is not back (yet). */
@@ -109,13 +123,16 @@ export interface PendingPageState {
  * not be loaded with Retry (and Set API Token when signed out). Never an empty page.
  */
 export function renderPendingSessionPage(state: PendingPageState, resources: PageResources, options: RenderOptions = {}): string {
+  return pageHtml(pendingPageContent(state, options), resources, state.id);
+}
+
+export function pendingPageContent(state: PendingPageState, options: RenderOptions = {}): PageContent {
   const text = options.text ?? panelText();
-  const body =
+  const notice =
     state.error && !state.refreshing
       ? renderError(state.error, 'refresh', text)
       : `<p class="status" role="status">${escapeHtml(text.loadingSession)}</p>`;
-  return `${pageHead(text.pendingTitle, resources, state.id)}
-<header class="header">
+  const body = `<header class="header">
 <h1 id="title" tabindex="-1">${escapeHtml(text.pendingTitle)}</h1>
 <p class="session-id"><code>${escapeHtml(state.id)}</code></p>
 <div class="actions" role="toolbar" aria-label="${escapeHtml(text.sessionActions)}">
@@ -124,12 +141,9 @@ ${button('copyId', text.copyId, { title: state.id })}
 </div>
 </header>
 <main${state.refreshing ? ' aria-busy="true"' : ''}>
-${body}
-</main>
-${pageScript(resources)}
-</body>
-</html>
-`;
+${notice}
+</main>`;
+  return { title: text.pendingTitle, body };
 }
 
 /** "Open · Web · #123 · updated 3h ago", leaving out what the session lacks; undefined when it lacks all. */
@@ -141,7 +155,3 @@ function renderSummary(session: Session, text: PanelText, now: number, locale: s
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-/** The page's script, last in the body as it expects: it reads the elements above it. */
-function pageScript(resources: PageResources): string {
-  return `<script nonce="${escapeHtml(resources.nonce)}">${resources.script}</script>`;
-}
