@@ -1,10 +1,13 @@
 // One session's webview panel: the session's JSON exactly as the server sent it, and its history.
 //
 // The panel's state lives here and in the history model (model/sessionHistory.ts); the page is
-// rebuilt from it (page/sessionPage.ts) on every change, one page load at a time
-// (page/pageLoad.ts). That keeps hidden panels cheap: with retainContextWhenHidden off VS Code
-// drops a hidden page and shows the last HTML again on reveal, which is already up to date;
-// media/session.js restores collapsed nodes, scroll position and focus from its webview state.
+// rendered from it (page/sessionPage.ts) on every change, one at a time (page/pageLoad.ts). The
+// first page is loaded; once its script runs, a change goes to it as an update, the new title and
+// body that media/session.js puts in place: loading a page again took 75–130 ms more, and showed
+// the history that much later. A hidden panel is loaded again when shown (retainContextWhenHidden
+// is off, so VS Code drops a hidden page and shows its last HTML on reveal): its HTML is brought
+// up to date as it hides. media/session.js keeps collapsed nodes, scroll position and focus in its
+// webview state, across updates and loads.
 import * as vscode from 'vscode';
 import type { CurrentClient, OpenCxClient } from '../api/client';
 import { isCancellation } from '../api/errors';
@@ -18,10 +21,10 @@ import { COMMANDS } from '../ui/ids';
 import type { EventHighlight } from './page/historyHtml';
 import type { InlineError } from './page/html';
 import { panelText } from './page/panelText';
-import { renderPendingSessionPage, renderSessionPage } from './page/sessionPage';
+import { pageHtml, pendingPageContent, sessionPageContent, type PageContent } from './page/sessionPage';
 import { createNonce } from './page/html';
 import { PageLoad } from './page/pageLoad';
-import { parseWebviewMessage } from './page/webviewMessages';
+import { parseWebviewMessage, type PageUpdate } from './page/webviewMessages';
 import { pageAssets } from './pageAssets';
 import { SignedOutError, toInlineError } from './panelErrors';
 import type { SessionJsonDocuments } from './sessionJsonDocuments';
@@ -52,11 +55,15 @@ export class SessionPanel implements vscode.Disposable {
   /** The event a search hit led to; `reveal` makes the page bring it into view once per request. */
   private highlighted: EventHighlight | undefined;
   private reveals = 0;
-  /** A rebuild is due; changes made together produce one rebuild (each one reloads the page). */
+  /** A new page is due; changes made together produce one (one update, or one load). */
   private dirty = false;
   private disposed = false;
   private readonly pageLoad = new PageLoad(() => this.render());
   private visible: boolean;
+  /** The page as last given, whole, whether it went as HTML or as an update. */
+  private page = '';
+  /** The page showing has said its script runs, so changes can go to it as updates. */
+  private pageRuns = false;
 
   /** Takes over `panel`, new or restored by VS Code; without `session` (a restored panel) fetches it by id. */
   private readonly media: vscode.Uri;
@@ -91,8 +98,14 @@ export class SessionPanel implements vscode.Disposable {
       this.panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible === this.visible) return;
         this.visible = webviewPanel.visible;
-        if (this.visible) this.pageLoad.shown();
-        else this.pageLoad.hidden();
+        if (this.visible) {
+          this.pageLoad.shown();
+        } else {
+          // VS Code dropped the page; the HTML it loads on reveal must hold the updates.
+          this.pageRuns = false;
+          this.giveHtml();
+          this.pageLoad.hidden();
+        }
       }),
     );
     if (session) {
@@ -104,8 +117,9 @@ export class SessionPanel implements vscode.Disposable {
     this.pageLoad.request(this.panel.visible);
   }
 
+  /** The page as last given, whole; an update may have brought it to the page showing. */
   get html(): string {
-    return this.panel.webview.html;
+    return this.page;
   }
 
   get iconPath(): vscode.WebviewPanel['iconPath'] {
@@ -204,7 +218,16 @@ export class SessionPanel implements vscode.Disposable {
       case 'askChat':
         void vscode.commands.executeCommand(COMMANDS.askChat, this.id);
         break;
-      case 'loaded':
+      case 'loaded': {
+        this.pageRuns = this.visible;
+        // VS Code loads a page again by itself too (a panel moved to another window): such a page
+        // is the HTML given last, which updates may have left behind.
+        const behind = this.panel.webview.html !== this.page;
+        this.pageLoad.loaded();
+        if (behind && this.pageRuns) this.scheduleRender();
+        break;
+      }
+      case 'updated':
         this.pageLoad.loaded();
         break;
     }
@@ -278,20 +301,32 @@ export class SessionPanel implements vscode.Disposable {
     });
   }
 
-  /** Gives the webview the page of the current state; only through pageLoad. */
+  /** Gives the webview the page of the current state, as an update when a page runs; only through pageLoad. */
   private render(): void {
     if (this.disposed) return;
-    const webview = this.panel.webview;
+    const content = this.content();
     const resources = { nonce: createNonce(), ...pageAssets(this.media), lang: vscode.env.language };
-    const options = { text: panelText(), locale: vscode.env.language };
-    // A restored panel keeps the title VS Code saved until its session is back.
-    if (!this.session) {
-      webview.html = renderPendingSessionPage({ id: this.id, refreshing: this.refreshing, error: this.sessionError }, resources, options);
+    this.page = pageHtml(content, resources, this.id);
+    // An update that found no page to answer it: the page goes in whole instead.
+    if (this.pageLoad.lastLoadEnded === 'timedOut') this.pageRuns = false;
+    if (!this.pageRuns || !this.visible) {
+      this.giveHtml();
       return;
     }
+    const update: PageUpdate = { type: 'update', ...content };
+    void this.panel.webview.postMessage(update).then(
+      (delivered) => this.notDelivered(delivered),
+      () => this.notDelivered(false),
+    );
+  }
+
+  private content(): PageContent {
+    const options = { text: panelText(), locale: vscode.env.language };
+    // A restored panel keeps the title VS Code saved until its session is back.
+    if (!this.session) return pendingPageContent({ id: this.id, refreshing: this.refreshing, error: this.sessionError }, options);
     this.panel.title = sessionLabel(this.session);
     const history = this.history.state;
-    webview.html = renderSessionPage(
+    return sessionPageContent(
       {
         session: this.session,
         refreshing: this.refreshing,
@@ -299,8 +334,18 @@ export class SessionPanel implements vscode.Disposable {
         history: { ...history, error: toInlineError(history.error) },
         highlight: this.highlighted,
       },
-      resources,
       options,
     );
+  }
+
+  /** An update that did not reach the page (it was dropped meanwhile) goes in as a page to load. */
+  private notDelivered(delivered: boolean): void {
+    if (delivered || this.disposed) return;
+    this.pageRuns = false;
+    this.giveHtml();
+  }
+
+  private giveHtml(): void {
+    if (this.page && this.panel.webview.html !== this.page) this.panel.webview.html = this.page;
   }
 }

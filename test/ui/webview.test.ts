@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { HOSTILE_NAME } from '../server/data';
-import { expand, runCommand, startSignedInCollapsed, treeRow, ui, waitForWorkbench, webviewFrame } from './driver';
+import { generateHistory, HOSTILE_NAME } from '../server/data';
+import { expand, quickInput, runCommand, startSignedInCollapsed, treeRow, ui, waitForWorkbench, webviewFrame } from './driver';
 
 suite('UI: session JSON view', () => {
   suiteSetup(startSignedInCollapsed);
@@ -12,7 +12,7 @@ suite('UI: session JSON view', () => {
     await expand(page, 'Web');
     await treeRow(page, HOSTILE_NAME).click();
     const hostile = standIn.sessions.find((session) => (session.contact as { name?: string } | null)?.name === HOSTILE_NAME)!;
-    // The page is rebuilt when the history arrives: wait for the complete one of this session.
+    // The history arrives after the first page: wait for the page of this session with it.
     const frame = await webviewFrame(page, async (candidate) => (await candidate.locator(`body[data-session-id="${hostile.id}"] .transcript`).count()) > 0);
     const text = (await frame.locator('body').textContent()) ?? '';
     assert.ok(text.includes(HOSTILE_NAME), 'the name appears as characters');
@@ -20,6 +20,50 @@ suite('UI: session JSON view', () => {
     assert.ok(text.includes('x_experimental_routing'), 'unknown fields are shown');
     assert.ok(text.includes(hostile.id));
     await page.screenshot({ path: join(screenshotDir, 'session-json.png') });
+  });
+
+  test('"Load older" adds to the page in place: the same page, scrolled and focused where it was, collapsed nodes kept', async () => {
+    const { page, standIn } = ui();
+    const long = standIn.sessions.find((session) => generateHistory(session).length > 40)!;
+    const ofSession = `body[data-session-id="${long.id}"]`;
+    await runCommand(page, 'open.cx: Go to Session…');
+    await quickInput(page).fill(long.id);
+    await page.keyboard.press('Enter');
+    const frame = await webviewFrame(page, async (candidate) => (await candidate.locator(`${ofSession} .transcript`).count()) > 0);
+    const events = frame.locator('.transcript > li');
+    assert.equal(await events.count(), 20, 'the first page of history');
+
+    const toggle = frame.locator('#json .node > .toggle').nth(1);
+    const path = await toggle.evaluate((element) => (element.parentElement as HTMLElement).dataset.path);
+    await toggle.click();
+    // A page loaded anew would be a new document, without this mark.
+    await frame.evaluate(() => ((window as { samePage?: boolean }).samePage = true));
+    const loadOlder = frame.locator('button[data-action="loadOlder"]');
+    await loadOlder.scrollIntoViewIfNeeded();
+    const scrollY = await frame.evaluate(() => window.scrollY);
+    assert.ok(scrollY > 0, 'scrolled down to the button');
+    await loadOlder.click();
+
+    await events.nth(39).waitFor();
+    await frame.locator('button[data-action="loadOlder"]:not([disabled])').waitFor();
+    assert.equal(await events.count(), 40, 'the next page below the first');
+    assert.equal(await frame.evaluate(() => (window as { samePage?: boolean }).samePage), true, 'the same page: it was not loaded again');
+    assert.equal(await frame.evaluate(() => window.scrollY), scrollY, 'scrolled where it was');
+    assert.equal(await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action), 'loadOlder', 'focus back on "Load older"');
+    const collapsedPaths = (of: typeof frame) => of.locator('#json .node.collapsed').evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.path));
+    assert.deepEqual(await collapsedPaths(frame), [path], 'the node collapsed before is still collapsed');
+
+    // Hidden behind another session, the panel's page is dropped; shown again, it is loaded whole.
+    const other = standIn.sessions.find((session) => session.id !== long.id)!;
+    await runCommand(page, 'open.cx: Go to Session…');
+    await quickInput(page).fill(other.id);
+    await page.keyboard.press('Enter');
+    await webviewFrame(page, async (candidate) => (await candidate.locator(`body[data-session-id="${other.id}"] #json`).count()) > 0);
+    await runCommand(page, 'View: Open Previous Editor');
+    const shownAgain = await webviewFrame(page, async (candidate) => (await candidate.locator(`${ofSession} .transcript > li`).count()) > 0);
+    assert.equal(await shownAgain.locator('.transcript > li').count(), 40, 'both pages of history, as before it was hidden');
+    assert.deepEqual(await collapsedPaths(shownAgain), [path], 'and the collapsed node');
+    await runCommand(page, 'View: Close All Editors');
   });
 
   test('Developer: Reload Window restores the panel: fetched again by id, collapsed nodes kept; signed out, it says so and loads once signed in', async () => {

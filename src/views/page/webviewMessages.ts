@@ -1,8 +1,15 @@
-// Messages a session page may send to the extension. Anything else (an unknown type, not an
-// object) is ignored: the page runs customer data, so what it sends is checked like input.
+// Messages between a session page and the extension. What the page sends is checked like input
+// (an unknown type, not an object: ignored): the page runs customer data.
+import type { PageContent } from './sessionPage';
 
-// `loaded` is the page saying its script runs (page/pageLoad.ts); the rest are button presses.
-export const WEBVIEW_MESSAGE_TYPES = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken', 'askChat', 'loaded'] as const;
+/** What the extension sends a page whose script runs: the title and body to put in place of its own. */
+export interface PageUpdate extends PageContent {
+  type: 'update';
+}
+
+// `loaded` is the page saying its script runs in a page just loaded, `updated` that it put an
+// update in place (page/pageLoad.ts); the rest are button presses.
+export const WEBVIEW_MESSAGE_TYPES = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken', 'askChat', 'loaded', 'updated'] as const;
 export type WebviewMessageType = (typeof WEBVIEW_MESSAGE_TYPES)[number];
 export interface WebviewMessage {
   type: WebviewMessageType;
