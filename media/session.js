@@ -28,8 +28,8 @@
   // Saved at once, not on the first click: a panel nobody touched is restored after a reload too.
   save();
 
-  // Actions whose answer arrives as a new page.
-  const RELOADING_ACTIONS = new Set(['refresh', 'loadOlder', 'retryHistory']);
+  // Actions answered by a new page (an update or a load): their button waits, disabled, until then.
+  const AWAITED_ACTIONS = new Set(['refresh', 'loadOlder', 'retryHistory']);
   // Where focus goes when the button is gone afterwards (e.g. no older page left).
   const FOCUS_FALLBACK = { refresh: 'title', loadOlder: 'history-heading', retryHistory: 'history-heading' };
 
@@ -88,7 +88,7 @@
 
     const action = button.dataset.action;
     if (!action) return;
-    if (RELOADING_ACTIONS.has(action)) {
+    if (AWAITED_ACTIONS.has(action)) {
       // Immediate feedback; the extension answers with a new page.
       button.disabled = true;
       state.focusAction = action;

@@ -304,6 +304,8 @@ export class SessionPanel implements vscode.Disposable {
   /** Gives the webview the page of the current state, as an update when a page runs; only through pageLoad. */
   private render(): void {
     if (this.disposed) return;
+    // A restored panel keeps the title VS Code saved until its session is back.
+    if (this.session) this.panel.title = sessionLabel(this.session);
     const content = this.content();
     const resources = { nonce: createNonce(), ...pageAssets(this.media), lang: vscode.env.language };
     this.page = pageHtml(content, resources, this.id);
@@ -322,9 +324,7 @@ export class SessionPanel implements vscode.Disposable {
 
   private content(): PageContent {
     const options = { text: panelText(), locale: vscode.env.language };
-    // A restored panel keeps the title VS Code saved until its session is back.
     if (!this.session) return pendingPageContent({ id: this.id, refreshing: this.refreshing, error: this.sessionError }, options);
-    this.panel.title = sessionLabel(this.session);
     const history = this.history.state;
     return sessionPageContent(
       {
