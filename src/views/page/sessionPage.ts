@@ -10,6 +10,7 @@ import { renderHistory, type EventHighlight, type HistoryView } from './historyH
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
 import { renderJson } from './jsonHtml';
 import { panelText, type PanelText } from './panelText';
+import type { PageContent } from './webviewMessages';
 
 export interface SessionPageState {
   session: Session;
@@ -27,12 +28,6 @@ export interface PageResources {
   style: string;
   /** BCP 47 language of the page (VS Code's display language). */
   lang: string;
-}
-
-/** A page's title and the body's content, less the script: what an update replaces. */
-export interface PageContent {
-  title: string;
-  body: string;
 }
 
 export interface RenderOptions {

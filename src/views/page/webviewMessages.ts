@@ -1,6 +1,11 @@
 // Messages between a session page and the extension. What the page sends is checked like input
 // (an unknown type, not an object: ignored): the page runs customer data.
-import type { PageContent } from './sessionPage';
+
+/** A page's title and the body's content, less the script (page/sessionPage.ts): what an update replaces. */
+export interface PageContent {
+  title: string;
+  body: string;
+}
 
 /** What the extension sends a page whose script runs: the title and body to put in place of its own. */
 export interface PageUpdate extends PageContent {
