@@ -14,7 +14,10 @@ export class PageLoad {
   private timer: unknown;
   private loading = false;
   private due = false;
-  /** How the last load ended: the page said it runs, or it was given up on; for tests. */
+  /**
+   * How the last load or update ended: the page said it shows it, it was given up on, or the
+   * webview was hidden. The panel reads it to send a page whole after an update went unanswered.
+   */
   private lastEnd: 'loaded' | 'timedOut' | 'hidden' | undefined;
 
   /**
