@@ -7,8 +7,9 @@
 //      in the same window, once VS Code has set up its first webview;
 //  (d) Refresh with Web and Email expanded until both show their new first rows.
 // Each run opens fresh windows: one with the extension, one with the reference extension
-// (scripts/bench/reference-extension, a tree that awaits the same pages and returns plain items,
-// a panel that shows a session's JSON with no script, and a Refresh that fetches both pages first)
+// (scripts/bench/reference-extension, a tree of the same groups that awaits the same pages and
+// returns plain items, a panel that shows a session's JSON with no script, and a Refresh that
+// fetches both pages first)
 // and, if given, one with a baseline build of the extension, in rotating order; then Node fetches
 // the same requests bare, so every figure has the network's share beside it from the same minutes
 // of the same machine.

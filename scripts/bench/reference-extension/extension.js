@@ -1,25 +1,46 @@
-// The reference for the perceived-latency benchmark: the same rows as the extension's
-// Open › Web and Open › Email, each group's getChildren awaiting one page and returning plain
-// items, a click on a session opening a panel that shows its JSON once, with no script, and a
-// Refresh that fetches both channels' first pages and then names the two groups in one change
-// event. What VS Code adds around such a tree and panel is the floor the extension is measured
-// against.
+// The reference for the perceived-latency benchmark: the same rows as the extension's tree (its
+// three statuses, each with its ten channels), each channel's getChildren awaiting one page and
+// returning plain items, a click on a session opening a panel that shows its JSON once, with no
+// script, and a Refresh that fetches Open › Web's and Open › Email's first pages and then names
+// the two groups in one change event. What VS Code adds around such a tree and panel is the floor
+// the extension is measured against. The groups are the extension's: VS Code's own work per
+// change grows with the rows on screen (each row's action bar joins one shared action runner,
+// whose listener-leak check records a stack trace per listener once it has many).
 const vscode = require('vscode');
 
-// One object per row that stays, so the change event of "Load more…" names the row VS Code has.
-const OPEN = { kind: 'status', label: 'Open' };
-const CHANNELS = [
-  { kind: 'channel', label: 'Web', channel: 'web' },
-  { kind: 'channel', label: 'Email', channel: 'email' },
+const STATUS_NAMES = [
+  ['Open', 'open'],
+  ['Closed · resolved', 'closed_resolved'],
+  ['Closed · unresolved', 'closed_unresolved'],
 ];
+const CHANNEL_NAMES = [
+  ['Web', 'web'],
+  ['Email', 'email'],
+  ['Phone', 'phone_voice'],
+  ['Slack', 'slack'],
+  ['SMS', 'sms'],
+  ['WhatsApp', 'whatsapp'],
+  ['Instagram', 'instagram'],
+  ['Messenger', 'messenger'],
+  ['API', 'api'],
+  ['Web voice', 'web_voice'],
+];
+// One object per row that stays, so the change event of "Load more…" names the row VS Code has.
+const STATUSES = STATUS_NAMES.map(([label, status]) => {
+  const node = { kind: 'status', label, id: `status=${status}` };
+  node.channels = CHANNEL_NAMES.map(([channelLabel, channel]) => ({ kind: 'channel', label: channelLabel, id: `${node.id}/channel=${channel}`, status, channel }));
+  return node;
+});
+// The groups the benchmark expands and refreshes.
+const CHANNELS = STATUSES[0].channels.slice(0, 2);
 
 function activate(context) {
   const changed = new vscode.EventEmitter();
-  const pages = new Map(); // channel → { sessions, next }
+  const pages = new Map(); // group id → { sessions, next }
   const baseUrl = vscode.workspace.getConfiguration('opencx').get('apiBaseUrl');
 
-  async function fetchPage(channel, cursor) {
-    const query = new URLSearchParams({ status: 'open', channel_type: channel });
+  async function fetchPage(group, cursor) {
+    const query = new URLSearchParams({ status: group.status, channel_type: group.channel });
     if (cursor) query.set('cursor', cursor);
     const response = await fetch(`${baseUrl}/chat/sessions?${query}`, {
       headers: { authorization: `Bearer ${process.env.OPENCX_DEV_TOKEN}`, accept: 'application/json' },
@@ -30,17 +51,17 @@ function activate(context) {
   const provider = {
     onDidChangeTreeData: changed.event,
     async getChildren(node) {
-      if (!node) return [OPEN];
-      if (node.kind === 'status') return CHANNELS;
+      if (!node) return STATUSES;
+      if (node.kind === 'status') return node.channels;
       if (node.kind !== 'channel') return [];
-      let loaded = pages.get(node.channel);
+      let loaded = pages.get(node.id);
       if (!loaded) {
-        const page = await fetchPage(node.channel);
+        const page = await fetchPage(node);
         loaded = { sessions: page.items, next: page.next };
-        pages.set(node.channel, loaded);
+        pages.set(node.id, loaded);
       }
       const rows = loaded.sessions.map((session) => ({ kind: 'session', session }));
-      if (loaded.next) rows.push({ kind: 'more', channel: node.channel, group: node });
+      if (loaded.next) rows.push({ kind: 'more', group: node });
       return rows;
     },
     getTreeItem(node) {
@@ -48,7 +69,7 @@ function activate(context) {
         case 'status':
         case 'channel': {
           const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
-          item.id = node.channel ?? node.label;
+          item.id = node.id;
           return item;
         }
         case 'session': {
@@ -59,7 +80,7 @@ function activate(context) {
         }
         case 'more': {
           const item = new vscode.TreeItem('Load more…');
-          item.id = `${node.channel}#more`;
+          item.id = `${node.group.id}#more`;
           item.command = { command: 'opencxBenchReference.loadMore', title: 'Load more', arguments: [node] };
           return item;
         }
@@ -71,8 +92,8 @@ function activate(context) {
     changed,
     vscode.window.createTreeView('opencxBenchReference.sessions', { treeDataProvider: provider }),
     vscode.commands.registerCommand('opencxBenchReference.loadMore', async (more) => {
-      const loaded = pages.get(more.channel);
-      const page = await fetchPage(more.channel, loaded.next);
+      const loaded = pages.get(more.group.id);
+      const page = await fetchPage(more.group, loaded.next);
       loaded.sessions.push(...page.items);
       loaded.next = page.next;
       changed.fire(more.group);
@@ -80,8 +101,8 @@ function activate(context) {
     // Both pages together, then one event: VS Code asks for expanded groups' rows one group after
     // the other, so pages fetched in getChildren would arrive one after the other too.
     vscode.commands.registerCommand('opencxBenchReference.refresh', async () => {
-      const fresh = await Promise.all(CHANNELS.map((node) => fetchPage(node.channel)));
-      CHANNELS.forEach((node, index) => pages.set(node.channel, { sessions: fresh[index].items, next: fresh[index].next }));
+      const fresh = await Promise.all(CHANNELS.map((node) => fetchPage(node)));
+      CHANNELS.forEach((node, index) => pages.set(node.id, { sessions: fresh[index].items, next: fresh[index].next }));
       changed.fire(CHANNELS);
     }),
     vscode.commands.registerCommand('opencxBenchReference.open', (session) => {
