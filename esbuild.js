@@ -1,4 +1,5 @@
-// Bundles the extension into one CommonJS file for the VS Code extension host.
+// Bundles the extension into one CommonJS file for the VS Code extension host, beside the entry
+// that loads it.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -37,7 +38,8 @@ const vscodeOncePlugin = {
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
+    // The extension's bundle, and the small entry that runs it from a code cache (bundleLoader.ts).
+    entryPoints: { extension: 'src/extension.ts', bundleLoader: 'src/bundleLoader.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -45,7 +47,7 @@ async function main() {
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
-    outfile: 'dist/extension.js',
+    outdir: 'dist',
     external: ['vscode'],
     metafile: true,
     logLevel: 'silent',
