@@ -60,9 +60,10 @@ export function loadBundle(bundlePath: string, cacheDir: string, requireFn: Node
         const temporary = `${cachePath}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData());
         renameSync(temporary, cachePath);
-        // Caches of earlier bundles or runtimes are never read again.
+        // Caches of earlier bundles or runtimes are never read again. Another window's file that
+        // is still being written (.tmp) is left to it.
         for (const name of readdirSync(cacheDir)) {
-          if (name.startsWith(CACHE_PREFIX) && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
+          if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
         }
       } catch {
         // A folder that cannot be written costs the next activation its speed-up, nothing else.
