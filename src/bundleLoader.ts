@@ -55,9 +55,9 @@ export function loadBundle(bundlePath: string, cacheDir: string, requireFn: Node
     cache,
     save: () => {
       if (cache === 'used') return;
+      const temporary = `${cachePath}.${process.pid}.tmp`;
       try {
         mkdirSync(cacheDir, { recursive: true });
-        const temporary = `${cachePath}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData());
         renameSync(temporary, cachePath);
         // Caches of earlier bundles or runtimes are never read again. Another window's file that
@@ -66,7 +66,13 @@ export function loadBundle(bundlePath: string, cacheDir: string, requireFn: Node
           if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
         }
       } catch {
-        // A folder that cannot be written costs the next activation its speed-up, nothing else.
+        // A folder that cannot be written costs the next activation its speed-up, nothing else;
+        // a file half written (a full disk) is not left behind.
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // There is no such file where there is no such folder.
+        }
       }
     },
   };
