@@ -16,7 +16,7 @@ import type { ExtensionContext } from 'vscode';
 
 const CACHE_PREFIX = 'code-cache-';
 /** After activation: by then activation's own functions are compiled and go into the cache. */
-const SAVE_AFTER_MS = 3_000;
+export const SAVE_AFTER_MS = 3_000;
 
 export type CacheState = 'none' | 'used' | 'rejected';
 
