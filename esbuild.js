@@ -1,9 +1,24 @@
-// Bundles the extension into one CommonJS file for the VS Code extension host, beside the entry
-// that loads it.
+// Bundles the extension for the VS Code extension host: the core (dist/extension.js, what
+// activation and the sidebar's first rows need) and the parts loaded on first use, each from an
+// entry of its own (dist/<part>.js). The core reaches a part with `import('./…Part.js')`, which
+// this build turns into a `require` of the part's bundle; tsc leaves it as it is, for Node tests.
 const esbuild = require('esbuild');
+const path = require('node:path');
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
+/**
+ * The parts loaded on first use. `owns` names the modules that are a part's alone: a unit test
+ * reads the build's metafile and fails when one of them lands in the core bundle.
+ */
+const LAZY_PARTS = {
+  chatTools: {
+    entry: 'src/tools/chatToolsPart.ts',
+    owns: ['src/model/chatTools.ts', 'src/model/chatToolInput.ts', 'src/model/chatContent.ts'],
+  },
+  quickPicks: {
+    entry: 'src/commands/quickPicksPart.ts',
+    owns: ['src/commands/search.ts', 'src/commands/searchContact.ts', 'src/model/localSearch.ts', 'src/model/remoteSearch.ts', 'src/commands/filter.ts', 'src/commands/savedViews.ts'],
+  },
+};
 
 /** Prints build errors in the `file:line:col` form the problem matcher of `watch` understands. */
 const problemMatcherPlugin = {
@@ -22,9 +37,9 @@ const problemMatcherPlugin = {
 
 /**
  * Every file's `import * as vscode from 'vscode'` shares one namespace object. Left to itself,
- * esbuild wraps the external module once per importing file, and each wrap copies all of the API's
- * ~350 properties: 28 copies cost 15 ms of activation in the extension host. One module that
- * re-exports the API is copied once, and every file imports that.
+ * esbuild wraps the external module once per importing file, and each wrap copies all of the
+ * API's properties at activation. One module that re-exports the API is copied once, and every
+ * file imports that.
  */
 const vscodeOncePlugin = {
   name: 'vscode-once',
@@ -36,23 +51,54 @@ const vscodeOncePlugin = {
   },
 };
 
-async function main() {
-  const ctx = await esbuild.context({
-    // The extension's bundle, and the small entry that runs it from a code cache (bundleLoader.ts).
-    entryPoints: { extension: 'src/extension.ts', bundleLoader: 'src/bundleLoader.ts' },
+/**
+ * A dynamic `import()` of a part's entry stays out of the bundle that makes it: it becomes a
+ * `require` of the part's own output, beside it in dist/. Any other dynamic import is an error,
+ * so that nothing is loaded lazily by accident.
+ */
+const lazyPartsPlugin = {
+  name: 'lazy-parts',
+  setup(build) {
+    const outputOf = new Map(Object.entries(LAZY_PARTS).map(([name, part]) => [path.resolve(__dirname, part.entry), `./${name}.js`]));
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData === 'lazy-parts') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'lazy-parts' });
+      const output = outputOf.get(resolved.path);
+      if (output) return { path: output, external: true };
+      return { errors: [{ text: `"${args.path}" is imported on demand but is not an entry of LAZY_PARTS in esbuild.js` }] };
+    });
+  },
+};
+
+/** The build of the extension host's bundles, shared by `node esbuild.js` and the unit test of the parts. */
+function buildOptions({ production = false, watch = false } = {}) {
+  return {
+    entryPoints: {
+      extension: 'src/extension.ts',
+      ...Object.fromEntries(Object.entries(LAZY_PARTS).map(([name, part]) => [name, part.entry])),
+    },
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node22',
+    // import() of a part becomes require(): the extension host loads CommonJS.
+    supported: { 'dynamic-import': false },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
     outdir: 'dist',
+    absWorkingDir: __dirname,
     external: ['vscode'],
     metafile: true,
     logLevel: 'silent',
-    plugins: watch ? [vscodeOncePlugin, problemMatcherPlugin] : [vscodeOncePlugin],
-  });
+    plugins: watch ? [vscodeOncePlugin, lazyPartsPlugin, problemMatcherPlugin] : [vscodeOncePlugin, lazyPartsPlugin],
+  };
+}
+
+async function main() {
+  const production = process.argv.includes('--production');
+  const watch = process.argv.includes('--watch');
+  const ctx = await esbuild.context(buildOptions({ production, watch }));
   if (watch) {
     await ctx.watch();
     return;
@@ -64,7 +110,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { LAZY_PARTS, buildOptions };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

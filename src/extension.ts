@@ -1,13 +1,12 @@
 // Activation: builds the extension's parts once and wires them together. What each part does
 // lives in its own file; nothing here but construction and the events that connect them.
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ApiError } from './api/errors';
 import { prepareFetch } from './api/fetchWarmUp';
 import { registerCommands } from './commands';
 import { DeepLinkHandler } from './commands/deepLinks';
 import { sessionLink } from './model/deepLinks';
-import { prepareAgeFormat, setDisplayLocale } from './model/labels';
+import { prepareAgeFormat } from './model/labels';
 import { SessionLookupCache } from './model/sessionLookup';
 import { SessionTreeModel } from './model/sessionTree';
 import type { TreeNode } from './model/treeNodes';
@@ -17,6 +16,7 @@ import { Credentials } from './services/credentials';
 import { FilterController } from './services/filterController';
 import { SavedViews } from './services/savedViews';
 import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from './ui/ids';
+import { adoptLocale, currentLocale } from './ui/lazyParts';
 import { OneTokenOffer } from './ui/tokenOffer';
 import { registerSessionTools } from './tools/sessionTools';
 import { SessionIdHovers, SessionIdLinks } from './views/sessionIdLinks';
@@ -45,9 +45,10 @@ export interface TestApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
-  // Code that cannot import vscode (the page renderer) translates through @vscode/l10n.
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  setDisplayLocale(vscode.env.language);
+  // Code that cannot import vscode translates through @vscode/l10n; the parts loaded on first use
+  // are handed the same locale.
+  const locale = currentLocale();
+  adoptLocale(locale);
   const log = vscode.window.createOutputChannel('open.cx', { log: true });
   const credentials = new Credentials(context.secrets);
   const connection = new Connection(credentials, log);
@@ -106,7 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     sessionPanels,
     savedViews,
     savedViews.onDidChange(() => filters.showTitle()),
-    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews, watching }),
+    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews, watching, locale }),
     vscode.window.registerUriHandler(deepLinks),
     // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
     vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(linksEnabled)),
@@ -138,7 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
       }
     }),
     // The chat's read-only tools share the sidebar's client, and with it its request budget.
-    registerSessionTools(client),
+    registerSessionTools(client, locale),
   );
   // Reading the stored token is a round trip to the window, 15–30 ms while it starts: activation
   // does not wait for it. The view's first request shares the same read, and the signed-in

@@ -29,7 +29,19 @@ export interface ApiErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * The core bundle and each part loaded on first use (esbuild.js) carry their own copy of this
+ * class, while the errors all come from the core's client: `instanceof` asks for this mark rather
+ * than for one copy's prototype.
+ */
+const API_ERROR = Symbol.for('opencx.ApiError');
+
 export class ApiError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [API_ERROR]?: unknown })[API_ERROR] === true;
+  }
+
+  readonly [API_ERROR] = true;
   readonly kind: ApiErrorKind;
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;

@@ -9,12 +9,10 @@ import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
 import type { SavedViews } from '../services/savedViews';
 import { COMMANDS, VIEW_ID, type CommandName } from '../ui/ids';
+import { loadOnFirstUse, type SharedLocale } from '../ui/lazyParts';
 import { askChat } from './askChat';
 import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
-import { filterSessions } from './filter';
 import { groupByHandlers } from './groupBy';
-import { saveView, switchView } from './savedViews';
-import { searchSessions } from './search';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
 import { setToken, signOut } from './token';
 import type { WatchSwitch } from './watch';
@@ -30,17 +28,20 @@ export interface CommandTargets {
   sessions: SessionOpener;
   savedViews: SavedViews;
   watching: WatchSwitch;
+  /** Handed to the commands loaded on first use. */
+  locale: SharedLocale;
 }
 
 type Handler = (...args: never[]) => unknown;
 
-export function registerCommands({ connection, linkTo, model, view, filters, sessions, savedViews, watching }: CommandTargets): vscode.Disposable {
+export function registerCommands({ connection, linkTo, model, view, filters, sessions, savedViews, watching, locale }: CommandTargets): vscode.Disposable {
   const search = { client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions, linkTo };
+  const quickPicks = loadOnFirstUse(async () => (await import('./quickPicksPart.js')).quickPicksPart(locale));
   const handlers: Record<CommandName, Handler> = {
     setToken: () => setToken(connection),
     signOut: () => signOut(connection),
     refresh: () => model.reload(),
-    filter: () => filterSessions(filters),
+    filter: async () => (await quickPicks()).filterSessions(filters),
     clearFilters: () => filters.apply(NO_FILTER),
     // VS Code passes (clicked node, all selected nodes) to tree context-menu commands.
     // From a hover the id comes as text.
@@ -56,16 +57,16 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     goToSession: () => goToSession(sessions),
     openSessionAtCursor: () => openSessionAtCursor(sessions),
     // A deep link hands over the text to search for.
-    searchSessions: (query?: unknown) => searchSessions(search, typeof query === 'string' ? query : ''),
+    searchSessions: async (query?: unknown) => (await quickPicks()).searchSessions(search, typeof query === 'string' ? query : ''),
     // Row commands: the row they were clicked on names its slice.
     loadMore: (notice?: NoticeNode) => notice?.slice && inViewProgress(model.loadMore(notice.slice)),
     retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),
     // From a session panel the id comes as text; from the tree, the rows.
     askChat: (clicked?: TreeNode | string, selected?: TreeNode[]) =>
       askChat(typeof clicked === 'string' ? [clicked] : selectedSessions(view, clicked, selected).map((session) => session.id)),
-    saveView: () => saveView({ savedViews, filters }),
+    saveView: async () => (await quickPicks()).saveView({ savedViews, filters }),
     // A keybinding may name the view in its `args`.
-    switchView: (name?: unknown) => switchView({ savedViews, filters }, typeof name === 'string' ? name : undefined),
+    switchView: async (name?: unknown) => (await quickPicks()).switchView({ savedViews, filters }, typeof name === 'string' ? name : undefined),
     ...groupByHandlers(),
     watch: () => watching.start(),
     stopWatching: () => watching.stop(),

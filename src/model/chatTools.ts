@@ -229,10 +229,3 @@ async function readHistory(client: ChatClient, id: string, signal?: AbortSignal)
   return { events, more: true, unreadable };
 }
 
-/** The tool reference a user writes in the chat to point it at a session (toolReferenceName of opencx_getSession). */
-export const SESSION_TOOL_REFERENCE = '#opencxSession';
-
-/** What "Ask Chat About This Session" puts in the chat's input: the reference, the ids, and a space for the question. */
-export function sessionChatQuery(ids: readonly string[]): string {
-  return `${SESSION_TOOL_REFERENCE} ${ids.join(' ')} `;
-}

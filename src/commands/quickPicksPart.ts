@@ -1,0 +1,14 @@
+// The commands that open a quick pick of their own (search, filters, saved views), loaded the
+// first time one of them runs: a bundle of its own (see esbuild.js), so that activation does not
+// read code that waits for a person to ask for it.
+import { adoptLocale, type SharedLocale } from '../ui/lazyParts';
+import { filterSessions } from './filter';
+import { saveView, switchView } from './savedViews';
+import { searchSessions } from './search';
+
+export function quickPicksPart(locale: SharedLocale) {
+  adoptLocale(locale);
+  return { filterSessions, saveView, searchSessions, switchView };
+}
+
+export type QuickPicksPart = ReturnType<typeof quickPicksPart>;

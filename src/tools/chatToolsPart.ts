@@ -1,0 +1,11 @@
+// The chat tools' answers, loaded on the chat's first call of a tool: a bundle of its own (see
+// esbuild.js), so that activation does not read code most windows never run.
+import { answerTool, failureAnswer, invocationMessage } from '../model/chatTools';
+import { adoptLocale, type SharedLocale } from '../ui/lazyParts';
+
+export function chatToolsPart(locale: SharedLocale) {
+  adoptLocale(locale);
+  return { answerTool, failureAnswer, invocationMessage };
+}
+
+export type ChatToolsPart = ReturnType<typeof chatToolsPart>;
