@@ -1,4 +1,4 @@
-// Watch for New Sessions / Stop Watching, the eye in the view's title. The watching itself lives
+// Watch for New Sessions / Stop Watching, in the view's "…" menu. The watching itself lives
 // in the view layer (views/sessionsWatch.ts), which extension.ts hands over as this interface.
 
 export interface WatchSwitch {

@@ -99,6 +99,26 @@ export async function expand(page: Page, label: string): Promise<void> {
   await idle(page);
 }
 
+/** Runs `label` from the view's "…" menu (Views and More Actions), as a user does. */
+export async function viewMenuAction(page: Page, label: string): Promise<void> {
+  await page.locator(`${SIDEBAR} .composite.title [aria-label^="Views and More Actions"]`).click();
+  const item = page.locator(`.monaco-menu .action-label[aria-label="${label}"]`);
+  await item.hover();
+  await item.click();
+  await item.waitFor({ state: 'detached' });
+}
+
+/** The labels of the view's "…" menu; the menu is closed again. */
+export async function viewMenuLabels(page: Page): Promise<string[]> {
+  await page.locator(`${SIDEBAR} .composite.title [aria-label^="Views and More Actions"]`).click();
+  const items = page.locator('.monaco-menu .action-label');
+  await items.first().waitFor();
+  const labels = (await items.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''))).filter(Boolean);
+  await page.keyboard.press('Escape');
+  await items.first().waitFor({ state: 'detached' });
+  return labels;
+}
+
 /** Collapses every group, so rows are found where a test expands them. */
 export async function collapseAll(page: Page): Promise<void> {
   const action = page.locator(`${SIDEBAR} .composite.title [aria-label="Collapse All"]`);

@@ -2,11 +2,20 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { parseSession } from '../../src/api/schemas';
 import { sessionLabel } from '../../src/model/labels';
-import { childLabels, clearNotifications, collapseAll, ensureSignedIn, expand, findNotification, idle, openSessionsView, runCommand, treeRow, ui, waitForWorkbench, webviewFrame } from './driver';
+import { childLabels, clearNotifications, collapseAll, ensureSignedIn, expand, findNotification, idle, openSessionsView, runCommand, treeRow, ui, viewMenuAction, viewMenuLabels, waitForWorkbench, webviewFrame } from './driver';
 
 /** The harness sets opencx.watchInterval to this (scripts/vscode/run-integration.mjs). */
 const INTERVAL_MS = 15_000;
-const TITLE_ACTIONS = '.part.sidebar .composite.title';
+const STOP = 'Stop Watching for New Sessions';
+
+/** Waits until the view's "…" menu offers `label` (it follows a context key set in a round trip of its own). */
+async function waitForMenuItem(page: Page, label: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await viewMenuLabels(page)).includes(label)) {
+    if (Date.now() > until) assert.fail(`the view's "…" menu does not offer ${label}`);
+    await page.waitForTimeout(250);
+  }
+}
 
 /** The count on the open.cx icon of the activity bar, or undefined while it shows none. */
 async function activityBadge(page: Page): Promise<string | undefined> {
@@ -59,8 +68,7 @@ suite('UI: watching for new sessions', () => {
     const { page, standIn } = ui();
     await setWindowFocused(page, true);
     await openSessionsView(page);
-    const stop = page.locator(`${TITLE_ACTIONS} [aria-label="Stop Watching for New Sessions"]`);
-    if (await stop.isVisible()) await stop.click();
+    if ((await viewMenuLabels(page)).includes(STOP)) await viewMenuAction(page, STOP);
     await collapseAll(page);
     standIn.reset();
   });
@@ -70,8 +78,8 @@ suite('UI: watching for new sessions', () => {
     await expand(page, 'Open');
     await expand(page, 'Web');
     await expand(page, 'Email');
-    await page.locator(`${TITLE_ACTIONS} [aria-label="Watch for New Sessions"]`).click();
-    await page.locator(`${TITLE_ACTIONS} [aria-label="Stop Watching for New Sessions"]`).waitFor();
+    await viewMenuAction(page, 'Watch for New Sessions');
+    await waitForMenuItem(page, STOP);
     await runCommand(page, 'View: Show Explorer');
     await page.locator('.part.sidebar .composite.title', { hasText: /explorer/i }).waitFor();
 
@@ -137,7 +145,7 @@ suite('UI: watching for new sessions', () => {
     for (const group of ['Open', 'Web', 'Email']) {
       await page.locator(`.part.sidebar [role="treeitem"][aria-expanded="true"]`, { has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${group}\\s*$`) }) }).waitFor({ timeout: 20_000 });
     }
-    await page.locator(`${TITLE_ACTIONS} [aria-label="Stop Watching for New Sessions"]`).waitFor();
+    await waitForMenuItem(page, STOP);
     assert.ok((await childLabels(page, 'Web')).length > 1, 'Web shows its sessions, loaded on their own');
     // Still watching: a new session shows up without a click.
     const arrived = standIn.addSession({ channel: { type: 'web' }, contact: { name: 'Cy After Reload' } });

@@ -7,7 +7,10 @@ const root = path.join(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   preview?: boolean;
   extensionKind?: string[];
-  contributes: { walkthroughs: { id: string; steps: { id: string; media: { image: string }; completionEvents: string[] }[] }[] };
+  contributes: {
+    menus: { 'view/title': { command?: string; submenu?: string; when: string; group: string }[] };
+    walkthroughs: { id: string; steps: { id: string; media: { image: string }; completionEvents: string[] }[] }[];
+  };
 };
 
 suite('package.json: what users get', () => {
@@ -32,5 +35,13 @@ suite('package.json: what users get', () => {
   test('a preview, running where the user is: API traffic and the key stay on their machine in remote windows', () => {
     assert.equal(manifest.preview, true);
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
+  });
+
+  test('the view title shows at most four buttons, the rest in its "…" menu, so the view keeps its name at the default width', () => {
+    const inTitle = manifest.contributes.menus['view/title'].filter((entry) => entry.when.includes(`view == ${VIEW_ID}`) && entry.group.startsWith('navigation'));
+    // Buttons never shown together (Watch / Stop Watching) take one place.
+    const places = new Set(inTitle.map((entry) => entry.group));
+    // VS Code adds Collapse All (showCollapseAll in extension.ts).
+    assert.ok(places.size + 1 <= 4, inTitle.map((entry) => entry.command ?? entry.submenu).join(', '));
   });
 });
