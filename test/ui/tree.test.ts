@@ -9,13 +9,18 @@ suite('UI: sessions tree', () => {
 
   test('expanding Open and Web shows the first page of that slice, then Load more… appends the next', async () => {
     const { page, standIn, screenshotDir } = ui();
-    standIn.requests.length = 0;
+    // The README's picture: a group of ordinary sessions (Web's first row is the data set's hostile one).
     await expand(page, 'Open');
+    await expand(page, 'Email');
+    await treeRow(page, 'Load more…').waitFor();
+    await idle(page);
+    await page.screenshot({ path: join(screenshotDir, 'sessions-tree.png') });
+    await collapse(page, 'Email');
+    standIn.requests.length = 0;
     await expand(page, 'Web');
     await treeRow(page, 'Load more…').waitFor();
     const expected = standIn.matching({ status: 'open', channel_type: 'web' }).map((raw) => sessionLabel(parseSession(raw)));
     assert.deepEqual((await childLabels(page, 'Web')).slice(0, 25), expected.slice(0, 25));
-    await page.screenshot({ path: join(screenshotDir, 'sessions-tree.png') });
 
     assert.equal(await childCount(page, 'Web'), 26, '25 sessions and Load more…');
 

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { parseSession } from '../../src/api/schemas';
+import { sessionLabel } from '../../src/model/labels';
 import { generateHistory, HOSTILE_NAME } from '../server/data';
 import { expand, quickInput, runCommand, startSignedInCollapsed, treeRow, ui, waitForWorkbench, webviewFrame } from './driver';
 
@@ -19,6 +21,13 @@ suite('UI: session JSON view', () => {
     assert.equal(await frame.locator('img').count(), 0, 'no element was made from it');
     assert.ok(text.includes('x_experimental_routing'), 'unknown fields are shown');
     assert.ok(text.includes(hostile.id));
+
+    // The README's picture: an ordinary session, with its conversation.
+    const firstPage = standIn.matching({ status: 'open', channel_type: 'web' }).slice(1, 25);
+    const ordinary = firstPage.find((session) => generateHistory(session).length > 3)!;
+    await treeRow(page, sessionLabel(parseSession(ordinary))).click();
+    await webviewFrame(page, async (candidate) => (await candidate.locator(`body[data-session-id="${ordinary.id}"] .transcript`).count()) > 0);
+    await page.waitForTimeout(300); // the page's fonts and colours settle
     await page.screenshot({ path: join(screenshotDir, 'session-json.png') });
   });
 
