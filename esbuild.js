@@ -70,8 +70,11 @@ const lazyPartsPlugin = {
   },
 };
 
-/** The build of the extension host's bundles, shared by `node esbuild.js` and the unit test of the parts. */
-function buildOptions({ production = false, watch = false } = {}) {
+/**
+ * The build of the extension host's bundles, shared by `node esbuild.js` and the unit test of the
+ * parts. Entries and dist/ are found from `workingDir` (the benchmark builds in a scratch folder).
+ */
+function buildOptions({ production = false, watch = false, workingDir = process.cwd() } = {}) {
   return {
     entryPoints: {
       extension: 'src/extension.ts',
@@ -87,7 +90,7 @@ function buildOptions({ production = false, watch = false } = {}) {
     sourcemap: !production,
     sourcesContent: false,
     outdir: 'dist',
-    absWorkingDir: __dirname,
+    absWorkingDir: workingDir,
     external: ['vscode'],
     metafile: true,
     logLevel: 'silent',

@@ -1,6 +1,9 @@
 // Activation time in the real VS Code (the VS Code server of the cached code-server install, its
-// workbench in headless Chromium): each run opens a fresh workbench window, whose extension host
-// runs out/test/bench/activation.js; that entry activates the extension and logs the time.
+// workbench in headless Chromium), beside the benchmark's reference extension: each run opens two
+// fresh workbench windows of one server, one with each extension, in turns (the first of a run
+// alternates); each window's extension host runs out/test/bench/activation.js, which activates
+// the extension under development and logs the time. What matters is the difference: the same
+// machine and VS Code activate both.
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -11,7 +14,7 @@ import {
   startServer,
   startStandIn,
 } from '../vscode/vscode-server.mjs';
-import { median, repoRoot } from './repo.mjs';
+import { median, REFERENCE_PATH, repoRoot } from './repo.mjs';
 
 const TESTS_ENTRY = join(repoRoot, 'out/test/bench/activation.js');
 const ACTIVATION_LINE = /^ACTIVATION_MS ([\d.]+)\s*$/m;
@@ -19,8 +22,9 @@ const SETTLED_LINE = /^WORKBENCH_SETTLED_MS (\d+) ROUND_TRIP_MS ([\d.]+)/m;
 const RUN_TIMEOUT_MS = 120_000;
 
 /**
- * Activates the extension staged in `extensionPath` in `runs` fresh workbench windows of one
- * VS Code server. Everything started here is stopped by vscode-server.mjs's stopAll().
+ * Activates the extension staged in `extensionPath` and the reference extension in `runs` pairs
+ * of fresh workbench windows of one VS Code server. Everything started here is stopped by
+ * vscode-server.mjs's stopAll().
  */
 export async function measureActivation({ extensionPath: stagedPath, runs }) {
   if (!existsSync(TESTS_ENTRY)) throw new Error(`${TESTS_ENTRY} is missing: run \`npm run compile-tests\` first.`);
@@ -32,53 +36,66 @@ export async function measureActivation({ extensionPath: stagedPath, runs }) {
   // Signed out, as on a first install, whatever token the shell may hand development builds.
   const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: '' }, endClosedWindows: true });
 
-  const samples = [];
+  const samples = { extension: [], reference: [] };
   const settled = [];
   for (let index = 1; index <= runs; index++) {
-    let activationMs;
-    let settledAfter;
-    let alreadyActive = false;
-    const problems = [];
-    const workbench = await openWorkbench(server, {
-      extensionDevelopmentPath: extensionPath,
-      extensionTestsPath: TESTS_ENTRY,
-      onLog: (type, text) => {
-        const match = ACTIVATION_LINE.exec(text);
-        if (match) activationMs = Number(match[1]);
-        const settledMatch = SETTLED_LINE.exec(text);
-        if (settledMatch) settledAfter = { waitedMs: Number(settledMatch[1]), roundTripMs: Number(settledMatch[2]) };
-        if (text.includes('ACTIVATION_ALREADY_ACTIVE')) alreadyActive = true;
-        if (type === 'error' && !isKnownNoise(text)) problems.push(text);
-      },
-    });
-    try {
-      const crashed = new Promise((resolve) => workbench.page.once('crash', () => resolve('crashed')));
-      let timer;
-      const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timed out'), RUN_TIMEOUT_MS)));
-      const outcome = await Promise.race([workbench.exitCode, crashed, timedOut]);
-      clearTimeout(timer);
-      if (alreadyActive) throw new Error('the extension was already active when the tests entry started: nothing to time');
-      if (activationMs === undefined) {
-        const why = typeof outcome === 'string' ? `the workbench ${outcome}` : `the tests entry exited with ${outcome}`;
-        throw new Error(`no ACTIVATION_MS line (${why})${problems.length ? `:\n${problems.slice(-5).join('\n')}` : ''}`);
-      }
-    } finally {
-      await workbench.close();
+    const order = index % 2 === 1 ? ['extension', 'reference'] : ['reference', 'extension'];
+    for (const which of order) {
+      const timing = await activateOnce(server, which === 'extension' ? extensionPath : REFERENCE_PATH);
+      log(
+        `activation run ${index}/${runs}, ${which}: ${timing.activationMs.toFixed(1)} ms ` +
+          `(window settled after ${timing.settled?.waitedMs ?? '?'} ms, round trip ${timing.settled?.roundTripMs ?? '?'} ms)`,
+      );
+      samples[which].push(timing.activationMs);
+      if (timing.settled) settled.push(timing.settled);
     }
-    log(
-      `activation run ${index}/${runs}: ${activationMs.toFixed(1)} ms ` +
-        `(window settled after ${settledAfter?.waitedMs ?? '?'} ms, round trip ${settledAfter?.roundTripMs ?? '?'} ms)`,
-    );
-    samples.push(activationMs);
-    if (settledAfter) settled.push(settledAfter);
   }
+  // Runs are pairs: the difference of each pair, then their median.
+  const differences = samples.extension.map((value, index) => value - samples.reference[index]);
   return {
     samples,
-    medianMs: median(samples),
+    medianMs: median(samples.extension),
+    referenceMedianMs: median(samples.reference),
+    medianDifferenceMs: median(differences),
     // How quick the workbench answered when the timing began: the floor of every call activation makes.
     roundTripMs: settled.length ? median(settled.map((entry) => entry.roundTripMs)) : undefined,
     vscodeVersion,
   };
+}
+
+/** One fresh window with the extension at `extensionPath` under development: its activation time. */
+async function activateOnce(server, extensionPath) {
+  let activationMs;
+  let settled;
+  let alreadyActive = false;
+  const problems = [];
+  const workbench = await openWorkbench(server, {
+    extensionDevelopmentPath: extensionPath,
+    extensionTestsPath: TESTS_ENTRY,
+    onLog: (type, text) => {
+      const match = ACTIVATION_LINE.exec(text);
+      if (match) activationMs = Number(match[1]);
+      const settledMatch = SETTLED_LINE.exec(text);
+      if (settledMatch) settled = { waitedMs: Number(settledMatch[1]), roundTripMs: Number(settledMatch[2]) };
+      if (text.includes('ACTIVATION_ALREADY_ACTIVE')) alreadyActive = true;
+      if (type === 'error' && !isKnownNoise(text)) problems.push(text);
+    },
+  });
+  try {
+    const crashed = new Promise((resolve) => workbench.page.once('crash', () => resolve('crashed')));
+    let timer;
+    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timed out'), RUN_TIMEOUT_MS)));
+    const outcome = await Promise.race([workbench.exitCode, crashed, timedOut]);
+    clearTimeout(timer);
+    if (alreadyActive) throw new Error('the extension was already active when the tests entry started: nothing to time');
+    if (activationMs === undefined) {
+      const why = typeof outcome === 'string' ? `the workbench ${outcome}` : `the tests entry exited with ${outcome}`;
+      throw new Error(`no ACTIVATION_MS line (${why})${problems.length ? `:\n${problems.slice(-5).join('\n')}` : ''}`);
+    }
+  } finally {
+    await workbench.close();
+  }
+  return { activationMs, settled };
 }
 
 /**

@@ -9,14 +9,15 @@
 //  - finding sessions: session links in a 10 MB log, server searches per typed query;
 //  - watching: requests a minute with 5 groups expanded, requests while unfocused, the time from a
 //    session's arrival to its row (watching.mjs);
-//  - the size of the production bundle, and activation time in the real VS Code;
+//  - the size of the production bundles (the core and each part loaded on first use), and
+//    activation in the real VS Code beside the reference extension, as a difference;
 //  - what users wait for in the real VS Code, from a click to what it brings on screen, beside a
 //    bare fetch of the same request and a reference extension timed the same way (perceived.mjs).
 //
 //   npm run compile-tests && node scripts/bench/bench.mjs
 //
 // Options: --samples <n> (timed samples per case, default 40), --warmup <n> (default 10),
-//          --activation-runs <n> (fresh VS Code windows, default 3; 0 skips activation),
+//          --activation-runs <n> (pairs of fresh VS Code windows, default 3; 0 skips activation),
 //          --perceived-runs <n> (rounds of fresh windows, default 5; 0 skips them),
 //          --perceived-baseline <folder> (another build of the extension, e.g. a checkout of an
 //            earlier commit after `npm run compile`, timed the same way in the same rounds),
@@ -72,8 +73,10 @@ const GOALS = {
   ratioAt20Ms: 1.05,
   heapBytes: 40 * 2 ** 20,
   parseRatio: 1.3,
-  bundleBytes: 150 * 1024,
-  activationMs: 50,
+  // The core bundle, all that activation reads; the parts loaded on first use are listed beside it.
+  coreBundleBytes: 110 * 1024,
+  // Activation over the reference extension's, in windows of the same run.
+  activationOverReferenceMs: 25,
   // Session links in a 10 MB log.
   linksMs: 100,
   // Click to screen: over the reference extension (a, b) or over a bare fetch (c, d).
@@ -257,41 +260,43 @@ async function findingRows() {
   });
 }
 
-/** Builds the production bundle and stages it as an installed extension; `show` prints its rows. */
+/** Builds the production bundles and stages them as an installed extension; `show` prints their rows. */
 async function bundleRows({ show }) {
   if (show) section('Bundle and activation', 'bundle');
   let extensionPath;
-  await measure('  dist/extension.js, production build', `≤ ${kb(GOALS.bundleBytes)}`, async () => {
-    progress('production bundle (node esbuild.js --production --metafile, in a scratch folder)');
+  const metric = '  dist/extension.js (core), production build';
+  await measure(metric, `≤ ${kb(GOALS.coreBundleBytes)}`, async () => {
+    progress('production bundles (node esbuild.js --production --metafile, in a scratch folder)');
     const bundle = await buildProductionBundle(join(scratchDir, 'extension'));
     extensionPath = stageExtension(join(scratchDir, 'extension'));
     if (!show) return;
-    rows.push({
-      metric: '  dist/extension.js, production build',
-      result: `${kb(bundle.bytes)} (${count(bundle.bytes)} B)`,
-      goal: `≤ ${kb(GOALS.bundleBytes)}`,
-      met: bundle.bytes <= GOALS.bundleBytes,
-    });
+    rows.push({ metric, result: `${kb(bundle.bytes)} (${count(bundle.bytes)} B)`, goal: `≤ ${kb(GOALS.coreBundleBytes)}`, met: bundle.bytes <= GOALS.coreBundleBytes });
     bundle.largestInputs.forEach((input, index) => {
       rows.push({ metric: `    largest input ${index + 1}`, result: `${kb(input.bytes).padStart(8)}  ${input.path}` });
     });
+    for (const part of bundle.parts) {
+      rows.push({ metric: `  dist/${part.name}.js (loaded on first use)`, result: `${kb(part.bytes)} (${count(part.bytes)} B)` });
+    }
   });
   return extensionPath;
 }
 
 async function activationRows(extensionPath) {
-  const metric = '  activation in VS Code (production bundle)';
-  await measure(metric, `≤ ${ms(GOALS.activationMs)}`, async () => {
+  const metric = '  activation in VS Code, over the reference extension';
+  const goal = `≤ ${ms(GOALS.activationOverReferenceMs)}`;
+  await measure(metric, goal, async () => {
     if (!extensionPath) throw new Error('no production bundle to activate');
-    progress(`activation: ${activationRuns} fresh VS Code windows`);
+    progress(`activation: ${activationRuns} pairs of fresh VS Code windows (extension, reference)`);
     const activation = await measureActivation({ extensionPath, runs: activationRuns });
+    const list = (values) => values.map((value) => value.toFixed(1)).join(', ');
     rows.push({
       metric,
       result:
-        `${ms(activation.medianMs)} (median of ${activationRuns}: ${activation.samples.map((value) => value.toFixed(1)).join(', ')}; ` +
+        `${ms(activation.medianDifferenceMs)} (median of ${activationRuns} pairs; extension ${ms(activation.medianMs)}: ${list(activation.samples.extension)}; ` +
+        `reference ${ms(activation.referenceMedianMs)}: ${list(activation.samples.reference)}; ` +
         `workbench round trip ${activation.roundTripMs === undefined ? '?' : ms(activation.roundTripMs)}; VS Code ${activation.vscodeVersion ?? '?'})`,
-      goal: `≤ ${ms(GOALS.activationMs)}`,
-      met: activation.medianMs <= GOALS.activationMs,
+      goal,
+      met: activation.medianDifferenceMs <= GOALS.activationOverReferenceMs,
     });
   });
 }

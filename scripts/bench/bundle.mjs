@@ -3,31 +3,37 @@
 // The scratch folder then doubles as the installed extension that VS Code activates.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { repoRoot } from './repo.mjs';
 
-/** Builds `dist/extension.js` the way `node esbuild.js --production --metafile` does, in `workDir`. */
+/**
+ * Builds the bundles the way `node esbuild.js --production --metafile` does, in `workDir`: the
+ * core, dist/extension.js, and each part loaded on first use (LAZY_PARTS in esbuild.js).
+ */
 export async function buildProductionBundle(workDir) {
   mkdirSync(workDir, { recursive: true });
-  // esbuild.js names its entry and output relative to the working folder; src is the repo's own.
+  // esbuild.js names its entries and outputs relative to the working folder; src is the repo's own.
   symlinkSync(join(repoRoot, 'src'), join(workDir, 'src'), 'dir');
   mkdirSync(join(workDir, 'dist'));
   await run(process.execPath, [join(repoRoot, 'esbuild.js'), '--production', '--metafile'], workDir);
 
-  const bundlePath = join(workDir, 'dist/extension.js');
   const metafile = JSON.parse(readFileSync(join(workDir, 'dist/meta.json'), 'utf8'));
-  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('dist/extension.js'))?.[1];
-  if (!output) throw new Error('the metafile has no dist/extension.js output');
+  const bundles = Object.entries(metafile.outputs)
+    .filter(([path]) => path.endsWith('.js'))
+    .map(([path, output]) => ({ name: basename(path, '.js'), path, bytes: statSync(resolve(workDir, path)).size, inputs: output.inputs }));
+  const core = bundles.find((bundle) => bundle.name === 'extension');
+  if (!core) throw new Error('the metafile has no dist/extension.js output');
   // Inputs are named relative to the working folder; name them relative to the repo instead.
   const inputName = (path) => {
     const absolute = isAbsolute(path) ? path : resolve(workDir, path);
     return relative(absolute.startsWith(workDir) ? workDir : repoRoot, absolute);
   };
-  const largestInputs = Object.entries(output.inputs)
+  const largestInputs = Object.entries(core.inputs)
     .map(([path, { bytesInOutput }]) => ({ path: inputName(path), bytes: bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 5);
-  return { bundlePath, bytes: statSync(bundlePath).size, largestInputs };
+  const parts = bundles.filter((bundle) => bundle !== core).map(({ name, bytes }) => ({ name, bytes }));
+  return { bundlePath: resolve(workDir, core.path), bytes: core.bytes, largestInputs, parts };
 }
 
 /**

@@ -19,9 +19,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureInstalled, log, openWorkbench, startServer, startStandIn } from '../vscode/vscode-server.mjs';
 import { installTreeProbe, webviewShownProbe } from './pageProbes.mjs';
-import { DATA, median, repoRoot } from './repo.mjs';
+import { DATA, median, REFERENCE_PATH } from './repo.mjs';
 
-const REFERENCE_PATH = join(repoRoot, 'scripts/bench/reference-extension');
 const STEP_TIMEOUT_MS = 20_000;
 const PAGE_SIZE = 25;
 // Tall enough that Email's rows are drawn below Web's two pages: the tree draws only visible rows.

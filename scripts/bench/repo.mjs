@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The least a tree of open.cx sessions can do, timed beside the extension. */
+export const REFERENCE_PATH = join(repoRoot, 'scripts/bench/reference-extension');
+
 const requireFromRepo = createRequire(join(repoRoot, 'package.json'));
 
 /** A module of out/, e.g. loadCompiled('src/api/client.js'), with a hint when it was not built. */

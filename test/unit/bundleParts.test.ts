@@ -11,7 +11,7 @@ const requireFromRoot = createRequire(path.join(root, 'package.json'));
 const { build } = requireFromRoot('esbuild') as typeof import('esbuild');
 const { LAZY_PARTS, buildOptions } = requireFromRoot('./esbuild.js') as {
   LAZY_PARTS: Record<string, { entry: string; owns: string[] }>;
-  buildOptions: (options: { production: boolean }) => BuildOptions;
+  buildOptions: (options: { production: boolean; workingDir: string }) => BuildOptions;
 };
 
 suite('bundles: parts loaded on first use', function () {
@@ -20,7 +20,7 @@ suite('bundles: parts loaded on first use', function () {
   let outputs: Map<string, { inputs: string[]; source: string }>;
 
   suiteSetup(async () => {
-    const result = await build({ ...buildOptions({ production: true }), write: false });
+    const result = await build({ ...buildOptions({ production: true, workingDir: root }), write: false });
     metafile = result.metafile!;
     outputs = new Map(
       Object.entries(metafile.outputs)
