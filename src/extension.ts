@@ -60,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   model.setViewVisible(view.visible);
   // What the first expansion needs besides its page, made once the view is on screen (after
   // activation, before the first click) rather than in the time the user waits: the age format of
-  // the rows (the runtime takes 15–25 ms over its first RelativeTimeFormat), the API client, and
+  // the rows (the runtime is slow over its first RelativeTimeFormat), the API client, and
   // VS Code's set-up of fetch for the server (prepareFetch says why).
   const prepareRows = () =>
     setTimeout(() => {
@@ -141,8 +141,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     // The chat's read-only tools share the sidebar's client, and with it its request budget.
     registerSessionTools(client, locale),
   );
-  // Reading the stored token is a round trip to the window, 15–30 ms while it starts: activation
-  // does not wait for it. The view's first request shares the same read, and the signed-in
+  // Reading the stored token is a round trip to the window, slow while the window starts:
+  // activation does not wait for it. The view's first request shares the same read, and the signed-in
   // context key and the view's title follow as soon as it is in.
   const signedInKnown = adoptDevelopmentToken(context, credentials)
     .then(() => credentials.refreshContext())

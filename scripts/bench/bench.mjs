@@ -13,6 +13,7 @@
 //    activation in the real VS Code beside the reference extension, as a difference;
 //  - what users wait for in the real VS Code, from a click to what it brings on screen, beside a
 //    bare fetch of the same request and a reference extension timed the same way (perceived.mjs).
+// The same table, with the machine and the options, goes to bench/RESULTS.md (results.mjs).
 //
 //   npm run compile-tests && node scripts/bench/bench.mjs
 //
@@ -36,6 +37,7 @@ import { measurePerceived } from './perceived.mjs';
 import { perceivedReport } from './perceivedReport.mjs';
 import { count, formatTable, kb, machineLines, mb, ms } from './report.mjs';
 import { repoRoot } from './repo.mjs';
+import { writeResults } from './results.mjs';
 import { countSearchRequests, timeLinkDetection } from './finding.mjs';
 import { countRequests, timeExpand } from './tree.mjs';
 import { measureWatching } from './watching.mjs';
@@ -139,9 +141,11 @@ for (const row of rows) {
   if (row.section !== undefined) sectionName = row.short;
   else if (row.met === false && !notMeasured.includes(row.metric)) missed.push(`${sectionName}: ${row.metric.trim()}`);
 }
-console.log('');
-console.log(missed.length ? `Goals missed (${missed.length}): ${missed.join('; ')}` : 'Every goal met.');
-if (notMeasured.length) console.log(`Not measured: ${notMeasured.map((metric) => metric.trim()).join('; ')}`);
+const summary = [missed.length ? `Goals missed (${missed.length}): ${missed.join('; ')}` : 'Every goal met.'];
+if (notMeasured.length) summary.push(`Not measured: ${notMeasured.map((metric) => metric.trim()).join('; ')}`);
+console.log(`\n${summary.join('\n')}`);
+const vscodeRan = (runs('bundle') && activationRuns > 0) || (runs('perceived') && perceivedRuns > 0);
+writeResults({ rows, summary, options, vscodeRan });
 process.exit(notMeasured.length ? 1 : 0);
 
 /**

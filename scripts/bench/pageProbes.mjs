@@ -2,8 +2,8 @@
 // mousedown listener, the rows it brings by a MutationObserver and the next animation frame, both
 // on performance.timeOrigin + performance.now(), a clock every frame of the browser shares.
 // What is drawn is reported through the binding `opencxBenchReport(kind, at)` (perceived.mjs),
-// so the bench waits without looking into the page while it works: reading every frame every
-// 50 ms put the workbench's renderer to work during each measured click.
+// so the bench waits without looking into the page while it works: polling the page's frames
+// would put the workbench's renderer to work during the very click being measured.
 // Playwright serialises these functions into the page, so each must stand on its own.
 
 /** Installs `window.opencxBench` in the workbench page: arm(targets) before a click, then read `state`. */

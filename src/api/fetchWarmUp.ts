@@ -1,6 +1,6 @@
 // VS Code's extension host wraps `fetch` to honour the user's proxy settings and certificates: on
-// its first call it resolves the proxy for the URL and loads the system certificates, 110–140 ms
-// in the real VS Code, before anything is sent. A fetch aborted before it starts goes through that
+// its first call it resolves the proxy for the URL and loads the system certificates, a noticeable
+// wait before anything is sent. A fetch aborted before it starts goes through that
 // set-up and stops there: no connection is opened and nothing is sent. Done once the view is on
 // screen, it takes that time off the user's first click.
 

@@ -25,7 +25,7 @@ export function refuseDeclaredExcess(response: Response, maxBytes = MAX_RESPONSE
  * stops the transfer, as soon as more than `maxBytes` arrived: bytes are counted as they are read,
  * after decompression, so neither a missing or wrong Content-Length nor a compressed body gets past
  * the limit. Read chunk by chunk rather than piped through a TransformStream, whose stream
- * machinery costs 10–20 ms the first time it runs in an extension host: on the first page a user
+ * machinery is slow to start the first time it runs in an extension host: on the first page a user
  * opens after starting VS Code.
  */
 export async function readLimitedText(response: Response, maxBytes = MAX_RESPONSE_BYTES): Promise<string> {

@@ -5,8 +5,8 @@
 // degrade a field of the wrong type to null instead of rejecting the session; the untouched server
 // object is kept as `raw` so the JSON view and the copy commands show everything that was sent
 // (and sentJson.ts keeps the text it came from, to show it exactly as sent).
-// Validating a field costs about 0.1 µs per session, so a field joins the schema when something
-// starts reading it, not before.
+// Every validated field costs time on every session of every page, so a field joins the schema
+// when something starts reading it, not before.
 import * as z from 'zod/mini';
 import type { SentJson } from './sentJson';
 

@@ -8,8 +8,8 @@
 //
 // An item points to its page under a symbol key: copies such as `{ ...session }` keep it, while
 // JSON.stringify and structured cloning (webview messages, saved state) leave it out, so they never
-// drag the page text along. A WeakMap keyed by the item would do the same at three to four times
-// the cost (0.2–0.4 µs an item against under 0.1 µs), paid for every item of every page loaded.
+// drag the page text along. A WeakMap keyed by the item would do the same at several times the
+// cost, paid for every item of every page loaded.
 import { formatExactJson } from './exactJsonFormat';
 import { parseExactJson } from './exactJsonParse';
 import { locateArrayItems } from './jsonItems';

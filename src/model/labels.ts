@@ -183,9 +183,9 @@ function ageFormat(): { ago: Intl.RelativeTimeFormat; now: string } {
 }
 
 /**
- * Builds the display language's age format ahead of the first row that needs it: the runtime
- * takes 15–25 ms to set up its first RelativeTimeFormat, which the first group expanded would
- * otherwise wait for.
+ * Builds the display language's age format ahead of the first row that needs it: the runtime's
+ * first RelativeTimeFormat is slow to set up, and the first group expanded would otherwise wait
+ * for it.
  */
 export function prepareAgeFormat(): void {
   ageFormat();

@@ -1,7 +1,7 @@
 // The session page's script and stylesheet (media/session.js and media/session.css), read once and
 // written into every page. Linked as files, they were fetched after the page through VS Code's
 // resource loader, and VS Code shows a webview's page only once everything it loads is in: the
-// panel stayed blank 50–400 ms longer, and a busy window gave up waiting only after 200 ms.
+// panel stayed blank while they loaded, and a busy window waited on them before giving up.
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 

@@ -3,8 +3,8 @@
 // The panel's state lives here and in the history model (model/sessionHistory.ts); the page is
 // rendered from it (page/sessionPage.ts) on every change, one at a time (page/pageLoad.ts). The
 // first page is loaded; once its script runs, a change goes to it as an update, the new title and
-// body that media/session.js puts in place: loading a page again took 75–130 ms more, and showed
-// the history that much later. A hidden panel is loaded again when shown (retainContextWhenHidden
+// body that media/session.js puts in place: loading a whole page again is slower, and would show
+// the history later. A hidden panel is loaded again when shown (retainContextWhenHidden
 // is off, so VS Code drops a hidden page and shows its last HTML on reveal): its HTML is brought
 // up to date as it hides. media/session.js keeps collapsed nodes, scroll position and focus in its
 // webview state, across updates and loads.

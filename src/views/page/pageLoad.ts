@@ -1,8 +1,8 @@
 // One page at a time in a webview: a page to load, or an update to the page showing. VS Code loads
 // a page given to a webview in a hidden frame and shows it once loaded; a page given while another
-// still loads throws that load away and starts again. A session's history answers about 120 ms
-// after its panel opens, while the first page is loading: rebuilding then made the user wait for
-// a second load before seeing the JSON. Changes made while a page loads, or while an update goes
+// still loads throws that load away and starts again. A session's history usually answers while
+// the panel's first page is still loading: rebuilding then made the user wait for a second load
+// before seeing the JSON. Changes made while a page loads, or while an update goes
 // in, wait until the page says it shows what it was given, then go in together.
 // No VS Code here: tested in Node.
 import { realScheduler, type Scheduler } from '../../model/watch';
