@@ -1,7 +1,8 @@
 // The rows of perceived.mjs's figures: each click's median beside the bare fetch of the same
 // request in the same rounds, and beside the reference extension, which carries VS Code's own share
-// of the time; the goals of (a) and (b) are stated against the reference, those of (c) and (d)
-// against the fetch, not in absolute ms.
+// of the time. The goals of (a), (b) and (d) are stated against the reference; those of (c) and
+// (c′), whose panel does more than the reference's, against the baseline build run in the same
+// rounds (--perceived-baseline): never against absolute milliseconds, which measure the machine.
 
 const CASES = {
   a: ['(a)', 'click Open › Web → first session row'],
@@ -14,7 +15,7 @@ const CASES = {
 const round = (value) => `${Math.round(value)} ms`;
 const plus = (value) => `${value < 0 ? '−' : '+'}${Math.round(Math.abs(value))} ms`;
 
-/** `goals`: { overReferenceMs, overFetchMs }. */
+/** `goals`: { overReferenceMs, overBaselineMs }. */
 export function perceivedReport(result, goals) {
   const rows = [];
   for (const [key, [mark, title]] of Object.entries(CASES)) {
@@ -32,14 +33,15 @@ export function perceivedReport(result, goals) {
       const referenceOver = reference.median - fetch.median;
       text += `; reference ${round(reference.median)} = fetch ${plus(referenceOver)}; extension − reference ${plus(extension.median - reference.median)}`;
     }
-    if (reference && (key === 'a' || key === 'b')) {
-      goal = `≤ reference + ${goals.overReferenceMs} ms`;
-      met = extension.median - reference.median <= goals.overReferenceMs;
+    if (key === 'c' || key === 'c2') {
+      goal = `≤ baseline + ${goals.overBaselineMs} ms`;
+      met = baseline ? extension.median - baseline.median <= goals.overBaselineMs : undefined;
+      if (!baseline) text += '; no baseline given (--perceived-baseline)';
     } else {
-      goal = `≤ fetch + ${goals.overFetchMs} ms`;
-      met = over <= goals.overFetchMs;
+      goal = `≤ reference + ${goals.overReferenceMs} ms`;
+      met = reference ? extension.median - reference.median <= goals.overReferenceMs : false;
     }
-    if (baseline) text += `; baseline ${round(baseline.median)} = fetch ${plus(baseline.median - fetch.median)}`;
+    if (baseline) text += `; baseline ${round(baseline.median)} = fetch ${plus(baseline.median - fetch.median)}; extension − baseline ${plus(extension.median - baseline.median)}`;
     rows.push({ metric, result: text, goal, met });
     const samples = (name, summary) => summary && `${name} ${summary.samples.map((value) => Math.round(value)).join(', ')}`;
     const lists = [samples('extension', extension), samples('reference', reference), samples('baseline', baseline), samples('fetch', fetch)];
