@@ -18,7 +18,7 @@ import {
   type Page,
   type Session,
 } from './schemas';
-import { SentJson } from './sentJson';
+import { SentJson } from './exactJson';
 
 
 export interface RequestLogEntry {

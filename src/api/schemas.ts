@@ -4,11 +4,11 @@
 // values, new fields appear. These schemas validate only the fields the extension reads, and
 // degrade a field of the wrong type to null instead of rejecting the session; the untouched server
 // object is kept as `raw` so the JSON view and the copy commands show everything that was sent
-// (and sentJson.ts keeps the text it came from, to show it exactly as sent).
+// (and exactJson.ts keeps the text it came from, to show it exactly as sent).
 // Validating a field costs about 0.1 µs per session, so a field joins the schema when something
 // starts reading it, not before.
 import * as z from 'zod/mini';
-import type { SentJson } from './sentJson';
+import type { SentJson } from './exactJson';
 
 export const SESSION_STATUSES = ['open', 'closed_resolved', 'closed_unresolved'] as const;
 export const CHANNEL_TYPES = [

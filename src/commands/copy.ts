@@ -1,9 +1,8 @@
 // Copy Session ID / Copy Session JSON, for one session or for every selected one.
 import * as vscode from 'vscode';
-import { formatExactJson } from '../api/exactJsonFormat';
+import { exactJsonOf, formatExactJson } from '../api/exactJson';
 import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
-import { exactJsonOf } from '../api/sentJson';
 import type { TreeNode } from '../model/treeNodes';
 import { copyToClipboard } from '../ui/clipboard';
 import { plainText } from '../ui/plainText';

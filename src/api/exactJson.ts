@@ -1,5 +1,6 @@
-// The JSON text of a response as the server sent it, kept beside the objects JSON.parse made of
-// it, so that the JSON view and the copy commands can show an item exactly as sent.
+// Items of a response exactly as the server sent them: the one way to exact JSON for the views and
+// the commands (the session page, the read-only JSON document, Copy Session JSON). The text of a
+// response is kept beside the objects JSON.parse made of it; jsonTree.ts reads and prints it.
 //
 // Reading every page losslessly would slow down every page load for the few items anyone opens,
 // so a page keeps its body text (one string, shared by all of its items) and an item's exact form
@@ -10,10 +11,9 @@
 // JSON.stringify and structured cloning (webview messages, saved state) leave it out, so they never
 // drag the page text along. A WeakMap keyed by the item would do the same at three to four times
 // the cost (0.2–0.4 µs an item against under 0.1 µs), paid for every item of every page loaded.
-import { formatExactJson } from './exactJsonFormat';
-import { parseExactJson } from './exactJsonParse';
-import { locateArrayItems } from './jsonItems';
-import { countDuplicateKeys, nodeOfValue, type JsonNode } from './jsonNode';
+import { countDuplicateKeys, formatExactJson, locateArrayItems, nodeOfValue, parseExactJson, type JsonNode } from './jsonTree';
+
+export { formatExactJson, MAX_INDENTED_DEPTH, type JsonEntry, type JsonNode } from './jsonTree';
 
 export interface ExactJson {
   /** The item as a tree: numbers as written, entries in the order sent, repeated keys flagged. */
