@@ -10,6 +10,10 @@ const path = require('node:path');
  * reads the build's metafile and fails when one of them lands in the core bundle.
  */
 const LAZY_PARTS = {
+  exactJson: {
+    entry: 'src/api/exactJson.ts',
+    owns: ['src/api/jsonTree.ts', 'node_modules/jsonc-parser/'],
+  },
   chatTools: {
     entry: 'src/tools/chatToolsPart.ts',
     owns: ['src/model/chatTools.ts', 'src/model/chatToolInput.ts', 'src/model/chatContent.ts'],
@@ -86,6 +90,9 @@ function buildOptions({ production = false, watch = false, workingDir = process.
     target: 'node22',
     // import() of a part becomes require(): the extension host loads CommonJS.
     supported: { 'dynamic-import': false },
+    // A package's ES module build where it has one: jsonc-parser's CommonJS build loads its own
+    // files through a require esbuild cannot follow.
+    mainFields: ['module', 'main'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -1,9 +1,7 @@
 // Copy Session ID / Copy Session JSON, for one session or for every selected one.
 import * as vscode from 'vscode';
-import { formatExactJson } from '../api/exactJsonFormat';
 import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
-import { exactJsonOf } from '../api/sentJson';
 import type { TreeNode } from '../model/treeNodes';
 import { copyToClipboard } from '../ui/clipboard';
 import { plainText } from '../ui/plainText';
@@ -52,9 +50,13 @@ export async function copySessionIds(sessions: Session[]): Promise<void> {
   );
 }
 
-/** The JSON exactly as the server sent it; several sessions become an array. */
+/**
+ * The JSON exactly as the server sent it; several sessions become an array. Reading JSON exactly
+ * is a part of its own, loaded on first use (see esbuild.js).
+ */
 export async function copySessionJson(sessions: Session[]): Promise<void> {
   if (nothingSelected(sessions)) return;
+  const { exactJsonOf, formatExactJson } = await import('../api/exactJson.js');
   const json =
     sessions.length === 1
       ? exactJsonOf(sessions[0]!).pretty

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { CurrentClient } from '../api/client';
 import { parseSessionId } from '../api/ids';
-import { exactJsonOf } from '../api/sentJson';
+import { exactJsonOf } from '../api/exactJson';
 import { withAbortSignal } from '../ui/cancellation';
 import { SESSION_JSON_SCHEME } from '../ui/ids';
 

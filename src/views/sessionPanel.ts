@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { CurrentClient, OpenCxClient } from '../api/client';
 import { isCancellation } from '../api/errors';
 import type { Session } from '../api/schemas';
-import { exactJsonOf } from '../api/sentJson';
+import { exactJsonOf } from '../api/exactJson';
 import { sessionLabel } from '../model/labels';
 import { SessionHistory } from '../model/sessionHistory';
 import { copyToClipboard } from '../ui/clipboard';

@@ -9,7 +9,7 @@ import { MAX_RESPONSE_BYTES } from '../../src/api/responseLimit';
 import { parseRetryAfter, RETRY_WAIT_CEILING_MS, RETRY_WAIT_FLOOR_MS, UNKNOWN_RETRY_WAIT_MS } from '../../src/api/retryAfter';
 import type { SessionQuery } from '../../src/api/sessionQuery';
 import type { Session } from '../../src/api/schemas';
-import { exactJsonOf } from '../../src/api/sentJson';
+import { exactJsonOf } from '../../src/api/exactJson';
 import type { Json } from '../server/data';
 import { OVERSIZED_BODY_BYTES, startStandIn, type StandIn } from '../server/server';
 
@@ -287,6 +287,17 @@ suite('API client against the local stand-in', function () {
       assert.match(error.message, body === 'missingItems' ? /'items' is missing/ : /JSON/);
     });
   }
+
+  test('a body with a comment or a trailing comma (JSONC, not JSON) is invalidResponse like any malformed body', async () => {
+    standIn.setFaults({ body: 'malformed' });
+    const malformed = (await rejectsWith(client().listSessions({}), 'invalidResponse')).message;
+    const id = standIn.sessions[0]!.id;
+    const session = `{"id":"${id}","status":"open","channel":{"type":"web"}}`;
+    for (const bodyText of [`{"items":[${session}],"next":null} // end`, `{"items":[${session},],"next":null}`, `{"items":[${session}],"next":null,}`]) {
+      standIn.setFaults({ bodyText, times: 1 });
+      assert.equal((await rejectsWith(client().listSessions({}), 'invalidResponse')).message, malformed, bodyText);
+    }
+  });
 
   test('a next cursor that is a number, an object, an array or a boolean is invalidResponse naming it, not a silent last page', async () => {
     const cases: [Json, string][] = [[2, 'a number'], [{ offset: 25 }, 'an object'], [['c2'], 'an array'], [false, 'a boolean']];

@@ -1,10 +1,16 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatExactJson, MAX_INDENTED_DEPTH } from '../../src/api/exactJsonFormat';
-import { parseExactJson } from '../../src/api/exactJsonParse';
-import { locateArrayItems } from '../../src/api/jsonItems';
-import { ExactJsonError } from '../../src/api/jsonReader';
-import { countDuplicateKeys, nodeOfValue, type JsonEntry, type JsonNode } from '../../src/api/jsonNode';
+import {
+  countDuplicateKeys,
+  ExactJsonError,
+  formatExactJson,
+  locateArrayItems,
+  MAX_INDENTED_DEPTH,
+  nodeOfValue,
+  parseExactJson,
+  type JsonEntry,
+  type JsonNode,
+} from '../../src/api/jsonTree';
 import { createRandom } from '../server/data';
 
 const pretty = (text: string) => formatExactJson(parseExactJson(text));
@@ -199,6 +205,40 @@ suite('exact JSON', () => {
     }
   });
 
+  test('strict JSON, not JSONC: a comment or a trailing comma is refused like any other malformed text, where it stands', () => {
+    const refused: [string, number][] = [
+      ['{"a":1 // note\n}', 7],
+      ['{"a":1 /* note */}', 7],
+      ['/* note */ {"a":1}', 0],
+      ['{"a":1}\n// note', 8],
+      ['[1, 2 /* unterminated', 6],
+      ['[1,]', 3],
+      ['[1,\n]', 4],
+      ['{"a":1,}', 7],
+      ['{"a":[1,2,],"b":1}', 10],
+      ['{"items":[{"id":"s1"},]}', 22],
+      // Spaces JSON has no place for, which a JSONC reader might take.
+      ['\v1', 0],
+      ['\f1', 0],
+      ['[1,\u00a02]', 3],
+    ];
+    for (const [source, position] of refused) {
+      assert.throws(() => JSON.parse(source), SyntaxError, `JSON.parse accepts ${JSON.stringify(source)}`);
+      assert.throws(
+        () => parseExactJson(source),
+        (error: unknown) => error instanceof ExactJsonError && error instanceof SyntaxError && error.position === position,
+        JSON.stringify(source),
+      );
+    }
+    assert.throws(() => parseExactJson('[1 // note\n]'), /^ExactJsonError: Comment at position 3$/);
+    assert.throws(() => parseExactJson('[1,]'), /^ExactJsonError: Unexpected "]" at position 3$/);
+    // Within a part of a text, the position is still an offset in the whole text.
+    assert.throws(
+      () => parseExactJson('{"items":[[1,],2]}', 10, 14),
+      (error: unknown) => error instanceof ExactJsonError && error.position === 13,
+    );
+  });
+
   test('property: accepts exactly what JSON.parse accepts', () => {
     const alphabet = fc.constantFrom(...'{}[]",:0123456789.-+eEtrufalsn \n\t\\/u\u0000\u001f'.split(''));
     const mutated = fc
@@ -221,6 +261,26 @@ suite('exact JSON', () => {
         else assert.throws(() => parseExactJson(source), ExactJsonError);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  test('property: what a JSONC reader would take (comments, trailing commas, other spaces) anywhere in a text: accepted exactly when JSON.parse accepts it', () => {
+    const lenient = fc.constantFrom('// c\n', '/* c */', '/**/', '/*', '//', ',', ', ', '\v', '\f', '\u00a0', '\ufeff', '\u2028');
+    fc.assert(
+      fc.property(model, fc.nat(), fc.nat(), lenient, (value, seed, at, insert) => {
+        const source = writeModel(value, seed);
+        const position = at % (source.length + 1);
+        const changed = source.slice(0, position) + insert + source.slice(position);
+        let accepted = true;
+        try {
+          JSON.parse(changed);
+        } catch {
+          accepted = false;
+        }
+        if (accepted) assert.deepEqual(JSON.parse(formatExactJson(parseExactJson(changed))), JSON.parse(changed));
+        else assert.throws(() => parseExactJson(changed), ExactJsonError);
+      }),
+      { numRuns: 2000 },
     );
   });
 

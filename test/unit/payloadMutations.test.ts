@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
 import { parseHistoryPage, parseSession, parseSessionPage, SchemaError, type HistoryEvent, type Session } from '../../src/api/schemas';
-import { exactJsonOf, SentJson } from '../../src/api/sentJson';
+import { exactJsonOf, SentJson } from '../../src/api/exactJson';
 import { SessionTreeModel } from '../../src/model/sessionTree';
 import type { NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
 import { escapeHtml } from '../../src/views/page/html';

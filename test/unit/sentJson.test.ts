@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { OpenCxClient } from '../../src/api/client';
 import { parseSession, parseSessionPage } from '../../src/api/schemas';
-import { exactJsonOf, SentJson } from '../../src/api/sentJson';
+import { exactJsonOf, SentJson } from '../../src/api/exactJson';
 import { startStandIn, type StandIn } from '../server/server';
 import { survives } from './faultReport';
 

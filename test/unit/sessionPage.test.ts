@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseHistoryPage, parseSession, parseSessionPage, type HistoryEvent, type Session } from '../../src/api/schemas';
-import { exactJsonOf, SentJson } from '../../src/api/sentJson';
+import { exactJsonOf, SentJson } from '../../src/api/exactJson';
 import type { HistoryView } from '../../src/views/page/historyHtml';
 import { contentSecurityPolicy, createNonce, escapeHtml } from '../../src/views/page/html';
-import { formatExactJson } from '../../src/api/exactJsonFormat';
-import { nodeOfValue } from '../../src/api/jsonNode';
+import { formatExactJson, nodeOfValue } from '../../src/api/jsonTree';
 import { renderJson as renderNode } from '../../src/views/page/jsonHtml';
 
 /** The panel's rendering of a value JSON.parse made, as for a session whose text is not known. */

@@ -2,8 +2,7 @@
 // entities decoded) is exactly the pretty JSON the copy commands and the editor get
 // (formatExactJson), so that selecting and copying from the page gives the same JSON. Numbers,
 // key order and repeated keys are shown as the server sent them; a repeated key is flagged.
-import { formatExactJson, MAX_INDENTED_DEPTH } from '../../api/exactJsonFormat';
-import type { JsonNode } from '../../api/jsonNode';
+import { formatExactJson, MAX_INDENTED_DEPTH, type JsonNode } from '../../api/exactJson';
 import { escapeHtml } from './html';
 import { panelText, type PanelText } from './panelText';
 

@@ -4,7 +4,7 @@
 // focus). The script only adds behaviour; every element comes from here. No VS Code here: tested
 // in Node.
 import type { Session } from '../../api/schemas';
-import { exactJsonOf } from '../../api/sentJson';
+import { exactJsonOf } from '../../api/exactJson';
 import { firstTime, formatAge, formatDate, sessionFacts, sessionLabel } from '../../model/labels';
 import { renderHistory, type EventHighlight, type HistoryView } from './historyHtml';
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
