@@ -69,6 +69,12 @@ export class ApiError extends Error {
   }
 }
 
+/** Any error as an ApiError: one the API layer did not make becomes an unexpected response. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('invalidResponse', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
 export function isCancellation(error: unknown): boolean {
   return error instanceof ApiError && error.kind === 'cancelled';
 }

@@ -5,11 +5,12 @@
 // while loading makes one request; a failed page is retried alone (loaded pages stay); a refresh
 // aborts the old generation's requests and ignores their late answers.
 import type { CurrentClient } from '../api/client';
+import { asApiError } from '../api/errors';
 import type { Session } from '../api/schemas';
 import { ExpandedGroups, type ExpandedState } from './expandedGroups';
 import { NewSessions } from './newSessions';
 import { NO_FILTER, sliceQueries, type SessionFilter } from './sessionFilter';
-import { asApiError, Slice } from './slice';
+import { Slice } from './slice';
 import { dimensionsOf, groupFromId, groupsAt, isShown } from './treeGroups';
 import type { GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
 import { readFirstPages, type WatchRound } from './watchRound';

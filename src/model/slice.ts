@@ -2,7 +2,7 @@
 // filter selects several values), where each one's paging stands, the sessions loaded so far and
 // the page request in flight. Only the tree model holds slices; the view sees the rows they make.
 import { BACKGROUND_SHARE_SPENT, type CurrentClient, type OpenCxClient } from '../api/client';
-import { ApiError, isCancellation } from '../api/errors';
+import { ApiError, asApiError, isCancellation } from '../api/errors';
 import type { Session } from '../api/schemas';
 import type { SessionQuery } from '../api/sessionQuery';
 import { matchesQuery, type FreshPage, type LoadedSession } from './firstPageMerge';
@@ -301,9 +301,4 @@ function stuckMessage(cursorRepeated: boolean): string {
 function byRecentActivity(a: Session, b: Session): number {
   const time = (session: Session) => session.updated_at ?? session.created_at ?? '';
   return time(b).localeCompare(time(a));
-}
-
-export function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError('invalidResponse', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

@@ -7,24 +7,12 @@
 //   brings one catch-up round at once, unless the last round is less than MIN_INTERVAL_S old.
 // - A failed round backs off: a 429 (or the budget holding watching back) waits at least its
 //   Retry-After, and failures in a row double the wait, up to MAX_BACKOFF_MS.
+import { realScheduler, type Scheduler } from './scheduler';
 import type { WatchRound } from './sessionTree';
 
 export const MIN_INTERVAL_S = 15;
 export const DEFAULT_INTERVAL_S = 60;
 export const MAX_BACKOFF_MS = 10 * 60_000;
-
-export interface Scheduler {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  /** Monotonic milliseconds. */
-  now(): number;
-}
-
-export const realScheduler: Scheduler = {
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => performance.now(),
-};
 
 export interface WatchOptions {
   round: () => Promise<WatchRound>;

@@ -5,7 +5,7 @@
 // before seeing the JSON. Changes made while a page loads, or while an update goes
 // in, wait until the page says it shows what it was given, then go in together.
 // No VS Code here: tested in Node.
-import { realScheduler, type Scheduler } from '../../model/watch';
+import { realScheduler, type Scheduler } from '../../model/scheduler';
 
 /** How long a page may take to say it runs before the next one is given anyway (a page whose script never ran). */
 export const PAGE_LOAD_TIMEOUT_MS = 3000;
