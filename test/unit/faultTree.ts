@@ -2,10 +2,12 @@
 // against it, and ways to read what the tree shows.
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OpenCxClient, type ClientOptions } from '../../src/api/client';
+import type { OpenCxClient } from '../../src/api/client';
 import { SessionTreeModel } from '../../src/model/sessionTree';
 import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
 import type { RecordedRequest, StandIn, StandInOptions } from '../server/server';
+
+export { clientFor } from './clientHarness';
 
 export const groupsOf = (nodes: TreeNode[]) => nodes.filter((node): node is GroupNode => node.type === 'group');
 export const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
@@ -15,10 +17,6 @@ export const idsOf = (nodes: TreeNode[]) => sessionsOf(nodes).map((node) => node
 
 export const PAGE_SIZE = 25;
 export const SMALL: StandInOptions = { count: 600, seed: 21, pageSize: PAGE_SIZE, rateLimit: 0 };
-
-export function clientFor(standIn: StandIn, options: Partial<ClientOptions> = {}): OpenCxClient {
-  return new OpenCxClient({ baseUrl: standIn.url, token: standIn.token, retryLimit: 2, timeoutMs: 2_000, ...options });
-}
 
 export function modelWith(client: OpenCxClient, grouping: 'status/channel' | 'channel/status' | 'none' = 'status/channel'): SessionTreeModel {
   return new SessionTreeModel({ client: async () => client, grouping });
