@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { parseHistoryPage, parseSession } from '../../src/api/schemas';
+import { parseHistoryPage } from '../../src/api/schemas';
 import { customerContent, cutText, dataLine, fitLines, OUTPUT_LIMITS, sessionSummary, transcriptEntry } from '../../src/model/chatContent';
+import { parsedSession, SESSION_ID } from '../builders/sessions';
 import { HOSTILE_CONTACT, splitAnswer } from './chatOutput';
-
-const ID = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
 
 suite('chat tools: customer content and summaries', () => {
   test('the fence is longer than any run of backticks in the data, so the data cannot close it', () => {
@@ -38,8 +37,7 @@ suite('chat tools: customer content and summaries', () => {
   });
 
   test('a summary holds what tells sessions apart, leaves out what is unknown, and cuts long text', () => {
-    const session = parseSession({
-      id: ID,
+    const session = parsedSession({
       status: 'closed_unresolved',
       ai_closure_type: 'handed_off',
       sentiment: 'angry',
@@ -55,8 +53,8 @@ suite('chat tools: customer content and summaries', () => {
     assert.deepEqual(Object.keys(summary), ['id', 'ticket', 'status', 'channel', 'contact', 'created', 'updated', 'sentiment', 'aiClosure', 'handedOff', 'handoffSummary']);
     assert.equal(summary.contact, 'ada@example.com', 'a blank name falls back to the email');
     assert.equal(summary.handoffSummary, `${'s'.repeat(OUTPUT_LIMITS.textChars)}… [cut: 600 of 700 characters shown]`);
-    const earlier = sessionSummary(parseSession({ id: ID, status: 'open', channel: { type: 'sms' }, created_at: null, updated_at: null, contact: { name: null } }));
-    assert.deepEqual(earlier, { id: ID, status: 'open', channel: 'sms', handedOff: false });
+    const earlier = sessionSummary(parsedSession({ channel: { type: 'sms' }, created_at: null, updated_at: null, contact: { name: null } }));
+    assert.deepEqual(earlier, { id: SESSION_ID, status: 'open', channel: 'sms', handedOff: false });
   });
 
   test('transcript entries: who said what and when, and what happened, for every kind of event', () => {

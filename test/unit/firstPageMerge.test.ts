@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { parseSession, type Session } from '../../src/api/schemas';
+import type { Session } from '../../src/api/schemas';
 import { matchesQuery, mergeFirstPages, type LoadedSession } from '../../src/model/firstPageMerge';
+import { parsedSession } from '../builders/sessions';
 
 /** Sessions "a", "b", … as the server sends them; `version` changes their update time. */
 const session = (name: string, fields: Record<string, unknown> = {}): Session =>
-  parseSession({ id: name, status: 'open', channel: { type: 'web' }, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...fields });
+  parsedSession({ id: name, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...fields });
 const loaded = (names: string, stream = 0): LoadedSession[] => [...names].map((name) => ({ session: session(name), stream }));
 const ids = (sessions: readonly { session: Session }[] | readonly Session[]) =>
   sessions.map((entry) => ('session' in entry ? entry.session.id : entry.id)).join('');

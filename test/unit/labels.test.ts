@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { parseSession } from '../../src/api/schemas';
 import { formatAge, formatDate, formatTime, sessionDescription, sessionFacts, sessionLabel, setDisplayLocale } from '../../src/model/labels';
+import { rawSession } from '../builders/sessions';
 
 suite('session labels', () => {
-  const base = { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'open', channel: { type: 'web' }, ticket_number: 77 };
+  const base = rawSession({ ticket_number: 77 });
 
   test('contact name, else email, else phone, else the ticket number', () => {
     assert.equal(sessionLabel(parseSession({ ...base, contact: { name: 'Ada Lovelace', email: 'ada@example.com' } })), 'Ada Lovelace');
@@ -49,7 +50,7 @@ suite('session labels', () => {
   suite('the earlier shape (2024 document)', () => {
     const now = Date.parse('2026-11-30T12:00:00Z');
     // Only id, status, channel and both timestamps are required, and the timestamps may be null.
-    const earlier = { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'open', channel: { type: 'web' }, created_at: null, updated_at: null };
+    const earlier = rawSession({ created_at: null, updated_at: null });
     const allNullContact = { id: null, email: null, phone_number: null, name: null, custom_data: null };
 
     test('no contact details and no ticket number: the session reads as its id', () => {

@@ -1,14 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { parseSession, type Session } from '../../src/api/schemas';
+import type { Session } from '../../src/api/schemas';
 import { matchLoadedSessions, snippetAround } from '../../src/model/localSearch';
-
-const session = (id: string, fields: Record<string, unknown>): Session =>
-  parseSession({ id, status: 'open', channel: { type: 'web' }, ...fields });
+import { parsedSession } from '../builders/sessions';
 
 const SESSIONS = [
-  session('3c90c3cc-0d44-4b50-8888-8dd25736052a', { ticket_number: 1234, contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone_number: '+1 555 0100' } }),
-  session('9f1c2b3a-0000-4000-8000-000000000001', { ticket_number: 41234, contact: { non_verified_name: 'Grace', email: null } }),
-  session('aaaaaaaa-0000-4000-8000-000000000002', { ticket_number: null, contact: null }),
+  parsedSession({ id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', ticket_number: 1234, contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone_number: '+1 555 0100' } }),
+  parsedSession({ id: '9f1c2b3a-0000-4000-8000-000000000001', ticket_number: 41234, contact: { non_verified_name: 'Grace', email: null } }),
+  parsedSession({ id: 'aaaaaaaa-0000-4000-8000-000000000002', ticket_number: null, contact: null }),
 ];
 const ids = (found: Session[]) => found.map((item) => item.id.slice(0, 4));
 

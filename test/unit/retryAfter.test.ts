@@ -54,4 +54,11 @@ suite('Retry-After', () => {
     assert.equal(rateLimitWait(42_000), 42_000);
     assert.equal(rateLimitWait(1e14), 300_000);
   });
+
+  test('Retry-After in seconds or as an HTTP date', () => {
+    assert.equal(parseRetryAfter('3'), 3000);
+    assert.equal(parseRetryAfter(null), undefined);
+    assert.equal(parseRetryAfter('soon'), undefined);
+    assert.equal(parseRetryAfter('Mon, 30 Nov 2026 00:00:10 GMT', now), 10_000);
+  });
 });

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
-import { parseSession, type Session } from '../../src/api/schemas';
+import type { Session } from '../../src/api/schemas';
 import { SessionLookupCache } from '../../src/model/sessionLookup';
+import { parsedSession, SESSION_ID as ID } from '../builders/sessions';
 
-const ID = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
-const SESSION = parseSession({ id: ID, status: 'open', channel: { type: 'web' } });
+const SESSION = parsedSession();
 
 function cache(answer: (id: string, signal: AbortSignal) => Promise<Session>) {
   let now = 0;

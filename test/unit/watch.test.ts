@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
-import { parseSession } from '../../src/api/schemas';
 import { NewSessions } from '../../src/model/newSessions';
 import type { WatchRound } from '../../src/model/sessionTree';
 import { MAX_BACKOFF_MS, Watch, watchIntervalMs } from '../../src/model/watch';
+import { parsedSession } from '../builders/sessions';
 import { VirtualTime } from './virtualTime';
 
 suite('watch: when rounds run', () => {
@@ -107,7 +107,7 @@ suite('watch: when rounds run', () => {
 });
 
 suite('new sessions: marks and the badge count', () => {
-  const session = (id: string) => parseSession({ id, status: 'open', channel: { type: 'web' } });
+  const session = (id: string) => parsedSession({ id });
 
   test('counted until the user looks; marked until they look away', () => {
     const news = new NewSessions();

@@ -1,36 +1,22 @@
 // Security in the real VS Code: the API token stays out of the open.cx log, every error the tree
-// shows, the session page and the settings; a revoked token costs one warning and no request
-// storm; customer text renders as text in tooltips. (Refusing plain http to a non-loopback server
-// is covered by credentials.test.ts.)
+// shows, the session page and the settings. (Refusing plain http to a non-loopback server is
+// covered by credentials.test.ts.)
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fc from 'fast-check';
 import * as vscode from 'vscode';
-import { parseSession } from '../../src/api/schemas';
 import type { TestApi } from '../../src/extension';
-import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
-import { sessionTooltip } from '../../src/views/treeItems';
+import type { GroupNode, NoticeNode, TreeNode } from '../../src/model/treeNodes';
 import type { Faults } from '../server/server';
-import { HOSTILE_STRINGS, survives, survivesSync } from '../unit/faultReport';
+import { closedPort } from '../unit/closedPort';
+import { survives } from '../unit/faultReport';
 import { activate, collapseAll, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+import { markdownIn } from './markdownInData';
+import { assertNoToken } from './tokenLeaks';
 
-const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
 const noticesOf = (nodes: TreeNode[]) => nodes.filter((node): node is NoticeNode => node.type === 'notice');
-
-/** Every 8-character piece of the token: a cut-off token still leaks. */
-function tokenPieces(): string[] {
-  const token = standIn.token;
-  return Array.from({ length: Math.max(1, token.length - 7) }, (_, index) => token.slice(index, index + 8));
-}
-
-function assertNoToken(text: string, where: string): void {
-  const leaked = tokenPieces().filter((piece) => text.includes(piece));
-  assert.deepEqual(leaked, [], `${where} holds (part of) the API token`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Where this extension host writes its logs. The VS Code server starts each extension host with a
@@ -82,15 +68,6 @@ function extensionHostLogFolder(): string {
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => join(dir, name)).filter((file) => file.endsWith('.log'));
-}
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 suite('security: the API token stays secret', function () {
@@ -243,169 +220,5 @@ suite('security: the API token stays secret', function () {
       assert.ok(settings.includes('opencx.apiBaseUrl'), `${settingsFile} is the file VS Code keeps the opencx settings in`);
       assertNoToken(settings, settingsFile);
     });
-  });
-});
-
-suite('security: a revoked token', function () {
-  this.timeout(60_000);
-  let api: TestApi;
-
-  suiteSetup(async () => {
-    api = await activate();
-    await vscode.workspace.getConfiguration('opencx').update('groupBy', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('opencx.clearFilters');
-  });
-  teardown(async () => {
-    await standIn.reset();
-    await signIn(api);
-  });
-
-  test('with four groups expanded: one warning, at most one request per group, then none until the user acts', async () => {
-    await standIn.reset();
-    await signIn(api); // a new token also re-arms the one-time prompt
-    const roots = (await api.provider.getChildren()).filter((node): node is GroupNode => node.type === 'group');
-    const expanded: GroupNode[] = [];
-    for (const root of roots.slice(0, 2)) {
-      const channels = (await api.provider.getChildren(root)).filter((node): node is GroupNode => node.type === 'group');
-      expanded.push(...channels.slice(0, 2));
-    }
-    for (const node of expanded) assert.ok(sessionsOf(await api.provider.getChildren(node)).length > 0, `${node.id} loaded`);
-
-    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
-    const showWarningMessage = window.showWarningMessage;
-    const warnings: string[] = [];
-    window.showWarningMessage = (message: unknown) => {
-      warnings.push(String(message));
-      return Promise.resolve(undefined);
-    };
-    try {
-      await survives('token revoked mid-use (VS Code)', async () => {
-        await standIn.control('revoke');
-        await standIn.clearRequests();
-        await vscode.commands.executeCommand('opencx.refresh');
-        // The view asks again for each expanded group, some twice while the first answer is on its way.
-        const shown = await Promise.all([...expanded, ...expanded].map((node) => api.provider.getChildren(node)));
-        for (const children of shown) assert.deepEqual(noticesOf(children).map((notice) => notice.kind), ['signedOut']);
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        const afterRevoke = (await standIn.requests()).filter((request) => request.path.startsWith('/chat/'));
-        assert.equal(afterRevoke.length, expanded.length, 'one request per expanded group');
-        for (const node of expanded) {
-          const count = afterRevoke.filter((request) => request.query.status === node.fixed.status && request.query.channel_type === node.fixed.channel).length;
-          assert.equal(count, 1, `${node.id}: one request`);
-        }
-        assert.equal(warnings.length, 1, `one warning, not one per group: ${JSON.stringify(warnings)}`);
-        assert.match(warnings[0]!, /rejected the API token/);
-        assertNoToken(warnings[0]!, 'the warning');
-
-        // Repainting and re-expanding send nothing more: only a new token can help.
-        for (let round = 0; round < 3; round++) for (const node of expanded) await api.provider.getChildren(node);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        assert.equal((await standIn.requests()).filter((request) => request.path.startsWith('/chat/')).length, expanded.length, 'no request storm');
-        assert.equal(warnings.length, 1);
-
-        // The user sets a valid token: the groups load again.
-        await standIn.reset();
-        await signIn(api);
-        for (const node of expanded) assert.ok(sessionsOf(await api.provider.getChildren(node)).length > 0, `${node.id} loads again`);
-      });
-    } finally {
-      window.showWarningMessage = showWarningMessage;
-    }
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// Tooltips are Markdown: customer text must reach them as text, never as markup or links.
-
-const TOOLTIP_STRING_FIELDS = [
-  'id', 'status', 'ai_closure_type', 'sentiment', 'channel.type', 'created_at', 'updated_at', 'assignee_id', 'language',
-  'contact.name', 'contact.non_verified_name', 'contact.email', 'contact.non_verified_email', 'contact.phone_number',
-  'team.name', 'handoff.summary',
-];
-
-/** Raw HTML and autolinks as CommonMark reads them at an unescaped "<" (spec 6.5 autolinks, 6.6 raw HTML). */
-const MARKDOWN_HTML = [
-  /<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>/y, // open tag
-  /<\/[A-Za-z][A-Za-z0-9-]*\s*>/y, // closing tag
-  /<!--/y, // comment
-  /<\?[\s\S]*?\?>/y, // processing instruction
-  /<![A-Za-z]/y, // declaration
-  /<!\[CDATA\[/y, // CDATA
-  /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y, // URI autolink
-  /<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y, // email autolink
-];
-/** Characters that start Markdown inline syntax: code, emphasis, links, images, strikethrough, escapes. */
-const MARKDOWN_ACTIVE = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '!', '~']);
-/** An entity or numeric character reference (CommonMark 2.5): data "&lt;b&gt;" must not turn into "<b>". */
-const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
-
-/**
- * What is left of a tooltip once the tooltip's own markup (the heading mark, the bold row names,
- * the line breaks) is taken out: only data, as it was escaped.
- */
-function dataPartOf(markdown: string): string {
-  return markdown
-    .replace(/^#### /, '')
-    .replace(/(^|\n)\*\*[A-Za-z ]+:\*\* /g, '$1')
-    .replace(/ {2}\n/g, '\n');
-}
-
-/** Markdown the data part still holds: raw HTML, autolinks, entity references, unescaped syntax characters. */
-function markdownIn(data: string): string[] {
-  const found: string[] = [];
-  const at = (pattern: RegExp, index: number) => ((pattern.lastIndex = index), pattern.exec(data)?.[0]);
-  for (let index = 0; index < data.length; index++) {
-    const char = data[index]!;
-    if (char === '\\' && index + 1 < data.length && /[!-/:-@[-`{-~]/.test(data[index + 1]!)) {
-      index++; // an escape: the next character is text
-      continue;
-    }
-    if (data.startsWith('&nbsp;', index)) {
-      index += 5; // how VS Code's appendText writes a space
-      continue;
-    }
-    const html = char === '<' ? MARKDOWN_HTML.map((pattern) => at(pattern, index)).find((match) => match !== undefined) : undefined;
-    const entity = char === '&' ? at(ENTITY, index) : undefined;
-    const syntax = MARKDOWN_ACTIVE.has(char) ? char : undefined;
-    for (const what of [html, entity, syntax]) if (what !== undefined) found.push(`${JSON.stringify(what)} at ${index}`);
-  }
-  return found;
-}
-
-suite('security: customer text in tooltips', function () {
-  this.timeout(60_000);
-
-  test('hostile strings in every string field render as text in the tree tooltip: no tag, autolink, entity or Markdown from data', () => {
-    const markup = fc.array(fc.constantFrom('<', '>', '&', ';', '#', '"', '`', '*', '_', '[', ']', '(', ')', '!', '~', '\\', ':', '/', '@', 'a', 'b', 'img', 'https', 'lt', '60', ' ', '\n'), { maxLength: 30 }).map((parts) => parts.join(''));
-    const hostile = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), markup);
-    fc.assert(
-      fc.property(fc.array(hostile, { minLength: TOOLTIP_STRING_FIELDS.length, maxLength: TOOLTIP_STRING_FIELDS.length }), fc.integer({ min: -5, max: 100_000 }), (values, ticket) => {
-        const raw: Record<string, unknown> = { channel: {}, contact: {}, team: {}, handoff: {}, ticket_number: ticket };
-        TOOLTIP_STRING_FIELDS.forEach((path, index) => {
-          const [head, tail] = path.split('.') as [string, string | undefined];
-          const value = path === 'id' ? `id-${values[index]!}` : values[index]!;
-          if (tail) (raw[head] as Record<string, unknown>)[tail] = value;
-          else raw[head] = value;
-        });
-        const session = parseSession(raw);
-        const tooltip = sessionTooltip(session);
-        survivesSync('hostile strings in the tree tooltip', () => {
-          assert.equal(tooltip.supportHtml, false);
-          assert.equal(tooltip.isTrusted, false);
-          assert.deepEqual(markdownIn(dataPartOf(tooltip.value)), [], `Markdown or HTML from data in ${JSON.stringify(tooltip.value)}`);
-          // And the data is there, as text: undo the escapes, compare with spacing evened out.
-          const spaced = (text: string) => text.replace(/\s+/g, ' ');
-          const shown = spaced(dataPartOf(tooltip.value).replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
-          // A creation time shows only when it is one, as a date in the display language: text no
-          // date can be read from is left out.
-          const time = Date.parse(session.created_at ?? '');
-          const created = Number.isNaN(time) ? undefined : new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-          for (const value of [session.id, session.assignee_id, session.team?.name, session.handoff?.summary, created]) {
-            if (value) assert.ok(shown.includes(spaced(value)), `${JSON.stringify(value)} is shown in ${JSON.stringify(tooltip.value)}`);
-          }
-        });
-      }),
-      { numRuns: 300 },
-    );
   });
 });
