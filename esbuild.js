@@ -1,5 +1,6 @@
 // Bundles the extension into one CommonJS file for the VS Code extension host, beside the entry
-// that loads it.
+// that loads it; and the session page's script into one browser script that the extension writes
+// into the page (src/views/pageAssets.ts).
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -36,7 +37,23 @@ const vscodeOncePlugin = {
   },
 };
 
+/** The session page's script, for the webview: one script with no module system, written inline into the page. */
+const pageScript = {
+  entryPoints: { session: 'src/webview/session.ts' },
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  // Inline in the page, it has no file a source map could sit beside.
+  sourcemap: false,
+  outdir: 'dist',
+  logLevel: 'silent',
+  plugins: watch ? [problemMatcherPlugin] : [],
+};
+
 async function main() {
+  const page = await esbuild.context(pageScript);
   const ctx = await esbuild.context({
     // The extension's bundle, and the small entry that runs it from a code cache (bundleLoader.ts).
     entryPoints: { extension: 'src/extension.ts', bundleLoader: 'src/bundleLoader.ts' },
@@ -54,11 +71,11 @@ async function main() {
     plugins: watch ? [vscodeOncePlugin, problemMatcherPlugin] : [vscodeOncePlugin],
   });
   if (watch) {
-    await ctx.watch();
+    await Promise.all([ctx.watch(), page.watch()]);
     return;
   }
-  const result = await ctx.rebuild();
-  await ctx.dispose();
+  const [result] = await Promise.all([ctx.rebuild(), page.rebuild()]);
+  await Promise.all([ctx.dispose(), page.dispose()]);
   if (process.argv.includes('--metafile')) {
     require('node:fs').writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
   }

@@ -3,11 +3,11 @@
 // The panel's state lives here and in the history model (model/sessionHistory.ts); the page is
 // rendered from it (page/sessionPage.ts) on every change, one at a time (page/pageLoad.ts). The
 // first page is loaded; once its script runs, a change goes to it as an update, the new title and
-// body that media/session.js puts in place: loading a page again took 75–130 ms more, and showed
+// body that the page's script puts in place: loading a page again took 75–130 ms more, and showed
 // the history that much later. A hidden panel is loaded again when shown (retainContextWhenHidden
 // is off, so VS Code drops a hidden page and shows its last HTML on reveal): its HTML is brought
-// up to date as it hides. media/session.js keeps collapsed nodes, scroll position and focus in its
-// webview state, across updates and loads.
+// up to date as it hides. The page's script (src/webview/session.ts) keeps collapsed nodes, scroll
+// position and focus in its webview state, across updates and loads.
 import * as vscode from 'vscode';
 import type { CurrentClient, OpenCxClient } from '../api/client';
 import { isCancellation } from '../api/errors';
@@ -35,9 +35,9 @@ export function sessionWebviewOptions(media: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
 }
 
-/** What every session panel shares: where the page's files are, the API, the JSON documents, links. */
+/** What every session panel shares: where the extension's files are, the API, the JSON documents, links. */
 export interface PanelShared {
-  media: vscode.Uri;
+  extensionUri: vscode.Uri;
   client: CurrentClient;
   documents: SessionJsonDocuments;
   linkTo: (id: string) => string;
@@ -66,6 +66,7 @@ export class SessionPanel implements vscode.Disposable {
   private pageRuns = false;
 
   /** Takes over `panel`, new or restored by VS Code; without `session` (a restored panel) fetches it by id. */
+  private readonly extensionUri: vscode.Uri;
   private readonly media: vscode.Uri;
   private readonly client: CurrentClient;
   private readonly documents: SessionJsonDocuments;
@@ -78,7 +79,8 @@ export class SessionPanel implements vscode.Disposable {
     shared: PanelShared,
     private readonly onDispose: () => void,
   ) {
-    this.media = shared.media;
+    this.extensionUri = shared.extensionUri;
+    this.media = vscode.Uri.joinPath(shared.extensionUri, 'media');
     this.client = shared.client;
     this.documents = shared.documents;
     this.linkTo = shared.linkTo;
@@ -307,7 +309,7 @@ export class SessionPanel implements vscode.Disposable {
     // A restored panel keeps the title VS Code saved until its session is back.
     if (this.session) this.panel.title = sessionLabel(this.session);
     const content = this.content();
-    const resources = { nonce: createNonce(), ...pageAssets(this.media), lang: vscode.env.language };
+    const resources = { nonce: createNonce(), ...pageAssets(this.extensionUri), lang: vscode.env.language };
     this.page = pageHtml(content, resources, this.id);
     // An update that found no page to answer it: the page goes in whole instead.
     if (this.pageLoad.lastLoadEnded === 'timedOut') this.pageRuns = false;

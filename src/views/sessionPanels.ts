@@ -12,6 +12,7 @@ import { sessionLabel } from '../model/labels';
 import { withAbortSignal } from '../ui/cancellation';
 import { SESSION_VIEW_TYPE } from '../ui/ids';
 import { offerToken } from '../ui/tokenOffer';
+import type { PageState } from './page/webviewMessages';
 import { SessionJsonDocuments } from './sessionJsonDocuments';
 import { SessionPanel, sessionWebviewOptions } from './sessionPanel';
 import { showError } from '../ui/notifications';
@@ -30,7 +31,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   private readonly media: vscode.Uri;
 
   constructor(
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly client: CurrentClient,
     /** The deep link to a session, for the panel's Copy Link. */
     private readonly linkTo: (id: string) => string,
@@ -158,7 +159,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it. */
   private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): SessionPanel {
-    const sessionPanel = new SessionPanel(panel, id, session, { media: this.media, client: this.client, documents: this.documents, linkTo: this.linkTo }, () => {
+    const sessionPanel = new SessionPanel(panel, id, session, { extensionUri: this.extensionUri, client: this.client, documents: this.documents, linkTo: this.linkTo }, () => {
       this.panels.delete(id);
       this.documents.forget(id);
     });
@@ -187,11 +188,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 }
 
 /**
- * The session id media/session.js keeps in the webview state, if it is one. Kept as written: it
- * came from the server, and the registry is keyed by the server's spelling.
+ * The session id the page's script keeps in the webview state (PageState), if it is one. Kept as
+ * written: it came from the server, and the registry is keyed by the server's spelling. The state
+ * is read as unknown: it may come from an older version of the page, or from elsewhere.
  */
 function restoredSessionId(state: unknown): string | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
-  const id = (state as { sessionId?: unknown }).sessionId;
+  const id = (state as { [K in keyof PageState]?: unknown }).sessionId;
   return typeof id === 'string' && parseSessionId(id) === id.toLowerCase() ? id : undefined;
 }

@@ -12,7 +12,7 @@ import type { PanelText } from './panelText';
 /** The history's state with its error already put into words. */
 export type HistoryView = Omit<HistoryState, 'error'> & { readonly error: InlineError | undefined };
 
-/** An event to mark; `reveal` changes each time it is asked for, and media/session.js scrolls to it once per value. */
+/** An event to mark; `reveal` changes each time it is asked for, and the page's script scrolls to it once per value. */
 export interface EventHighlight {
   readonly eventId: string;
   readonly reveal: string;
