@@ -25,7 +25,6 @@ export interface OpenOptions {
 }
 
 export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private readonly panels = new Map<string, SessionPanel>();
   private readonly documents: SessionJsonDocuments;
   private readonly serializer: vscode.Disposable;
   private readonly media: vscode.Uri;
@@ -35,6 +34,8 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     private readonly client: CurrentClient,
     /** The deep link to a session, for the panel's Copy Link. */
     private readonly linkTo: (id: string) => string,
+    /** The open panels by session id; a caller that passes the map sees them (the integration tests, through TestApi). */
+    private readonly panels = new Map<string, SessionPanel>(),
   ) {
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
     this.documents = new SessionJsonDocuments(client);
@@ -120,34 +121,9 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     this.show(session, options);
   }
 
-  /** The current HTML of a session's panel; for tests. */
-  htmlOf(id: string): string | undefined {
-    return this.panels.get(id)?.html;
-  }
-
-  /** The tab icon of a session's panel; for tests. */
-  iconOf(id: string): vscode.WebviewPanel['iconPath'] {
-    return this.panels.get(id)?.iconPath;
-  }
-
-  /** How the last page load of a session's panel ended; for tests. */
-  lastPageLoadOf(id: string): SessionPanel['lastPageLoadEnded'] {
-    return this.panels.get(id)?.lastPageLoadEnded;
-  }
-
-  /** Resolves once the panel's requests in flight have finished and it shows their outcome; for tests. */
-  async idle(id: string): Promise<void> {
-    await this.panels.get(id)?.idle();
-  }
-
   /** After a token change: panels that could not load for want of a valid token load again. */
   retrySignedOut(): void {
     for (const panel of this.panels.values()) panel.retryIfSignedOut();
-  }
-
-  /** Handles `message` as if the session's page had sent it (a button press); for tests. */
-  receive(id: string, message: unknown): void {
-    this.panels.get(id)?.receive(message);
   }
 
   dispose(): void {
@@ -159,7 +135,8 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it. */
   private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): SessionPanel {
-    const sessionPanel = new SessionPanel(panel, id, session, { extensionUri: this.extensionUri, client: this.client, documents: this.documents, linkTo: this.linkTo }, () => {
+    const shared = { extensionUri: this.extensionUri, client: this.client, documents: this.documents, linkTo: this.linkTo };
+    const sessionPanel = new SessionPanel(panel, id, session, shared, () => {
       this.panels.delete(id);
       this.documents.forget(id);
     });

@@ -2,8 +2,9 @@
 // dist/session.js, which the extension writes into the page). The extension builds the page (all
 // text already escaped) and, whenever the session or its history changes, sends the new title and
 // body; this script
-//  - puts that body in place of the page's own (parsed inert, then moved in: it is the
-//    extension's rendering, the only HTML this script inserts; it never builds any),
+//  - says `ready` once it runs, and from then on puts each body sent in place of the page's own
+//    (parsed inert, then moved in: it is the extension's rendering, the only HTML this script
+//    inserts; it never builds any),
 //  - collapses and expands JSON nodes (mouse, Enter/Space, arrow keys),
 //  - turns toolbar buttons into messages for the extension ({ type } and nothing else),
 //  - keeps collapsed nodes, scroll position and focus in the webview state, so they survive an
@@ -30,7 +31,7 @@ const save = () => vscode.setState(state);
 // Saved at once, not on the first click: a panel nobody touched is restored after a reload too.
 save();
 
-// Actions answered by a new page (an update or a load): their button waits, disabled, until then.
+// Actions answered by new content: their button waits, disabled, until it is in.
 const AWAITED_ACTIONS: ReadonlySet<PageAction> = new Set<PageAction>(['refresh', 'loadOlder', 'retryHistory']);
 // Where focus goes when the button is gone afterwards (e.g. no older page left).
 const FOCUS_FALLBACK: Partial<Record<PageAction, string>> = { refresh: 'title', loadOlder: 'history-heading', retryHistory: 'history-heading' };
@@ -215,13 +216,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // Only the extension speaks to the page, through VS Code's frame around it, which shares the
   // page's origin (VS Code hides that frame from the page: window.parent is the page itself).
   if (event.origin !== window.location.origin) return;
-  if (!isUpdate(event.data)) return;
-  applyUpdate(event.data);
-  post({ type: 'updated' });
+  if (isUpdate(event.data)) applyUpdate(event.data);
 });
 
 restore();
 
-// The page is in: the extension gives the next one only now, so a change made while this one
-// loaded does not throw the load away; after this, changes come as updates.
-post({ type: 'loaded' });
+// The page is in and listens: the extension sends what changed since its HTML was made, then
+// every change as it comes.
+post({ type: 'ready' });

@@ -16,7 +16,7 @@ import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/mod
 import { sessionTooltip } from '../../src/views/treeItems';
 import type { Faults } from '../server/server';
 import { HOSTILE_STRINGS, survives, survivesSync } from '../unit/faultReport';
-import { activate, collapseAll, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+import { activate, collapseAll, EXTENSION_ID, pageOf, settledPage, signIn, standIn, waitFor } from './helpers';
 
 const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
 const noticesOf = (nodes: TreeNode[]) => nodes.filter((node): node is NoticeNode => node.type === 'notice');
@@ -202,9 +202,8 @@ suite('security: the API token stays secret', function () {
     await standIn.setFaults({ status: 400, message: `history of ${id} is not for ${standIn.token}`, path: `/chat/sessions/${id}/history` });
     await survives('token kept out of the session page', async () => {
       await vscode.commands.executeCommand('opencx.openSession', id);
-      await waitFor('the session panel', () => api.sessionPanels.htmlOf(id));
-      await api.sessionPanels.idle(id);
-      const html = api.sessionPanels.htmlOf(id)!;
+      await waitFor('the session panel', () => pageOf(api, id));
+      const html = await settledPage(api, id);
       assert.match(html, /class="notice error"/, 'the history error is on the page');
       assert.ok(html.includes('«token»'), 'with the echo masked');
       assertNoToken(html, 'the session page');

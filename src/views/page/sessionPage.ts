@@ -6,7 +6,8 @@
 import type { Session } from '../../api/schemas';
 import { exactJsonOf } from '../../api/sentJson';
 import { firstTime, formatAge, formatDate, sessionFacts, sessionLabel } from '../../model/labels';
-import { renderHistory, type EventHighlight, type HistoryView } from './historyHtml';
+import type { SessionHighlight } from '../../model/openSession';
+import { renderHistory, type HistoryView } from './historyHtml';
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
 import { renderJson } from './jsonHtml';
 import { panelText, type PanelText } from './panelText';
@@ -18,7 +19,7 @@ export interface SessionPageState {
   error: InlineError | undefined;
   history: HistoryView;
   /** An event to mark and bring into view (a search hit), when it is among those shown. */
-  highlight?: EventHighlight;
+  highlight?: SessionHighlight | undefined;
 }
 
 export interface PageResources {

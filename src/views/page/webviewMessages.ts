@@ -18,9 +18,8 @@ export interface PageUpdate extends PageContent {
 export const PAGE_ACTIONS = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken', 'askChat'] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
-// `loaded` is the page saying its script runs in a page just loaded, `updated` that it put an
-// update in place (page/pageLoad.ts).
-export const WEBVIEW_MESSAGE_TYPES = [...PAGE_ACTIONS, 'loaded', 'updated'] as const;
+// `ready` is the page saying its script runs: from then on changes reach it as updates.
+export const WEBVIEW_MESSAGE_TYPES = [...PAGE_ACTIONS, 'ready'] as const;
 export type WebviewMessageType = (typeof WEBVIEW_MESSAGE_TYPES)[number];
 export interface WebviewMessage {
   type: WebviewMessageType;
