@@ -2,6 +2,8 @@
 // activation and the sidebar's first rows need) and the parts loaded on first use, each from an
 // entry of its own (dist/<part>.js). The core reaches a part with `import('./…Part.js')`, which
 // this build turns into a `require` of the part's bundle; tsc leaves it as it is, for Node tests.
+// And the session page's script, one browser script the extension writes into the page
+// (src/views/pageAssets.ts).
 const esbuild = require('esbuild');
 const path = require('node:path');
 
@@ -105,16 +107,34 @@ function buildOptions({ production = false, watch = false, workingDir = process.
   };
 }
 
+/** The session page's script, for the webview: one script with no module system, written inline into the page. */
+function pageScriptOptions({ production = false, watch = false } = {}) {
+  return {
+    entryPoints: { session: 'src/webview/session.ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    // Inline in the page, it has no file a source map could sit beside.
+    sourcemap: false,
+    outdir: 'dist',
+    logLevel: 'silent',
+    plugins: watch ? [problemMatcherPlugin] : [],
+  };
+}
+
 async function main() {
   const production = process.argv.includes('--production');
   const watch = process.argv.includes('--watch');
   const ctx = await esbuild.context(buildOptions({ production, watch }));
+  const page = await esbuild.context(pageScriptOptions({ production, watch }));
   if (watch) {
-    await ctx.watch();
+    await Promise.all([ctx.watch(), page.watch()]);
     return;
   }
-  const result = await ctx.rebuild();
-  await ctx.dispose();
+  const [result] = await Promise.all([ctx.rebuild(), page.rebuild()]);
+  await Promise.all([ctx.dispose(), page.dispose()]);
   if (process.argv.includes('--metafile')) {
     require('node:fs').writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
   }

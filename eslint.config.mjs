@@ -65,6 +65,32 @@ export default tseslint.config(
       EXTENSION,
     ],
   }),
+  // The page's script runs in the webview: no VS Code API, no Node, none of the extension's code
+  // but the message types both sides share.
+  {
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The page runs in a webview: it reaches the extension only by messages.' }],
+          patterns: [
+            {
+              regex: '^(node:|\\.\\./(?!views/page/webviewMessages$))',
+              message: 'The page imports only the message types it shares with the extension (views/page/webviewMessages.ts).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'require', 'module', 'exports', 'Buffer', 'global', '__dirname', '__filename'].map((name) => ({
+          name,
+          message: 'The page runs in a webview, not in Node.',
+        })),
+      ],
+    },
+  },
   layer(['src/commands/**/*.ts'], {
     forbidden: [
       ['^\\.\\./views(/|$)', 'Commands do not import views: declare what a command needs as an interface, extension.ts passes the view.'],

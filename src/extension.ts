@@ -20,6 +20,7 @@ import { adoptLocale, currentLocale } from './ui/lazyParts';
 import { OneTokenOffer } from './ui/tokenOffer';
 import { registerSessionTools } from './tools/sessionTools';
 import { SessionIdHovers, SessionIdLinks } from './views/sessionIdLinks';
+import type { SessionPanel } from './views/sessionPanel';
 import { SessionPanels } from './views/sessionPanels';
 import { SessionsTreeProvider } from './views/sessionsTreeProvider';
 import { SessionsWatch } from './views/sessionsWatch';
@@ -38,6 +39,8 @@ export interface TestApi {
   filters: FilterController;
   savedViews: SavedViews;
   sessionPanels: SessionPanels;
+  /** The open session panels by session id, as sessionPanels keeps them. */
+  openPanels: ReadonlyMap<string, SessionPanel>;
   secrets: vscode.SecretStorage;
   watching: SessionsWatch;
   /** Settles once activation has read the stored token and set the signed-in context key. */
@@ -85,7 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   watching.restore();
   // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
   const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
-  const sessionPanels = new SessionPanels(context.extensionUri, client, linkTo);
+  const openPanels = new Map<string, SessionPanel>();
+  const sessionPanels = new SessionPanels(context.extensionUri, client, linkTo, openPanels);
   const lookups = new SessionLookupCache(async (id, signal) => {
     const current = await client();
     if (!current) throw new ApiError('unauthorized', vscode.l10n.t('You are signed out of open.cx.'));
@@ -151,7 +155,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
       (error: unknown) => log.error(`Could not read the stored API token: ${error instanceof Error ? error.message : String(error)}`),
     );
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, secrets: context.secrets, watching, signedInKnown }
+    ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, openPanels, secrets: context.secrets, watching, signedInKnown }
     : undefined;
 }
 

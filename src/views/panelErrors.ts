@@ -1,11 +1,27 @@
 // What a session panel shows for a failed request: the error as the page words it, and whether
 // the page offers Set API Token with its Retry.
 import * as vscode from 'vscode';
+import type { CurrentClient } from '../api/client';
 import { ApiError } from '../api/errors';
+import type { SessionReader } from '../model/openSession';
 import type { InlineError } from './page/html';
 
 /** No client: no API token is stored for the current server. */
 export class SignedOutError extends Error {}
+
+/** The current client, or a SignedOutError when there is none, for the panel to show. */
+export function signedInClient(client: CurrentClient): SessionReader {
+  return async () => {
+    const current = await client();
+    if (!current) throw new SignedOutError();
+    return current;
+  };
+}
+
+/** Whether `error` goes away with a valid token: the page offers Set API Token for it. */
+export function needsToken(error: unknown): boolean {
+  return toInlineError(error)?.canSetToken ?? false;
+}
 
 /** An error as the page shows it; undefined for none. */
 export function toInlineError(error: unknown): InlineError | undefined {

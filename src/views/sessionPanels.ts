@@ -12,6 +12,7 @@ import { sessionLabel } from '../model/labels';
 import { withAbortSignal } from '../ui/cancellation';
 import { SESSION_VIEW_TYPE } from '../ui/ids';
 import { offerToken } from '../ui/tokenOffer';
+import type { PageState } from './page/webviewMessages';
 import { SessionJsonDocuments } from './sessionJsonDocuments';
 import { SessionPanel, sessionWebviewOptions } from './sessionPanel';
 import { showError } from '../ui/notifications';
@@ -24,16 +25,17 @@ export interface OpenOptions {
 }
 
 export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private readonly panels = new Map<string, SessionPanel>();
   private readonly documents: SessionJsonDocuments;
   private readonly serializer: vscode.Disposable;
   private readonly media: vscode.Uri;
 
   constructor(
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly client: CurrentClient,
     /** The deep link to a session, for the panel's Copy Link. */
     private readonly linkTo: (id: string) => string,
+    /** The open panels by session id; a caller that passes the map sees them (the integration tests, through TestApi). */
+    private readonly panels = new Map<string, SessionPanel>(),
   ) {
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
     this.documents = new SessionJsonDocuments(client);
@@ -119,34 +121,9 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     this.show(session, options);
   }
 
-  /** The current HTML of a session's panel; for tests. */
-  htmlOf(id: string): string | undefined {
-    return this.panels.get(id)?.html;
-  }
-
-  /** The tab icon of a session's panel; for tests. */
-  iconOf(id: string): vscode.WebviewPanel['iconPath'] {
-    return this.panels.get(id)?.iconPath;
-  }
-
-  /** How the last page load of a session's panel ended; for tests. */
-  lastPageLoadOf(id: string): SessionPanel['lastPageLoadEnded'] {
-    return this.panels.get(id)?.lastPageLoadEnded;
-  }
-
-  /** Resolves once the panel's requests in flight have finished and it shows their outcome; for tests. */
-  async idle(id: string): Promise<void> {
-    await this.panels.get(id)?.idle();
-  }
-
   /** After a token change: panels that could not load for want of a valid token load again. */
   retrySignedOut(): void {
     for (const panel of this.panels.values()) panel.retryIfSignedOut();
-  }
-
-  /** Handles `message` as if the session's page had sent it (a button press); for tests. */
-  receive(id: string, message: unknown): void {
-    this.panels.get(id)?.receive(message);
   }
 
   dispose(): void {
@@ -158,7 +135,8 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it. */
   private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): SessionPanel {
-    const sessionPanel = new SessionPanel(panel, id, session, { media: this.media, client: this.client, documents: this.documents, linkTo: this.linkTo }, () => {
+    const shared = { extensionUri: this.extensionUri, client: this.client, documents: this.documents, linkTo: this.linkTo };
+    const sessionPanel = new SessionPanel(panel, id, session, shared, () => {
       this.panels.delete(id);
       this.documents.forget(id);
     });
@@ -187,11 +165,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 }
 
 /**
- * The session id media/session.js keeps in the webview state, if it is one. Kept as written: it
- * came from the server, and the registry is keyed by the server's spelling.
+ * The session id the page's script keeps in the webview state (PageState), if it is one. Kept as
+ * written: it came from the server, and the registry is keyed by the server's spelling. The state
+ * is read as unknown: it may come from an older version of the page, or from elsewhere.
  */
 function restoredSessionId(state: unknown): string | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
-  const id = (state as { sessionId?: unknown }).sessionId;
+  const id = (state as { [K in keyof PageState]?: unknown }).sessionId;
   return typeof id === 'string' && parseSessionId(id) === id.toLowerCase() ? id : undefined;
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { SessionNode, TreeNode } from '../../src/model/treeNodes';
-import { activate, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+import { activate, EXTENSION_ID, pageOf, press, signIn, standIn, waitFor } from './helpers';
 
 const linkOf = (id: string) => vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}/session/${id}`);
 
@@ -28,9 +28,9 @@ suite('deep links and Copy Link', () => {
     const copied = await vscode.env.clipboard.readText();
     assert.equal(copied, linkOf(row.session.id).toString(true));
     await api.deepLinks.handleUri(vscode.Uri.parse(copied));
-    assert.ok(api.sessionPanels.htmlOf(row.session.id)?.includes(row.session.id), 'the link opened the panel');
+    assert.ok(pageOf(api, row.session.id)?.includes(row.session.id), 'the link opened the panel');
     await vscode.env.clipboard.writeText('');
-    api.sessionPanels.receive(row.session.id, { type: 'copyLink' });
+    press(api, row.session.id, 'copyLink');
     await waitFor('the panel\'s Copy Link', async () => (await vscode.env.clipboard.readText()) === copied || undefined);
   });
 
@@ -38,10 +38,10 @@ suite('deep links and Copy Link', () => {
     const [session] = await standIn.sessions({ status: 'closed_unresolved' });
     await api.credentials.clear();
     await api.deepLinks.handleUri(linkOf(session!.id));
-    assert.equal(api.sessionPanels.htmlOf(session!.id), undefined);
+    assert.equal(pageOf(api, session!.id), undefined);
     assert.deepEqual(await standIn.requests(), [], 'nothing asked while signed out');
     await signIn(api);
-    await waitFor('the session opened after sign-in', () => api.sessionPanels.htmlOf(session!.id));
+    await waitFor('the session opened after sign-in', () => pageOf(api, session!.id));
   });
 
   test('a link that names no session id opens nothing and asks nothing', async () => {

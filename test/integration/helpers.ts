@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { groupFromId } from '../../src/model/treeGroups';
 import { VIEW_ID } from '../../src/ui/ids';
+import type { PageAction } from '../../src/views/page/webviewMessages';
 import type { Faults, RecordedRequest } from '../server/server';
 import type { RawSession } from '../server/data';
 
@@ -77,5 +78,45 @@ export function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T
       setTimeout(tick, 50);
     };
     void tick();
+  });
+}
+
+/**
+ * The body of the page of session `id`'s open panel: what the page shows, or will once its script
+ * runs (later changes reach it as updates, so the webview's HTML is only the first page). Undefined
+ * when no panel of that session is open.
+ */
+export function pageOf(api: TestApi, id: string): string | undefined {
+  return api.openPanels.get(id)?.page.content.body;
+}
+
+/** Whether the page shows a request in flight (the session being refreshed, or history loading). */
+function busy(body: string): boolean {
+  return body.includes('aria-busy="true"');
+}
+
+/** Waits for session `id`'s panel to show no request in flight, and returns its page's body. */
+export function settledPage(api: TestApi, id: string): Promise<string> {
+  return waitFor(`the page of ${id} with nothing loading`, () => {
+    const body = pageOf(api, id);
+    return body !== undefined && !busy(body) ? body : undefined;
+  });
+}
+
+/** Presses a button of session `id`'s page: the message its script sends for it. */
+export function press(api: TestApi, id: string, action: PageAction): void {
+  const panel = api.openPanels.get(id);
+  assert.ok(panel, `a panel of ${id} is open`);
+  panel.receive({ type: action });
+}
+
+/** Presses a button whose answer is new content (Refresh, Load older, Retry), and returns the page's body once it is in. */
+export async function answerTo(api: TestApi, id: string, action: PageAction): Promise<string> {
+  const page = api.openPanels.get(id)?.page;
+  const before = page?.content;
+  press(api, id, action);
+  return waitFor(`the answer to ${action}`, () => {
+    const content = page?.content;
+    return content && content !== before && !busy(content.body) ? content.body : undefined;
   });
 }

@@ -12,7 +12,7 @@ import type { GroupNode, NoticeNode, TreeNode } from '../../src/model/treeNodes'
 import type { Faults } from '../server/server';
 import { closedPort } from '../unit/closedPort';
 import { survives } from '../unit/faultReport';
-import { activate, collapseAll, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+import { activate, collapseAll, EXTENSION_ID, pageOf, settledPage, signIn, standIn, waitFor } from './helpers';
 import { markdownIn } from './markdownInData';
 import { assertNoToken } from './tokenLeaks';
 
@@ -179,9 +179,8 @@ suite('security: the API token stays secret', function () {
     await standIn.setFaults({ status: 400, message: `history of ${id} is not for ${standIn.token}`, path: `/chat/sessions/${id}/history` });
     await survives('token kept out of the session page', async () => {
       await vscode.commands.executeCommand('opencx.openSession', id);
-      await waitFor('the session panel', () => api.sessionPanels.htmlOf(id));
-      await api.sessionPanels.idle(id);
-      const html = api.sessionPanels.htmlOf(id)!;
+      await waitFor('the session panel', () => pageOf(api, id));
+      const html = await settledPage(api, id);
       assert.match(html, /class="notice error"/, 'the history error is on the page');
       assert.ok(html.includes('«token»'), 'with the echo masked');
       assertNoToken(html, 'the session page');

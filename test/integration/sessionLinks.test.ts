@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { activate, signIn, standIn } from './helpers';
+import { activate, pageOf, signIn, standIn } from './helpers';
 
 /** What a hover shows, its Markdown escapes undone. */
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
@@ -75,7 +75,7 @@ suite('session ids in editors', () => {
     assert.deepEqual(asked, [`/chat/sessions/${session.id}`], 'one request for two hovers');
 
     await follow(link);
-    assert.ok(api.sessionPanels.htmlOf(session.id)?.includes(session.id), 'the link opened the panel');
+    assert.ok(pageOf(api, session.id)?.includes(session.id), 'the link opened the panel');
   });
 
   test('an id of no session in this organization says so, and is asked for once', async () => {
@@ -106,6 +106,6 @@ suite('session ids in editors', () => {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(0, 10, 0, 10);
     await vscode.commands.executeCommand('opencx.openSessionAtCursor');
-    assert.ok(api.sessionPanels.htmlOf(session!.id), 'its panel is open');
+    assert.ok(pageOf(api, session!.id), 'its panel is open');
   });
 });

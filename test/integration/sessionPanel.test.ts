@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { SessionNode } from '../../src/model/treeNodes';
 import { generateHistory, HOSTILE_NAME, type RawSession } from '../server/data';
-import { activate, EXTENSION_ID, signIn, standIn, waitFor } from './helpers';
+import { activate, answerTo, EXTENSION_ID, pageOf, press, settledPage, signIn, standIn, waitFor } from './helpers';
 
 /** The view type of session panels, as VS Code stores it with a panel it will restore. */
 const SESSION_VIEW_TYPE = 'opencx.session';
@@ -34,15 +34,15 @@ suite('session JSON view', () => {
     assert.equal(command.command, 'opencx.openSession');
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const id = hostile.session.id;
-    await api.sessionPanels.idle(id);
-    const html = api.sessionPanels.htmlOf(id)!;
+    const html = await settledPage(api, id);
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the name is escaped');
     assert.ok(!html.includes(HOSTILE_NAME), 'never as markup');
     assert.ok(!html.includes('<script>alert(2)'), 'nor the summary');
     assert.ok(html.includes('x_experimental_routing'), 'the unknown field is shown');
     assert.ok(html.includes('confused'), 'the unknown enum value is shown');
-    assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;;/);
     assert.ok(html.includes('<ol class="transcript">'), 'the history transcript is below the JSON');
+    const panel = api.openPanels.get(id)!.panel;
+    assert.match(panel.webview.html, /Content-Security-Policy" content="default-src &#39;none&#39;;/);
 
     await waitFor('the panel tab', () => panelTabs().length === 1 || undefined);
     assert.equal(panelTabs()[0]!.label, HOSTILE_NAME, 'titled with the session label, as text');
@@ -51,21 +51,23 @@ suite('session JSON view', () => {
     assert.equal(panelTabs().length, 1, 'opened again: revealed, not duplicated');
 
     // A tab icon is an image: one drawn in currentColor is black in a dark theme.
-    const icon = api.sessionPanels.iconOf(id) as { light: vscode.Uri; dark: vscode.Uri };
+    const icon = panel.iconPath as { light: vscode.Uri; dark: vscode.Uri };
     assert.ok(icon.light && icon.dark, 'a light and a dark icon');
     const stroke = async (uri: vscode.Uri) => /stroke="([^"]+)"/.exec(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)))?.[1];
     const [light, dark] = [await stroke(icon.light), await stroke(icon.dark)];
     assert.ok(light && dark && light !== dark && ![light, dark].includes('currentColor'), `strokes ${light} and ${dark}`);
   });
 
-  test('the page says when it runs, so a change made while it loads waits for it instead of restarting the load', async () => {
+  test('the page says when its script runs; the history that arrived meanwhile reaches it as an update, not as a new page', async () => {
     const command = api.provider.getTreeItem(hostile).command!;
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const id = hostile.session.id;
-    const ended = await waitFor('the first page load to end', () => api.sessionPanels.lastPageLoadOf(id));
-    assert.equal(ended, 'loaded', 'ended by the page\'s own message, not by the time-out');
-    await api.sessionPanels.idle(id);
-    assert.ok(api.sessionPanels.htmlOf(id)!.includes('<ol class="transcript">'), 'the history that arrived meanwhile is in the page given next');
+    const { panel, page } = api.openPanels.get(id)!;
+    const first = panel.webview.html;
+    assert.ok(first.includes('Loading history…') && !first.includes('<ol class="transcript">'), 'the first page holds the session, with its history loading');
+    await waitFor('the page to say its script runs', () => page.runs || undefined);
+    assert.ok((await settledPage(api, id)).includes('<ol class="transcript">'), 'the history is on the page');
+    assert.equal(panel.webview.html, first, 'the page was not loaded again');
   });
 
   test('the read-only JSON editor shows exactly what the server sent', async () => {
@@ -80,9 +82,9 @@ suite('session JSON view', () => {
   test('Go to Session opens a session by id; an unknown id opens nothing', async () => {
     const [, second] = (await standIn.sessions({ status: 'closed_resolved' })) as { id: string }[];
     await api.sessionPanels.showById(second!.id);
-    assert.ok(api.sessionPanels.htmlOf(second!.id)?.includes(second!.id));
+    assert.ok(pageOf(api, second!.id)?.includes(second!.id));
     await api.sessionPanels.showById('00000000-0000-0000-0000-000000000000');
-    assert.equal(api.sessionPanels.htmlOf('00000000-0000-0000-0000-000000000000'), undefined);
+    assert.equal(pageOf(api, '00000000-0000-0000-0000-000000000000'), undefined);
     const requests = await standIn.requests();
     assert.equal(requests.find((request) => request.path.endsWith('/00000000-0000-0000-0000-000000000000'))?.status, 404);
   });
@@ -95,11 +97,10 @@ suite('session JSON view', () => {
       '  "custom_data": {\n    "b": 1,\n    "2": 2\n  },\n  "tag": "x",\n  "tag": "y"\n}';
     await standIn.setFaults({ bodyText: body, path: `/chat/sessions/${id}`, times: 1 });
     await api.sessionPanels.showById(id);
-    await api.sessionPanels.idle(id);
-    const html = api.sessionPanels.htmlOf(id)!;
+    const html = await settledPage(api, id);
     assert.ok(html.includes('<span class="number">9007199254740993</span>'), 'the panel shows the integer as sent');
     assert.ok(html.includes('class="key duplicate"'), 'the repeated key is marked');
-    api.sessionPanels.receive(id, { type: 'copyJson' });
+    press(api, id, 'copyJson');
     await waitFor('the copied JSON', async () => (await vscode.env.clipboard.readText()) === pretty || undefined);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'opencx-session', path: `/${id}.json` }));
     assert.equal(document.getText(), pretty, 'the read-only editor holds the same text');
@@ -114,7 +115,7 @@ suite('session JSON view', () => {
         /is not a session ID/,
         id,
       );
-      assert.equal(api.sessionPanels.htmlOf(id), undefined, id);
+      assert.equal(pageOf(api, id), undefined, id);
     }
     assert.deepEqual(await standIn.requests(), [], 'nothing was asked of the server');
   });
@@ -131,41 +132,32 @@ suite('session JSON view', () => {
     /** Opens the session and loads one older page: 40 events shown. */
     async function openWithOlderPage(): Promise<void> {
       await api.sessionPanels.showById(long.id);
-      await api.sessionPanels.idle(long.id);
-      api.sessionPanels.receive(long.id, { type: 'loadOlder' });
-      await api.sessionPanels.idle(long.id);
-      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long).slice(0, 40));
+      await settledPage(api, long.id);
+      assert.deepEqual(eventTimes(await answerTo(api, long.id, 'loadOlder')), historyTimes(long).slice(0, 40));
     }
 
     test('Refresh keeps the pages loaded with "Load older", for one history request', async () => {
       await openWithOlderPage();
       await standIn.clearRequests();
-      api.sessionPanels.receive(long.id, { type: 'refresh' });
-      await api.sessionPanels.idle(long.id);
-      const html = api.sessionPanels.htmlOf(long.id)!;
-      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long).slice(0, 40), 'both pages are still shown, once each');
+      const html = await answerTo(api, long.id, 'refresh');
+      assert.deepEqual(eventTimes(html), historyTimes(long).slice(0, 40), 'both pages are still shown, once each');
       assert.ok(html.includes('data-action="loadOlder"'), 'the third page can still be loaded');
       const history = (await standIn.requests()).filter((request) => request.path.endsWith('/history'));
       assert.deepEqual(history.map((request) => request.query.cursor), [undefined], 'only the newest page was read again');
 
-      api.sessionPanels.receive(long.id, { type: 'loadOlder' });
-      await api.sessionPanels.idle(long.id);
-      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long), '"Load older" continues below the kept pages');
+      assert.deepEqual(eventTimes(await answerTo(api, long.id, 'loadOlder')), historyTimes(long), '"Load older" continues below the kept pages');
     });
 
     test('a failed Refresh keeps the loaded history on screen with the error; Retry keeps it too', async () => {
       await openWithOlderPage();
       await standIn.setFaults({ status: 403, message: 'Forbidden for this test', path: `/chat/sessions/${long.id}/history`, times: 1 });
-      api.sessionPanels.receive(long.id, { type: 'refresh' });
-      await api.sessionPanels.idle(long.id);
-      const failed = api.sessionPanels.htmlOf(long.id)!;
+      const failed = await answerTo(api, long.id, 'refresh');
       assert.match(failed, /<span class="message">[^<]*Forbidden for this test[^<]*<\/span> <button type="button" data-action="retryHistory">Retry<\/button>/);
-      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long).slice(0, 40), 'nothing shown was dropped');
+      assert.deepEqual(eventTimes(failed), historyTimes(long).slice(0, 40), 'nothing shown was dropped');
 
-      api.sessionPanels.receive(long.id, { type: 'retryHistory' });
-      await api.sessionPanels.idle(long.id);
-      assert.ok(!api.sessionPanels.htmlOf(long.id)!.includes('data-action="retryHistory"'));
-      assert.deepEqual(eventTimes(api.sessionPanels.htmlOf(long.id)), historyTimes(long).slice(0, 40), 'the retried refresh keeps the older page as well');
+      const retried = await answerTo(api, long.id, 'retryHistory');
+      assert.ok(!retried.includes('data-action="retryHistory"'));
+      assert.deepEqual(eventTimes(retried), historyTimes(long).slice(0, 40), 'the retried refresh keeps the older page as well');
     });
   });
 
@@ -206,9 +198,8 @@ suite('session JSON view', () => {
       const { panel } = await restore({ sessionId: raw.id, collapsed: ['/contact'], scrollY: 120 });
       assert.ok(panel.webview.html.includes('Loading session…'), 'at once a page that says what is happening');
       assert.ok(panel.webview.html.includes(`data-session-id="${raw.id}"`));
-      await api.sessionPanels.idle(raw.id);
-      // Past its first page, the page changes by updates: htmlOf is the page as last given.
-      const html = api.sessionPanels.htmlOf(raw.id)!;
+      // Past its first page, the page changes by updates: pageOf is what it was last given.
+      const html = await settledPage(api, raw.id);
       assert.ok(html.includes('<pre class="json" id="json">'), 'the JSON is shown');
       assert.ok(html.includes('<ol class="transcript">'), 'and the history');
       assert.notEqual(panel.title, 'Saved title', 'the restored panel is the one registered for the id: titled after the session again');
@@ -223,15 +214,14 @@ suite('session JSON view', () => {
     test('signed out, it says so with Retry and Set API Token, and loads by itself once signed in', async () => {
       await api.credentials.clear();
       const { panel } = await restore({ sessionId: raw.id });
-      await api.sessionPanels.idle(raw.id);
-      const html = api.sessionPanels.htmlOf(raw.id)!;
+      const html = await settledPage(api, raw.id);
       assert.ok(html.includes('You are signed out of open.cx'), html);
       assert.ok(html.includes('<button type="button" data-action="refresh">Retry</button>'));
       assert.ok(html.includes('data-action="setToken"'));
       assert.ok(html.includes(raw.id), 'which session this was');
 
       await signIn(api);
-      const page = () => api.sessionPanels.htmlOf(raw.id) ?? '';
+      const page = () => pageOf(api, raw.id) ?? '';
       await waitFor('the restored panel to load after signing in', () => page().includes('<ol class="transcript">') || undefined);
       assert.ok(page().includes('<pre class="json" id="json">'));
       assert.ok(!page().includes('signed out'));
@@ -241,14 +231,11 @@ suite('session JSON view', () => {
     test('a failed fetch shows the server\'s answer with Retry, not a blank page', async () => {
       await standIn.setFaults({ status: 403, message: 'Forbidden for this test', path: `/chat/sessions/${raw.id}`, times: 2 });
       await restore({ sessionId: raw.id });
-      await api.sessionPanels.idle(raw.id);
-      const page = () => api.sessionPanels.htmlOf(raw.id) ?? '';
-      assert.match(page(), /role="alert"><span class="message">[^<]*Forbidden for this test/);
-      assert.ok(page().includes('<button type="button" data-action="refresh">Retry</button>'));
+      const failed = await settledPage(api, raw.id);
+      assert.match(failed, /role="alert"><span class="message">[^<]*Forbidden for this test/);
+      assert.ok(failed.includes('<button type="button" data-action="refresh">Retry</button>'));
 
-      api.sessionPanels.receive(raw.id, { type: 'refresh' });
-      await api.sessionPanels.idle(raw.id);
-      assert.ok(page().includes('<pre class="json" id="json">'));
+      assert.ok((await answerTo(api, raw.id, 'refresh')).includes('<pre class="json" id="json">'));
     });
 
     test('a panel saved without a session id is closed; one for a session already open gives way to it', async () => {
@@ -265,7 +252,7 @@ suite('session JSON view', () => {
       await within(duplicate.closed, 'the duplicate to close');
       await waitFor('one tab', () => panelTabs().length === 1 || undefined);
       assert.equal(panelTabs().length, 1);
-      assert.ok(api.sessionPanels.htmlOf(raw.id)?.includes('<pre class="json" id="json">'), 'the open panel stays');
+      assert.ok(pageOf(api, raw.id)?.includes('<pre class="json" id="json">'), 'the open panel stays');
     });
   });
 });

@@ -60,11 +60,11 @@ suite('Package: the installed .vsix', () => {
     // media/session.css draws the toggles' triangles (VS Code's own webview styles do not).
     const toggle = frame.locator('.node[data-path="/contact"] > .toggle');
     assert.equal(await toggle.evaluate((element) => getComputedStyle(element, '::before').content), '"\u25BE"', 'media/session.css applied');
-    // media/session.js handles the toggle (the class), media/session.css hides the collapsed body.
+    // The page's script (dist/session.js) handles the toggle (the class), media/session.css hides the collapsed body.
     await toggle.click();
     const collapsed = frame.locator('.node.collapsed[data-path="/contact"]');
     await collapsed.waitFor({ timeout: 5_000 });
-    assert.equal(await collapsed.locator(':scope > .toggle').getAttribute('aria-expanded'), 'false', 'media/session.js ran');
+    assert.equal(await collapsed.locator(':scope > .toggle').getAttribute('aria-expanded'), 'false', "the page's script ran");
     assert.equal(await collapsed.locator(':scope > .body').evaluate((body) => getComputedStyle(body).display), 'none', 'the collapsed node is hidden');
   });
 

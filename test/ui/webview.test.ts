@@ -106,7 +106,7 @@ suite('UI: session JSON view', () => {
 
     const shown = await webviewFrame(page, async (candidate) => (await candidate.locator(`${ofSession} .transcript`).count()) > 0);
     assert.ok(((await shown.locator('#json').textContent()) ?? '').includes('x_experimental_routing'), 'the session is shown again');
-    // media/session.js, loaded at the end of the page, restores the collapsed nodes once it runs.
+    // The page's script, at the end of the page, restores the collapsed nodes once it runs.
     await shown.locator('.node.collapsed[data-path="/contact"]').waitFor({ timeout: 5_000 });
     assert.equal(await shown.locator('.node.collapsed[data-path="/contact"]').count(), 1, 'the node collapsed before the reload is still collapsed');
     assert.equal(await shown.locator('.node.collapsed').count(), 1, 'and nothing else');

@@ -27,7 +27,7 @@ const NOW = Date.parse('2025-03-01T12:00:00Z');
 
 const resources: PageResources = {
   nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=',
-  script: "(function () { 'use strict'; /* media/session.js */ })();",
+  script: "(() => { /* dist/session.js */ })();",
   style: 'body { margin: 0; } /* media/session.css */',
   lang: 'en',
 };

@@ -5,6 +5,7 @@
 import type { HistoryEvent } from '../../api/schemas';
 import { readEvent, type EventReading } from '../../model/historyEvents';
 import { formatAge, formatDate, visible } from '../../model/labels';
+import type { SessionHighlight } from '../../model/openSession';
 import type { HistoryState } from '../../model/sessionHistory';
 import { button, escapeHtml, renderError, type InlineError } from './html';
 import type { PanelText } from './panelText';
@@ -12,13 +13,7 @@ import type { PanelText } from './panelText';
 /** The history's state with its error already put into words. */
 export type HistoryView = Omit<HistoryState, 'error'> & { readonly error: InlineError | undefined };
 
-/** An event to mark; `reveal` changes each time it is asked for, and media/session.js scrolls to it once per value. */
-export interface EventHighlight {
-  readonly eventId: string;
-  readonly reveal: string;
-}
-
-export function renderHistory(history: HistoryView, text: PanelText, now: number, locale: string | undefined, highlight?: EventHighlight): string {
+export function renderHistory(history: HistoryView, text: PanelText, now: number, locale: string | undefined, highlight?: SessionHighlight): string {
   const parts: string[] = [];
   if (history.error) parts.push(renderError(history.error, 'retryHistory', text));
   if (history.busy === 'newest') parts.push(`<p class="status" role="status">${escapeHtml(text.loadingHistory)}</p>`);
@@ -53,7 +48,7 @@ interface EventParts {
   sender?: string;
 }
 
-function renderEvent(event: HistoryEvent, text: PanelText, now: number, locale: string | undefined, highlight: EventHighlight | undefined): string {
+function renderEvent(event: HistoryEvent, text: PanelText, now: number, locale: string | undefined, highlight: SessionHighlight | undefined): string {
   const parts = eventParts(event, text);
   const time = Date.parse(event.created_at ?? '');
   const when = Number.isNaN(time)

@@ -3,7 +3,7 @@
 // Every value that came from the API reaches a page through escapeHtml, as text: names, messages
 // and keys are written by customers and may hold markup.
 import type { PanelText } from './panelText';
-import type { WebviewMessageType } from './webviewMessages';
+import type { PageAction } from './webviewMessages';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -31,13 +31,13 @@ export interface InlineError {
   canSetToken: boolean;
 }
 
-export function button(action: WebviewMessageType, label: string, options: { disabled?: boolean; secondary?: boolean; title?: string } = {}): string {
+export function button(action: PageAction, label: string, options: { disabled?: boolean; secondary?: boolean; title?: string } = {}): string {
   const classes = options.secondary ? ' class="secondary"' : '';
   const title = options.title ? ` title="${escapeHtml(options.title)}"` : '';
   return `<button type="button"${classes} data-action="${action}"${title}${options.disabled ? ' disabled' : ''}>${escapeHtml(label)}</button>`;
 }
 
-export function renderError(error: InlineError, retry: WebviewMessageType, text: PanelText): string {
+export function renderError(error: InlineError, retry: PageAction, text: PanelText): string {
   const setToken = error.canSetToken ? ` ${button('setToken', text.setToken, { secondary: true })}` : '';
   return `<div class="notice error" role="alert"><span class="message">${escapeHtml(error.message)}</span> ${button(retry, text.retry)}${setToken}</div>`;
 }

@@ -1,12 +1,13 @@
 // The session panel's page, built whole from the panel's state each time something changes: as a
 // page to load, or as its title and body to put in place of those of the page already showing
-// (media/session.js does that, and keeps what the user did to the page: collapsed nodes, scroll,
-// focus). The script only adds behaviour; every element comes from here. No VS Code here: tested
+// (the page's script, src/webview/session.ts, does that, and keeps what the user did to the page:
+// collapsed nodes, scroll, focus). The script only adds behaviour; every element comes from here. No VS Code here: tested
 // in Node.
 import type { Session } from '../../api/schemas';
 import { exactJsonOf } from '../../api/exactJson';
 import { firstTime, formatAge, formatDate, sessionFacts, sessionLabel } from '../../model/labels';
-import { renderHistory, type EventHighlight, type HistoryView } from './historyHtml';
+import type { SessionHighlight } from '../../model/openSession';
+import { renderHistory, type HistoryView } from './historyHtml';
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
 import { renderJson } from './jsonHtml';
 import { panelText, type PanelText } from './panelText';
@@ -18,12 +19,12 @@ export interface SessionPageState {
   error: InlineError | undefined;
   history: HistoryView;
   /** An event to mark and bring into view (a search hit), when it is among those shown. */
-  highlight?: EventHighlight;
+  highlight?: SessionHighlight | undefined;
 }
 
 export interface PageResources {
   nonce: string;
-  /** media/session.js and media/session.css, written into the page (pageAssets.ts says why). */
+  /** The page's script (built to dist/session.js) and media/session.css, written into the page (pageAssets.ts says why). */
   script: string;
   style: string;
   /** BCP 47 language of the page (VS Code's display language). */
@@ -81,7 +82,7 @@ ${renderHistory(state.history, text, now, options.locale, state.highlight)}
 
 /**
  * The page around `content`, with the script last in the body as it expects: it reads the
- * elements above it. The body carries the session id, which media/session.js keeps in the webview
+ * elements above it. The body carries the session id, which the script keeps in the webview
  * state so that VS Code can restore the panel after a reload.
  */
 export function pageHtml(content: PageContent, resources: PageResources, id: string): string {
