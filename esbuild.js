@@ -12,6 +12,10 @@ const path = require('node:path');
  * reads the build's metafile and fails when one of them lands in the core bundle.
  */
 const LAZY_PARTS = {
+  sessionPanels: {
+    entry: 'src/views/sessionPanelsPart.ts',
+    owns: ['src/views/sessionPanels.ts', 'src/views/sessionPanel.ts', 'src/views/page/', 'src/views/sessionJsonDocuments.ts', 'src/model/openSession.ts', 'src/model/sessionHistory.ts'],
+  },
   exactJson: {
     entry: 'src/api/exactJson.ts',
     owns: ['src/api/jsonTree.ts', 'node_modules/jsonc-parser/'],
@@ -22,7 +26,7 @@ const LAZY_PARTS = {
   },
   quickPicks: {
     entry: 'src/commands/quickPicksPart.ts',
-    owns: ['src/commands/search.ts', 'src/commands/searchContact.ts', 'src/model/localSearch.ts', 'src/model/remoteSearch.ts', 'src/commands/filter.ts', 'src/commands/savedViews.ts'],
+    owns: ['src/commands/search.ts', 'src/commands/searchContact.ts', 'src/model/localSearch.ts', 'src/model/remoteSearch.ts', 'src/commands/filter.ts', 'src/commands/savedViews.ts', 'src/commands/token.ts'],
   },
 };
 

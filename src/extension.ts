@@ -21,7 +21,7 @@ import { OneTokenOffer } from './ui/tokenOffer';
 import { registerSessionTools } from './tools/sessionTools';
 import { SessionIdHovers, SessionIdLinks } from './views/sessionIdLinks';
 import type { SessionPanel } from './views/sessionPanel';
-import { SessionPanels } from './views/sessionPanels';
+import { SessionPanelsOnDemand } from './views/sessionPanelsOnDemand';
 import { SessionsTreeProvider } from './views/sessionsTreeProvider';
 import { SessionsWatch } from './views/sessionsWatch';
 
@@ -38,7 +38,7 @@ export interface TestApi {
   credentials: Credentials;
   filters: FilterController;
   savedViews: SavedViews;
-  sessionPanels: SessionPanels;
+  sessionPanels: SessionPanelsOnDemand;
   /** The open session panels by session id, as sessionPanels keeps them. */
   openPanels: ReadonlyMap<string, SessionPanel>;
   secrets: vscode.SecretStorage;
@@ -89,7 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
   const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
   const openPanels = new Map<string, SessionPanel>();
-  const sessionPanels = new SessionPanels(context.extensionUri, client, linkTo, openPanels);
+  const sessionPanels = new SessionPanelsOnDemand({ locale, extensionUri: context.extensionUri, client, linkTo, panels: openPanels });
   const lookups = new SessionLookupCache(async (id, signal) => {
     const current = await client();
     if (!current) throw new ApiError('unauthorized', vscode.l10n.t('You are signed out of open.cx.'));

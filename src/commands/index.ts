@@ -14,7 +14,6 @@ import { askChat } from './askChat';
 import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
 import { groupByHandlers } from './groupBy';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
-import { setToken, signOut } from './token';
 import type { WatchSwitch } from './watch';
 
 /** What the commands act on, built by the extension's activation. */
@@ -38,8 +37,8 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
   const search = { client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions, linkTo };
   const quickPicks = loadOnFirstUse(async () => (await import('./quickPicksPart.js')).quickPicksPart(locale));
   const handlers: Record<CommandName, Handler> = {
-    setToken: () => setToken(connection),
-    signOut: () => signOut(connection),
+    setToken: async () => (await quickPicks()).setToken(connection),
+    signOut: async () => (await quickPicks()).signOut(connection),
     refresh: () => model.reload(),
     filter: async () => (await quickPicks()).filterSessions(filters),
     clearFilters: () => filters.apply(NO_FILTER),

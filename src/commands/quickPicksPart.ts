@@ -1,14 +1,15 @@
-// The commands that open a quick pick of their own (search, filters, saved views), loaded the
-// first time one of them runs: a bundle of its own (see esbuild.js), so that activation does not
-// read code that waits for a person to ask for it.
+// The commands that open a quick pick or an input box of their own (search, filters, saved views,
+// the API token), loaded the first time one of them runs: a bundle of its own (see esbuild.js), so
+// that activation does not read code that waits for a person to ask for it.
 import { adoptLocale, type SharedLocale } from '../ui/lazyParts';
 import { filterSessions } from './filter';
 import { saveView, switchView } from './savedViews';
 import { searchSessions } from './search';
+import { setToken, signOut } from './token';
 
 export function quickPicksPart(locale: SharedLocale) {
   adoptLocale(locale);
-  return { filterSessions, saveView, searchSessions, switchView };
+  return { filterSessions, saveView, searchSessions, setToken, signOut, switchView };
 }
 
 export type QuickPicksPart = ReturnType<typeof quickPicksPart>;

@@ -1,8 +1,9 @@
 // Every open session panel, one per session, and their return after a window reload.
 //
 // A panel's webview state carries its session id, and VS Code keeps that state across a reload:
-// as the panels' serializer this turns a restored panel back into a session panel, which fetches
-// the session again. Only the id is kept, never the session's data.
+// this turns a restored panel back into a session panel, which fetches the session again. Only the
+// id is kept, never the session's data. Loaded on first use (sessionPanelsPart.ts): what the rest
+// of the extension holds is SessionPanelsOnDemand, which registers the serializer at activation.
 import * as vscode from 'vscode';
 import type { CurrentClient } from '../api/client';
 import { ApiError, isCancellation } from '../api/errors';
@@ -26,7 +27,6 @@ export interface OpenOptions {
 
 export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly documents: SessionJsonDocuments;
-  private readonly serializer: vscode.Disposable;
   private readonly media: vscode.Uri;
 
   constructor(
@@ -39,9 +39,6 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   ) {
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
     this.documents = new SessionJsonDocuments(client);
-    // Registered during activation, as VS Code requires; package.json has the matching
-    // onWebviewPanel activation event so a reload activates the extension for its panels.
-    this.serializer = vscode.window.registerWebviewPanelSerializer(SESSION_VIEW_TYPE, this);
   }
 
   /**
@@ -129,7 +126,6 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   dispose(): void {
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
-    this.serializer.dispose();
     this.documents.dispose();
   }
 
