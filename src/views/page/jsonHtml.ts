@@ -9,7 +9,7 @@ import { panelText, type PanelText } from './panelText';
 // Toggles draw their arrow and collapsed nodes their "… 3 keys" with CSS, so selecting and
 // copying from the page gives valid JSON.
 
-/** A JSON Pointer (RFC 6901) segment: how media/session.js remembers which nodes were collapsed. */
+/** A JSON Pointer (RFC 6901) segment: how the page's script remembers which nodes were collapsed. */
 function pointerSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
