@@ -18,7 +18,11 @@ export interface SentItem {
   readonly index: number;
 }
 
-const SENT = Symbol('sent JSON');
+/**
+ * A registered symbol: the core's client marks the items, while the parts loaded on first use
+ * (esbuild.js), each with its own copy of this module, read the marks.
+ */
+const SENT = Symbol.for('opencx.sentJson');
 
 type Remembered = { [SENT]?: SentItem };
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { OpenCxClient } from '../../src/api/client';
 import { parseSession, parseSessionPage } from '../../src/api/schemas';
@@ -16,6 +17,24 @@ suite('sent JSON', () => {
     assert.equal(exact.duplicateKeys, 1);
     assert.equal(exact.asSent, true);
     assert.equal(exact.node.kind === 'object' && exact.node.entries.find((entry) => entry.duplicate)?.key, 'a');
+  });
+
+  test('an item marked by one copy of the module is read exactly by another, as the core marks and the parts read', () => {
+    const load = createRequire(__filename);
+    const modules = ['../../src/api/sentJson', '../../src/api/exactJson', '../../src/api/jsonTree'].map((name) => load.resolve(name));
+    const cached = modules.map((path) => load.cache[path]);
+    for (const path of modules) delete load.cache[path];
+    try {
+      const copy = load('../../src/api/exactJson') as typeof import('../../src/api/exactJson');
+      assert.notEqual(copy.exactJsonOf, exactJsonOf, 'a second copy of the modules');
+      const session = parseSession(JSON.parse(SESSION), new SentJson(SESSION));
+      assert.equal(copy.exactJsonOf(session).pretty, SESSION_PRETTY);
+      assert.equal(copy.exactJsonOf(session).asSent, true);
+    } finally {
+      modules.forEach((path, index) => {
+        if (cached[index]) load.cache[path] = cached[index];
+      });
+    }
   });
 
   test('when "items" repeats, the items come from the last one, as with JSON.parse', () => {
