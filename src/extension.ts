@@ -1,6 +1,7 @@
 // Activation: builds the extension's parts once and wires them together. What each part does
 // lives in its own file; nothing here but construction and the events that connect them.
 import * as vscode from 'vscode';
+import type { CurrentClient } from './api/client';
 import { ApiError } from './api/errors';
 import { prepareFetch } from './api/fetchWarmUp';
 import { registerCommands } from './commands';
@@ -57,6 +58,55 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const connection = new Connection(credentials, log);
   const client = () => connection.client();
   const model = new SessionTreeModel({ client, grouping: groupBy() });
+  const { view, provider, tokenOffer, subscriptions: viewSubscriptions } = showSessionsView(context, model, connection);
+  const savedViews = new SavedViews(context.globalState, context.workspaceState);
+  const filters = new FilterController(context.workspaceState, model, view, savedViews, () => credentials.isSignedIn);
+  filters.restore();
+  model.restoreExpanded(context.workspaceState.get(EXPANDED_KEY));
+  const watching = new SessionsWatch(model, view, context.workspaceState);
+  watching.restore();
+  // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
+  const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
+  const openPanels = new Map<string, SessionPanel>();
+  const sessionPanels = new SessionPanelsOnDemand({ locale, extensionUri: context.extensionUri, client, linkTo, panels: openPanels });
+  const signedIn = async () => (await credentials.token()) !== undefined;
+  const editors = sessionIdsInEditors(client, async () => sessionLinks() && (await signedIn()));
+  const deepLinks = new DeepLinkHandler(sessionPanels, signedIn, async (query) => {
+    await vscode.commands.executeCommand(COMMANDS.searchSessions, query);
+  });
+
+  context.subscriptions.push(
+    log,
+    credentials,
+    ...viewSubscriptions,
+    watching,
+    { dispose: () => model.dispose() },
+    sessionPanels,
+    savedViews,
+    savedViews.onDidChange(() => filters.showTitle()),
+    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews, watching, locale }),
+    vscode.window.registerUriHandler(deepLinks),
+    ...editors.subscriptions,
+    credentials.onDidChange(() => {
+      tokenOffer.reset();
+      filters.showTitle();
+      editors.lookups.clear();
+      model.refresh();
+      sessionPanels.retrySignedOut();
+      void deepLinks.openWaiting();
+    }),
+    groupingFollowsSettings(model, filters),
+    // The chat's read-only tools share the sidebar's client, and with it its request budget.
+    registerSessionTools(client, locale),
+  );
+  const signedInKnown = readStoredToken(context, credentials, filters, log);
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, openPanels, secrets: context.secrets, watching, signedInKnown }
+    : undefined;
+}
+
+/** The Sessions view over the model: its rows, what it keeps expanded, and what it prepares when shown. */
+function showSessionsView(context: vscode.ExtensionContext, model: SessionTreeModel, connection: Connection) {
   const tokenOffer = new OneTokenOffer();
   const provider = new SessionsTreeProvider(model, (notice) => tokenOffer.offer(notice.error?.message));
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
@@ -75,47 +125,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
         .catch(() => undefined);
     }, 0);
   if (view.visible) prepareRows();
-  const savedViews = new SavedViews(context.globalState, context.workspaceState);
-  const filters = new FilterController(context.workspaceState, model, view, savedViews, () => credentials.isSignedIn);
-  filters.restore();
-  const showGrouping = () => vscode.commands.executeCommand('setContext', CONTEXT_KEYS.groupBy, groupBy());
-  void showGrouping();
-  model.restoreExpanded(context.workspaceState.get(EXPANDED_KEY));
   const setExpanded = (element: TreeNode, expanded: boolean) => {
     if (element.type === 'group') model.setExpanded(element, expanded);
   };
-  const watching = new SessionsWatch(model, view, context.workspaceState);
-  watching.restore();
-  // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
-  const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
-  const openPanels = new Map<string, SessionPanel>();
-  const sessionPanels = new SessionPanelsOnDemand({ locale, extensionUri: context.extensionUri, client, linkTo, panels: openPanels });
-  const lookups = new SessionLookupCache(async (id, signal) => {
-    const current = await client();
-    if (!current) throw new ApiError('unauthorized', vscode.l10n.t('You are signed out of open.cx.'));
-    return current.getSession(id, signal);
-  });
-  const signedIn = async () => (await credentials.token()) !== undefined;
-  const linksEnabled = async () => sessionLinks() && (await signedIn());
-  const deepLinks = new DeepLinkHandler(sessionPanels, signedIn, async (query) => {
-    await vscode.commands.executeCommand(COMMANDS.searchSessions, query);
-  });
-
-  context.subscriptions.push(
-    log,
-    credentials,
+  const subscriptions: vscode.Disposable[] = [
     view,
     provider,
-    watching,
-    { dispose: () => model.dispose() },
-    sessionPanels,
-    savedViews,
-    savedViews.onDidChange(() => filters.showTitle()),
-    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews, watching, locale }),
-    vscode.window.registerUriHandler(deepLinks),
-    // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
-    vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(linksEnabled)),
-    vscode.languages.registerHoverProvider('*', new SessionIdHovers(linksEnabled, lookups)),
     // What the view shows expanded is what a refresh loads again at once, and what the next window shows.
     view.onDidExpandElement(({ element }) => setExpanded(element, true)),
     view.onDidCollapseElement(({ element }) => setExpanded(element, false)),
@@ -127,36 +142,50 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     view.onDidChangeSelection(({ selection }) => {
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.sessionsSelected, selection.some((node) => node.type === 'session'));
     }),
-    credentials.onDidChange(() => {
-      tokenOffer.reset();
+  ];
+  return { view, provider, tokenOffer, subscriptions };
+}
+
+/** Session ids in any document become links, with a hover that looks the session up (one request per id). */
+function sessionIdsInEditors(client: CurrentClient, enabled: () => Promise<boolean>) {
+  const lookups = new SessionLookupCache(async (id, signal) => {
+    const current = await client();
+    if (!current) throw new ApiError('unauthorized', vscode.l10n.t('You are signed out of open.cx.'));
+    return current.getSession(id, signal);
+  });
+  const subscriptions = [
+    // Every document: session ids turn up in logs, code, JSON, Markdown and output alike.
+    vscode.languages.registerDocumentLinkProvider('*', new SessionIdLinks(enabled)),
+    vscode.languages.registerHoverProvider('*', new SessionIdHovers(enabled, lookups)),
+  ];
+  return { lookups, subscriptions };
+}
+
+/** The grouping follows the setting: the model, the Group By submenu's check marks and the view's title. */
+function groupingFollowsSettings(model: SessionTreeModel, filters: FilterController): vscode.Disposable {
+  const showGrouping = () => vscode.commands.executeCommand('setContext', CONTEXT_KEYS.groupBy, groupBy());
+  void showGrouping();
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (affects(event, 'groupBy')) {
+      model.setGrouping(groupBy());
+      void showGrouping();
       filters.showTitle();
-      lookups.clear();
-      model.refresh();
-      sessionPanels.retrySignedOut();
-      void deepLinks.openWaiting();
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affects(event, 'groupBy')) {
-        model.setGrouping(groupBy());
-        void showGrouping();
-        filters.showTitle();
-      }
-    }),
-    // The chat's read-only tools share the sidebar's client, and with it its request budget.
-    registerSessionTools(client, locale),
-  );
-  // Reading the stored token is a round trip to the window, slow while the window starts:
-  // activation does not wait for it. The view's first request shares the same read, and the signed-in
-  // context key and the view's title follow as soon as it is in.
-  const signedInKnown = adoptDevelopmentToken(context, credentials)
+    }
+  });
+}
+
+/**
+ * Reading the stored token is a round trip to the window, slow while the window starts: activation
+ * does not wait for it. The view's first request shares the same read, and the signed-in context
+ * key and the view's title follow as soon as it is in.
+ */
+function readStoredToken(context: vscode.ExtensionContext, credentials: Credentials, filters: FilterController, log: vscode.LogOutputChannel): Promise<void> {
+  return adoptDevelopmentToken(context, credentials)
     .then(() => credentials.refreshContext())
     .then(
       () => filters.showTitle(),
       (error: unknown) => log.error(`Could not read the stored API token: ${error instanceof Error ? error.message : String(error)}`),
     );
-  return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, openPanels, secrets: context.secrets, watching, signedInKnown }
-    : undefined;
 }
 
 /**
