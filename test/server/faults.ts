@@ -2,7 +2,8 @@
 // (answer late or never, fail, send a body that cannot be read, drift from the schema).
 import type { ServerResponse } from 'node:http';
 import type { Json, RawSession } from './data';
-import { sendJson } from './http';
+import { reasonOf, sendError, sendJson } from './http';
+import type { RouteResult } from './routes';
 import type { RecordedRequest } from './server';
 
 export interface Faults {
@@ -38,6 +39,37 @@ export interface Faults {
 
 /** What an oversized body would come to, were it read to the end: valid JSON, mostly white space. */
 export const OVERSIZED_BODY_BYTES = 64 * 1024 * 1024;
+
+/** The faults that apply to a request for `path`; switched on for a number of `times`, they count down and clear by themselves. */
+export function faultsFor(switches: { faults: Faults }, path: string): Faults {
+  const faults = switches.faults;
+  const active = faults.path === undefined || path.startsWith(faults.path) ? faults : {};
+  if (active === faults && faults.times !== undefined && --faults.times <= 0) switches.faults = {};
+  return active;
+}
+
+/** Answers with the error `status` the faults ask for, its Retry-After and message as they give them. */
+export function sendFaultStatus(response: ServerResponse, status: number, active: Faults): void {
+  const retryAfter = active.retryAfter ?? (active.retryAfterSeconds === undefined ? undefined : String(active.retryAfterSeconds));
+  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': retryAfter };
+  sendError(response, status, active.message ?? reasonOf(status) ?? 'Error', headers);
+}
+
+/** Answers with a route's result as the faults make it: a given text, a broken body, another `next`, drifted sessions, or as it is. */
+export async function sendResult(response: ServerResponse, result: RouteResult, active: Faults, path: string, record: RecordedRequest): Promise<void> {
+  if (active.bodyText !== undefined) {
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    return void response.end(active.bodyText);
+  }
+  const body = result.body as { items?: RawSession[] } & Record<string, unknown>;
+  if (active.body) return sendBrokenBody(response, active.body, body, record);
+  if (active.next !== undefined && Array.isArray(body.items)) return sendJson(response, 200, { ...body, next: active.next });
+  if (active.drift) {
+    if (Array.isArray(body.items)) return sendJson(response, 200, { ...body, items: body.items.map(drift), total_estimate: body.items.length });
+    if (path.split('/').length === 4) return sendJson(response, 200, drift(body as RawSession));
+  }
+  sendJson(response, result.status, body);
+}
 
 /** The session as a server that drifted from the reference sends it: nulls, unknown enum values and fields. */
 export function drift(session: RawSession): Json {

@@ -1,14 +1,18 @@
 // A local stand-in for the open.cx API on loopback: the documented chat-session endpoints over
 // real HTTP, bearer auth, a per-token rate limit, opaque cursors, and switches that inject the
 // faults real networks and servers produce. Control endpoints live under /__stand-in/.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// Here: its state, and each request taken to its handler: the routes (routes.ts) behind auth and
+// the rate limit (rateLimit.ts), as the faults say (faults.ts), or a control endpoint (control.ts).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateHistory, generateSessions, type DataOptions, type RawHistoryEvent, type RawSession } from './data';
-import { drift, sendBrokenBody, type Faults } from './faults';
-import { HttpFailure, readBody, reasonOf, sendError, sendJson } from './http';
-import { decodeCursor, encodeCursor, filterSessions, FILTER_PARAMS, validateQuery } from './listQueries';
+import { handleControl } from './control';
+import { generateSessions, type DataOptions, type RawSession } from './data';
+import { faultsFor, sendFaultStatus, sendResult, type Faults } from './faults';
+import { HttpFailure, sendError } from './http';
+import { filterSessions } from './listQueries';
 import { LiveSessions, type SessionChanges } from './liveSessions';
-import { searchSessions } from './search';
+import { RateLimit } from './rateLimit';
+import { historiesForSearch, routeApi, type ApiData, type RouteResult } from './routes';
 
 // What scripts and tests import from the stand-in, wherever it is defined.
 export { OVERSIZED_BODY_BYTES, type Faults } from './faults';
@@ -59,192 +63,161 @@ export interface StandIn {
 
 export const DEFAULT_TOKEN = 'opencx-local-test-key';
 
-export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
-  const sessions = options.sessions ?? generateSessions(options);
-  const byId = new Map(sessions.map((session) => [session.id, session]));
-  const live = new LiveSessions(sessions, byId);
+/** What a running stand-in holds, which its handlers and its StandIn read and change. */
+export interface StandInState extends ApiData {
   /** The sessions as started, put back by reset() once a test added, changed or removed some. */
-  const original = structuredClone(sessions);
-  let edited = false;
-  const pageSize = options.pageSize ?? 25;
-  const historyPageSize = options.historyPageSize ?? 20;
-  const rateLimit = options.rateLimit ?? 100;
-  const rateWindowMs = options.rateWindowMs ?? 60_000;
-  const validToken = options.token ?? DEFAULT_TOKEN;
-  let tokenRevoked = false;
-  let faults: Faults = {};
-  const requests: RecordedRequest[] = [];
-  const sentByToken = new Map<string, number[]>();
+  original: RawSession[];
+  edited: boolean;
+  /** The accepted API key. */
+  token: string;
+  tokenRevoked: boolean;
+  faults: Faults;
+  requests: RecordedRequest[];
+  rateLimit: RateLimit;
+}
 
-  function retryAfterFor(token: string, now: number): number | undefined {
-    if (rateLimit <= 0) return undefined;
-    const sent = (sentByToken.get(token) ?? []).filter((time) => time > now - rateWindowMs);
-    sentByToken.set(token, sent);
-    if (sent.length >= rateLimit) return Math.max(1, Math.ceil((sent[0]! + rateWindowMs - now) / 1000));
-    sent.push(now);
-    return undefined;
-  }
-
-  /** Histories made for message search, once per session (tests may replace sessions). */
-  const histories = new WeakMap<RawSession, RawHistoryEvent[]>();
-  const historyOf = (session: RawSession) => {
-    let events = histories.get(session);
-    if (!events) histories.set(session, (events = generateHistory(session)));
-    return events;
-  };
-
-  function route(path: string, query: Record<string, string>): { status: number; body: unknown } {
-    if (path === '/chat/sessions') {
-      validateQuery(query);
-      const filters = Object.fromEntries(FILTER_PARAMS.filter((name) => query[name] !== undefined).map((name) => [name, query[name]!]));
-      const scope = JSON.stringify(filters);
-      const offset = query.cursor ? decodeCursor(query.cursor, scope) : 0;
-      const all = filterSessions(sessions, filters);
-      const end = offset + pageSize;
-      return { status: 200, body: { items: all.slice(offset, end), next: end < all.length ? encodeCursor(end, scope) : null } };
-    }
-    if (path === '/chat/sessions/search') return { status: 200, body: searchSessions(sessions, historyOf, query.q) };
-    const match = /^\/chat\/sessions\/([^/]+)(\/history)?$/.exec(path);
-    if (match) {
-      const session = byId.get(decodeURIComponent(match[1]!));
-      if (!session) throw new HttpFailure(404, 'Chat session not found');
-      if (!match[2]) return { status: 200, body: session };
-      const scope = `history:${session.id}`;
-      const offset = query.cursor ? decodeCursor(query.cursor, scope) : 0;
-      const events = generateHistory(session);
-      const end = offset + historyPageSize;
-      return { status: 200, body: { items: events.slice(offset, end), next: end < events.length ? encodeCursor(end, scope) : null } };
-    }
-    throw new HttpFailure(404, `Cannot GET ${path}`);
-  }
-
-  async function handleControl(request: IncomingMessage, response: ServerResponse, path: string, url: URL): Promise<void> {
-    const body = await readBody(request);
-    if (path === '/__stand-in/requests') {
-      if (request.method === 'DELETE') requests.length = 0;
-      return sendJson(response, 200, requests);
-    }
-    if (path === '/__stand-in/faults') {
-      faults = request.method === 'DELETE' ? {} : (JSON.parse(body || '{}') as Faults);
-      return sendJson(response, 200, faults);
-    }
-    if (path === '/__stand-in/sessions' && request.method === 'POST') {
-      return sendJson(response, 201, standIn.addSession(JSON.parse(body || '{}') as SessionChanges));
-    }
-    if (path === '/__stand-in/sessions') {
-      return sendJson(response, 200, filterSessions(sessions, Object.fromEntries(url.searchParams)));
-    }
-    const one = /^\/__stand-in\/sessions\/([^/]+)$/.exec(path);
-    if (one && (request.method === 'PATCH' || request.method === 'DELETE')) {
-      const id = decodeURIComponent(one[1]!);
-      const done = request.method === 'PATCH' ? standIn.changeSession(id, JSON.parse(body || '{}') as SessionChanges) : standIn.removeSession(id);
-      return done ? sendJson(response, 200, done) : sendError(response, 404, `No session ${id}`);
-    }
-    if (path === '/__stand-in/revoke') {
-      tokenRevoked = true;
-      return sendJson(response, 200, {});
-    }
-    if (path === '/__stand-in/reset') {
-      standIn.reset();
-      return sendJson(response, 200, {});
-    }
-    sendError(response, 404, `No control endpoint ${path}`);
-  }
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://stand-in');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    if (path.startsWith('/__stand-in/')) return handleControl(request, response, path, url);
-
-    const query = Object.fromEntries(url.searchParams);
-    const record: RecordedRequest = { method: request.method ?? 'GET', path, query, status: 0, time: Date.now() };
-    requests.push(record);
-    response.on('finish', () => (record.status = response.statusCode));
-
-    const active = faults.path === undefined || path.startsWith(faults.path) ? faults : {};
-    if (active === faults && faults.times !== undefined && --faults.times <= 0) faults = {};
-    if (active.latencyMs) await new Promise((resolve) => setTimeout(resolve, active.latencyMs));
-    if (active.hang) return; // the socket stays open until the client gives up or the server closes
-
-    const auth = request.headers.authorization ?? '';
-    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    if (!token) return sendError(response, 401, 'Missing API key');
-    if (token !== validToken || tokenRevoked) return sendError(response, 401, 'Invalid API key');
-    const retryAfter = retryAfterFor(token, Date.now());
-    if (retryAfter !== undefined) {
-      return sendError(response, 429, 'Too many requests, please retry later', { 'retry-after': String(retryAfter) });
-    }
-    if (request.method !== 'GET') return sendError(response, 404, `Cannot ${request.method} ${path}`);
-
-    if (active.status) {
-      const retryAfter = active.retryAfter ?? (active.retryAfterSeconds === undefined ? undefined : String(active.retryAfterSeconds));
-      const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': retryAfter };
-      return sendError(response, active.status, active.message ?? reasonOf(active.status) ?? 'Error', headers);
-    }
-    let result: { status: number; body: unknown };
-    try {
-      result = route(path, query);
-    } catch (error) {
-      if (error instanceof HttpFailure) return sendError(response, error.status, error.message);
-      throw error;
-    }
-    if (active.bodyText !== undefined) {
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      return void response.end(active.bodyText);
-    }
-    const body = result.body as { items?: RawSession[] } & Record<string, unknown>;
-    if (active.body) return sendBrokenBody(response, active.body, body, record);
-    if (active.next !== undefined && Array.isArray(body.items)) return sendJson(response, 200, { ...body, next: active.next });
-    if (active.drift) {
-      if (Array.isArray(body.items)) return sendJson(response, 200, { ...body, items: body.items.map(drift), total_estimate: body.items.length });
-      if (path.split('/').length === 4) return sendJson(response, 200, drift(body as RawSession));
-    }
-    sendJson(response, result.status, body);
-  }
-
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  const state = createState(options);
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
+    handle(state, standIn, request, response).catch((error: unknown) => {
       if (!response.headersSent) sendError(response, 500, error instanceof Error ? error.message : 'Internal error');
       else response.destroy();
     });
   });
   server.keepAliveTimeout = 5_000;
+  const standIn = standInOf(state, server, await listen(server, options));
+  return standIn;
+}
+
+function createState(options: StandInOptions): StandInState {
+  const sessions = options.sessions ?? generateSessions(options);
+  return {
+    sessions,
+    byId: new Map(sessions.map((session) => [session.id, session])),
+    original: structuredClone(sessions),
+    edited: false,
+    pageSize: options.pageSize ?? 25,
+    historyPageSize: options.historyPageSize ?? 20,
+    historyOf: historiesForSearch(),
+    token: options.token ?? DEFAULT_TOKEN,
+    tokenRevoked: false,
+    faults: {},
+    requests: [],
+    rateLimit: new RateLimit(options.rateLimit ?? 100, options.rateWindowMs ?? 60_000),
+  };
+}
+
+/** Listens on the host and port asked for (port 0: a free one); resolves to the stand-in's URL. */
+async function listen(server: Server, options: StandInOptions): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
 
-  const standIn: StandIn = {
-    url: `http://${host}:${address.port}`,
-    token: validToken,
-    sessions,
-    requests,
-    matching: (query) => filterSessions(sessions, query),
-    setFaults: (next) => (faults = { ...next }),
-    clearFaults: () => (faults = {}),
-    addSession: (fields) => ((edited = true), live.add(fields)),
-    changeSession: (id, fields) => ((edited = true), live.change(id, fields)),
-    removeSession: (id) => ((edited = true), live.remove(id)),
-    revokeToken: () => (tokenRevoked = true),
-    reset() {
-      if (edited) {
-        sessions.splice(0, sessions.length, ...structuredClone(original));
-        byId.clear();
-        for (const session of sessions) byId.set(session.id, session);
-        edited = false;
-      }
-      faults = {};
-      tokenRevoked = false;
-      requests.length = 0;
-      sentByToken.clear();
-    },
+/** The stand-in as tests and scripts hold it, over its state and its server. */
+function standInOf(state: StandInState, server: Server, url: string): StandIn {
+  const live = new LiveSessions(state.sessions, state.byId);
+  return {
+    url,
+    token: state.token,
+    sessions: state.sessions,
+    requests: state.requests,
+    matching: (query) => filterSessions(state.sessions, query),
+    setFaults: (next) => (state.faults = { ...next }),
+    clearFaults: () => (state.faults = {}),
+    addSession: (fields) => ((state.edited = true), live.add(fields)),
+    changeSession: (id, fields) => ((state.edited = true), live.change(id, fields)),
+    removeSession: (id) => ((state.edited = true), live.remove(id)),
+    revokeToken: () => (state.tokenRevoked = true),
+    reset: () => reset(state),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
-  return standIn;
+}
+
+/** Back to the state the stand-in started in: its sessions, no faults, the token valid, nothing recorded or counted. */
+function reset(state: StandInState): void {
+  if (state.edited) {
+    state.sessions.splice(0, state.sessions.length, ...structuredClone(state.original));
+    state.byId.clear();
+    for (const session of state.sessions) state.byId.set(session.id, session);
+    state.edited = false;
+  }
+  state.faults = {};
+  state.tokenRevoked = false;
+  state.requests.length = 0;
+  state.rateLimit.clear();
+}
+
+async function handle(state: StandInState, standIn: StandIn, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://stand-in');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (path.startsWith('/__stand-in/')) return handleControl(state, standIn, request, response, path, url);
+  return handleApi(state, request, response, path, Object.fromEntries(url.searchParams));
+}
+
+/** A request to the API: recorded, delayed or left unanswered as the faults say, refused as the API would, or routed. */
+async function handleApi(
+  state: StandInState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  query: Record<string, string>,
+): Promise<void> {
+  const record = recordRequest(state, request, response, path, query);
+  const active = faultsFor(state, path);
+  if (active.latencyMs) await new Promise((resolve) => setTimeout(resolve, active.latencyMs));
+  if (active.hang) return; // the socket stays open until the client gives up or the server closes
+
+  const refusal = refusalOf(state, request, path);
+  if (refusal) return sendError(response, refusal.status, refusal.message, refusal.headers);
+  if (active.status) return sendFaultStatus(response, active.status, active);
+  let result: RouteResult;
+  try {
+    result = routeApi(state, path, query);
+  } catch (error) {
+    if (error instanceof HttpFailure) return sendError(response, error.status, error.message);
+    throw error;
+  }
+  return sendResult(response, result, active, path, record);
+}
+
+/** Records a request; its status once the answer is sent. */
+function recordRequest(
+  state: StandInState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  query: Record<string, string>,
+): RecordedRequest {
+  const record: RecordedRequest = { method: request.method ?? 'GET', path, query, status: 0, time: Date.now() };
+  state.requests.push(record);
+  response.on('finish', () => (record.status = response.statusCode));
+  return record;
+}
+
+/** An answer the API gives instead of the one asked for. */
+interface Refusal {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+/** Why the API would refuse a request (no or a wrong key, over the rate limit, not a GET), or undefined when it would not. */
+function refusalOf(state: StandInState, request: IncomingMessage, path: string): Refusal | undefined {
+  const auth = request.headers.authorization ?? '';
+  const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+  if (!token) return { status: 401, message: 'Missing API key' };
+  if (token !== state.token || state.tokenRevoked) return { status: 401, message: 'Invalid API key' };
+  const retryAfter = state.rateLimit.retryAfter(token, Date.now());
+  if (retryAfter !== undefined) return { status: 429, message: 'Too many requests, please retry later', headers: { 'retry-after': String(retryAfter) } };
+  if (request.method !== 'GET') return { status: 404, message: `Cannot ${request.method} ${path}` };
+  return undefined;
 }
