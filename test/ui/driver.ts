@@ -58,12 +58,14 @@ export async function openSessionsView(page: Page): Promise<void> {
   await item.waitFor({ timeout: 30_000 });
   // The sidebar's title names the open container; a single view has no header of its own.
   const title = page.locator(`${SIDEBAR} .composite.title .title-label`, { hasText: /open\.cx/i });
-  // A window that has just loaded may still be restoring its sidebar, and a click on the icon of
-  // the container it is about to show hides it again: give the restore a moment first, and click
-  // once more if a click met a restore and closed the sidebar.
-  for (let clicks = 0; clicks < 2; clicks++) {
-    if (await title.waitFor({ timeout: 1_500 }).then(() => true, () => false)) return;
-    await item.click();
+  // A click on the icon of the container already shown hides it again, and a window that has just
+  // loaded may still be restoring its sidebar: click only while the icon is not the checked one,
+  // and otherwise give the sidebar time to appear.
+  for (let tries = 0; tries < 3; tries++) {
+    if (await title.isVisible()) return;
+    const checked = await item.evaluate((element) => (element.closest('.action-item') ?? element).classList.contains('checked'));
+    if (!checked) await item.click();
+    if (await title.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
   }
   await title.waitFor();
 }
