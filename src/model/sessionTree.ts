@@ -12,7 +12,7 @@ import { NewSessions } from './newSessions';
 import { NO_FILTER, sliceQueries, type SessionFilter } from './sessionFilter';
 import { Slice } from './slice';
 import { dimensionsOf, groupFromId, groupsAt, isShown } from './treeGroups';
-import type { GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
+import type { GroupedBy, GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
 import { readFirstPages, type WatchRound } from './watchRound';
 
 export type { WatchRound } from './watchRound';
@@ -137,7 +137,7 @@ export class SessionTreeModel {
     for (const group of leaves) {
       const slice = this.slices.get(`slice:${group?.id ?? ''}`);
       if (slice?.isStarted) slices.push(slice);
-      else if (group) void this.loadAndShow(this.sliceFor(group, group.fixed));
+      else if (group) void this.loadAndShow(this.sliceFor(group, group.groupedBy));
     }
     return this.readFirstPages(slices, true);
   }
@@ -213,12 +213,12 @@ export class SessionTreeModel {
       if (node && !this.shows(node)) return [];
       const dimensions = dimensionsOf(this.grouping);
       const depth = node ? node.depth + 1 : 0;
-      const fixed = node ? node.fixed : {};
+      const groupedBy = node ? node.groupedBy : {};
       if (depth < dimensions.length) {
         if (!node) this.rootShowsGroups = true;
-        return groupsAt(dimensions[depth]!, fixed, node, this.filter, this.groups);
+        return groupsAt(dimensions[depth]!, groupedBy, node, this.filter, this.groups);
       }
-      const slice = this.sliceFor(node, fixed);
+      const slice = this.sliceFor(node, groupedBy);
       const children = await this.sliceChildren(slice);
       if (this.isLive(slice) || attempt === 2) return children;
     }
@@ -284,16 +284,16 @@ export class SessionTreeModel {
   private loadExpandedSlices(): void {
     const leafDepth = dimensionsOf(this.grouping).length - 1;
     for (const group of this.expanded.onScreen()) {
-      if (group.depth === leafDepth && this.shows(group)) void this.loadPage(this.sliceFor(group, group.fixed));
+      if (group.depth === leafDepth && this.shows(group)) void this.loadPage(this.sliceFor(group, group.groupedBy));
     }
   }
 
 
-  private sliceFor(owner: GroupNode | undefined, fixed: GroupNode['fixed']): Slice {
+  private sliceFor(owner: GroupNode | undefined, groupedBy: GroupedBy): Slice {
     const id = `slice:${owner?.id ?? ''}`;
     let slice = this.slices.get(id);
     if (!slice) {
-      slice = new Slice(id, sliceQueries(fixed, this.filter), this.generation, fixed);
+      slice = new Slice(id, sliceQueries(groupedBy, this.filter), this.generation, groupedBy);
       this.slices.set(id, slice);
     }
     return slice;

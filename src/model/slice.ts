@@ -7,7 +7,7 @@ import type { Session } from '../api/schemas';
 import type { SessionQuery } from '../api/sessionQuery';
 import { matchesQuery, type FreshPage, type LoadedSession } from './firstPageMerge';
 import { SliceSessions } from './sliceSessions';
-import type { GroupNode, NoticeKind, NoticeNode, SessionNode, SliceRef, TreeNode } from './treeNodes';
+import type { GroupedBy, NoticeKind, NoticeNode, SessionNode, SliceRef, TreeNode } from './treeNodes';
 
 /** One stream of pages: one server-side query and where its paging stands. */
 interface Stream {
@@ -61,9 +61,9 @@ export class Slice {
   /** Automatic retries since the last page that was not rate limited, or the last click. */
   private automaticRetries = 0;
 
-  constructor(id: string, queries: SessionQuery[], generation: number, grouped: GroupNode['fixed'] = {}) {
+  constructor(id: string, queries: SessionQuery[], generation: number, groupedBy: GroupedBy = {}) {
     this.ref = Object.freeze({ id, generation });
-    this.nodes = new SliceSessions(this.ref, grouped);
+    this.nodes = new SliceSessions(this.ref, groupedBy);
     this.streams = queries.map((query) => ({ query, cursor: undefined, followed: new Set(), done: false, error: undefined }));
   }
 

@@ -3,17 +3,17 @@
 // another slice's first page brought. Rows of unchanged sessions keep their objects.
 import type { Session } from '../api/schemas';
 import { mergeFirstPages, sameSession, type FreshPage, type LoadedSession, type MergeOutcome } from './firstPageMerge';
-import type { GroupNode, SessionNode, SliceRef } from './treeNodes';
+import type { GroupedBy, SessionNode, SliceRef } from './treeNodes';
 
 export class SliceSessions {
   private nodes: SessionNode[] = [];
   /** The stream whose page brought each session shown, for merging first pages read again. */
   private readonly streamOf = new Map<string, number>();
 
-  /** `grouped`: what the slice's groups fix, which its rows need not repeat. */
+  /** `groupedBy`: what the slice's groups fix, which its rows need not repeat. */
   constructor(
     private readonly ref: SliceRef,
-    private readonly grouped: GroupNode['fixed'] = {},
+    private readonly groupedBy: GroupedBy = {},
   ) {}
 
   get rows(): readonly SessionNode[] {
@@ -72,6 +72,6 @@ export class SliceSessions {
   }
 
   private node(session: Session): SessionNode {
-    return { type: 'session', id: `${this.ref.id}/${session.id}`, session, slice: this.ref, grouped: this.grouped };
+    return { type: 'session', id: `${this.ref.id}/${session.id}`, session, slice: this.ref, groupedBy: this.groupedBy };
   }
 }

@@ -16,13 +16,22 @@ export interface SliceRef {
   readonly generation: number;
 }
 
+/**
+ * The status and/or channel a group's path fixes ("Open › Web": status open, channel web): every
+ * session under the group has them, so its rows need not repeat them.
+ */
+export interface GroupedBy {
+  readonly status?: SessionStatus;
+  readonly channel?: ChannelType;
+}
+
 export interface GroupNode {
   readonly type: 'group';
   readonly id: string;
   readonly dimension: Dimension;
   readonly value: string;
   readonly label: string;
-  readonly fixed: { readonly status?: SessionStatus; readonly channel?: ChannelType };
+  readonly groupedBy: GroupedBy;
   readonly depth: number;
 }
 
@@ -32,7 +41,7 @@ export interface SessionNode {
   readonly session: Session;
   readonly slice: SliceRef;
   /** What the row's groups already say (e.g. its channel under a channel group), so it need not. */
-  readonly grouped: GroupNode['fixed'];
+  readonly groupedBy: GroupedBy;
   /** Arrived while watching and not yet looked at (newSessions.ts). */
   readonly isNew?: boolean;
 }

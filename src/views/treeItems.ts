@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { formatWait } from '../api/errors';
 import type { Session } from '../api/schemas';
 import { formatAge, formatDate, formatTime, sessionDescription, sessionFacts, sessionLabel, visible } from '../model/labels';
-import type { GroupNode, NoticeNode, SessionNode } from '../model/treeNodes';
+import type { GroupedBy, GroupNode, NoticeNode } from '../model/treeNodes';
 import { groupIcon, sessionIcon } from '../ui/icons';
 import { COMMANDS } from '../ui/ids';
 import { markdownText } from '../ui/plainText';
@@ -24,13 +24,13 @@ export function groupItem(group: GroupNode, loaded: { count: number; more: boole
 
 /**
  * Without its tooltip: the provider's resolveTreeItem adds sessionTooltip when it is about to show.
- * `grouped`: what the row's groups already say (its status, its channel), left out of its description.
+ * `groupedBy`: what the row's groups already say (its status, its channel), left out of its description.
  * `isNew`: arrived while watching and not yet looked at.
  */
-export function sessionItem(id: string, session: Session, grouped: SessionNode['grouped'] = {}, isNew = false): vscode.TreeItem {
+export function sessionItem(id: string, session: Session, groupedBy: GroupedBy = {}, isNew = false): vscode.TreeItem {
   const item = new vscode.TreeItem(sessionLabel(session), vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  const description = sessionDescription(session, grouped);
+  const description = sessionDescription(session, groupedBy);
   item.description = isNew ? [NEW_MARK, description].filter(visible).join(' · ') : description;
   item.iconPath = sessionIcon(session);
   item.contextValue = 'session';

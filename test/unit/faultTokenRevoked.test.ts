@@ -14,7 +14,7 @@ suite('fault suite: token revoked mid-use', function () {
     const model = modelWith(clientFor(standIn, { retryLimit: 3 }));
     try {
       await survives('token revoked mid-use', async () => {
-        const expanded = (await leafGroups(model)).filter((group) => ['web', 'email', 'whatsapp'].includes(group.fixed.channel!)).slice(0, 5);
+        const expanded = (await leafGroups(model)).filter((group) => ['web', 'email', 'whatsapp'].includes(group.groupedBy.channel!)).slice(0, 5);
         for (const group of expanded) assert.ok(idsOf(await model.children(group)).length > 0, `${group.id} loaded`);
 
         standIn.revokeToken();

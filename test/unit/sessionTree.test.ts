@@ -260,12 +260,12 @@ suite('sessions tree model against the stand-in', function () {
     assert.equal(webOpen.label, 'Open');
     const rows = sessions(await model.children(webOpen));
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((node) => node.grouped.channel === 'web' && node.grouped.status === 'open'), 'rows know what their groups say');
+    assert.ok(rows.every((node) => node.groupedBy.channel === 'web' && node.groupedBy.status === 'open'), 'rows know what their groups say');
     standIn.requests.length = 0;
     model.setGrouping('none');
     const flat = await model.children();
     assert.equal(sessions(flat).length, 25);
-    assert.ok(sessions(flat).every((node) => Object.keys(node.grouped).length === 0), 'ungrouped rows say it all themselves');
+    assert.ok(sessions(flat).every((node) => Object.keys(node.groupedBy).length === 0), 'ungrouped rows say it all themselves');
     assert.deepEqual(chatRequests().map((request) => request.query), [{}]);
   });
 
