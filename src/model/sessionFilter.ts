@@ -84,10 +84,10 @@ export function channelsOf(filter: SessionFilter): ChannelType[] {
 }
 
 /**
- * The queries of one tree slice: the values its groups fix (`groupedBy`), crossed with the
+ * The queries of one leaf group: the values its path fixes (`groupedBy`), crossed with the
  * filter's selected values of every other dimension. No selection means no parameter (all).
  */
-export function sliceQueries(
+export function groupQueries(
   groupedBy: GroupedBy,
   filter: SessionFilter,
   now = Date.now(),

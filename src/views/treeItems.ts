@@ -45,7 +45,7 @@ export function sessionItem(id: string, session: Session, groupedBy: GroupedBy =
 /** The mark of a session that arrived while watching, before its description. */
 const NEW_MARK = `● ${vscode.l10n.t('new')}`;
 
-/** `filtered` changes the words of an empty slice. */
+/** `filtered` changes the words of an empty group. */
 export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeItem {
   const item = new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
   item.id = notice.id;
@@ -99,10 +99,10 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
       break;
     case 'error':
       item.label = error?.message ?? vscode.l10n.t('Could not load sessions');
-      item.description = notice.slice ? vscode.l10n.t('click to retry') : undefined;
+      item.description = notice.pages ? vscode.l10n.t('click to retry') : undefined;
       item.tooltip = errorTooltip(item.label);
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.command = notice.slice ? retry : { command: 'workbench.action.openSettings', title: '', arguments: ['opencx.apiBaseUrl'] };
+      item.command = notice.pages ? retry : { command: 'workbench.action.openSettings', title: '', arguments: ['opencx.apiBaseUrl'] };
       break;
   }
   return item;

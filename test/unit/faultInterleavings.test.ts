@@ -61,7 +61,7 @@ suite('fault suite: rapid refresh / expand / collapse / filter interleavings', f
                   inFlight.push(
                     model.children(leaves[step.group]!).then((children) => {
                       const more = noticeOf(children, 'loadMore');
-                      return more ? model.loadMore(more.slice!) : undefined;
+                      return more ? model.loadMore(more.pages!) : undefined;
                     }),
                   );
                 } else if (step.type === 'refresh') {

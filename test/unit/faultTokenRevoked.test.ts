@@ -55,12 +55,12 @@ suite('fault suite: token revoked mid-use', function () {
         const firstPage = idsOf(await model.children(web));
         standIn.revokeToken();
         standIn.requests.length = 0;
-        await model.loadMore(noticeOf(await model.children(web), 'loadMore')!.slice!);
+        await model.loadMore(noticeOf(await model.children(web), 'loadMore')!.pages!);
         const children = await model.children(web);
         assert.deepEqual(idsOf(children), firstPage);
         assert.equal(noticeOf(children, 'signedOut')?.error?.kind, 'unauthorized');
         assert.equal(noticeOf(children, 'loadMore'), undefined, 'no Load more while the token is rejected');
-        await model.loadMore(noticeOf(children, 'signedOut')!.slice!); // a stray click: refused while in error
+        await model.loadMore(noticeOf(children, 'signedOut')!.pages!); // a stray click: refused while in error
         assert.equal(standIn.requests.length, 1);
       });
     } finally {
