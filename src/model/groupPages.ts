@@ -31,7 +31,7 @@ export interface LoadContext {
   /** Aborted by a refresh. */
   signal: AbortSignal;
   /** Whether the pages still belong to the tree shown: a refresh may happen while a page loads. */
-  isLive: () => boolean;
+  isCurrent: () => boolean;
   /** Retries once a rate limit's wait is over, as the pages' own decision (not a click). */
   retryAutomatically: () => void;
 }
@@ -105,7 +105,7 @@ export class GroupPages {
    * Fetches the next page of every stream that has one; one request per stream at a time, shared
    * by every caller while it runs.
    */
-  load({ client, signal, isLive, retryAutomatically }: LoadContext): Promise<void> {
+  load({ client, signal, isCurrent, retryAutomatically }: LoadContext): Promise<void> {
     if (this.pending) return this.pending;
     this.started = true;
     const run = async () => {
@@ -124,7 +124,7 @@ export class GroupPages {
       const api = current;
       const waiting = this.streams.filter((stream) => !stream.done && !stream.error);
       const results = await Promise.allSettled(waiting.map((stream) => api.listSessions(stream.query, stream.cursor, signal)));
-      if (!isLive()) return; // a refresh happened: this answer belongs to the past
+      if (!isCurrent()) return; // a refresh happened: this answer belongs to the past
       // Parallel streams are merged newest first within the page just loaded.
       const merged: LoadedSession[] = [];
       results.forEach((result, index) => {
@@ -162,7 +162,7 @@ export class GroupPages {
    * changed ones updated, departed ones gone, loaded older pages and their cursors kept. Skipped
    * while a page loads or a page load failed: those rows are the user's.
    */
-  refreshFirstPages({ client, signal, isLive, background }: Omit<LoadContext, 'retryAutomatically'> & { background: boolean }): Promise<FirstPagesResult> {
+  refreshFirstPages({ client, signal, isCurrent, background }: Omit<LoadContext, 'retryAutomatically'> & { background: boolean }): Promise<FirstPagesResult> {
     if (!this.started || this.pending || this.error) return Promise.resolve({ kind: 'skipped' });
     if (this.merging) return this.merging;
     const run = async (): Promise<FirstPagesResult> => {
@@ -175,12 +175,12 @@ export class GroupPages {
             return { stream: index, items: page.items, next: page.next };
           }),
         );
-        if (!isLive()) return { kind: 'skipped' };
+        if (!isCurrent()) return { kind: 'skipped' };
         this.watchError = undefined;
         return this.merge(pages);
       } catch (error) {
         const failure = asApiError(error);
-        if (!isLive() || isCancellation(failure)) return { kind: 'skipped' };
+        if (!isCurrent() || isCancellation(failure)) return { kind: 'skipped' };
         // The budget holding watching back is no failure to show: watching waits its turn.
         if (failure.code !== BACKGROUND_SHARE_SPENT) this.watchError = failure;
         return { kind: 'failed', error: failure };

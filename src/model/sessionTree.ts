@@ -146,16 +146,20 @@ export class SessionTreeModel {
       if (pages?.isStarted) watched.push(pages);
       else if (group) void this.loadAndShow(this.pagesFor(group, group.groupedBy));
     }
-    return this.readFirstPages(watched, true);
+    return this.readFirstPagesAndShow(watched, true);
   }
 
-  private async readFirstPages(watched: GroupPages[], background: boolean): Promise<WatchRound> {
+  /**
+   * Reads the first pages of `watched` again and merges them (watchRound.ts), marks the sessions
+   * that arrived, and sends a change event for each group whose rows changed.
+   */
+  private async readFirstPagesAndShow(watched: GroupPages[], background: boolean): Promise<WatchRound> {
     const { round, changed } = await readFirstPages(watched, {
-      all: () => [...this.groupPages.values()].filter((pages) => this.isLive(pages)),
-      load: (pages) => ({ client: this.options.client, signal: this.controller.signal, isLive: () => this.isLive(pages), background }),
+      all: () => [...this.groupPages.values()].filter((pages) => this.isCurrent(pages)),
+      load: (pages) => ({ client: this.options.client, signal: this.controller.signal, isCurrent: () => this.isCurrent(pages), background }),
     });
     this.newSessions.arrived(round.added);
-    for (const pages of changed) if (this.isLive(pages)) this.emitPages(pages);
+    for (const pages of changed) if (this.isCurrent(pages)) this.emitPages(pages);
     return round;
   }
 
@@ -227,7 +231,7 @@ export class SessionTreeModel {
       }
       const pages = this.pagesFor(node, groupedBy);
       const children = await this.pagesChildren(pages);
-      if (this.isLive(pages) || attempt === 2) return children;
+      if (this.isCurrent(pages) || attempt === 2) return children;
     }
   }
 
@@ -238,21 +242,21 @@ export class SessionTreeModel {
    * bar shows the load instead (the command's).
    */
   async loadMore(ref: GroupPagesRef): Promise<void> {
-    const pages = this.live(ref);
+    const pages = this.currentPages(ref);
     if (!pages || !pages.hasMore || pages.error) return;
     await this.loadPage(pages);
-    if (this.isLive(pages)) this.emitPages(pages);
+    if (this.isCurrent(pages)) this.emitPages(pages);
   }
 
   /** Retries only the failed page(s) of a group. */
   async retry(ref: GroupPagesRef): Promise<void> {
-    const pages = this.live(ref);
+    const pages = this.currentPages(ref);
     if (!pages) return;
     // Watching could not read the first page: read it now, for the user, and merge it.
     if (pages.hasWatchError && !pages.error) {
       pages.clearWatchError();
       this.emitPages(pages);
-      await this.readFirstPages([pages], false);
+      await this.readFirstPagesAndShow([pages], false);
       return;
     }
     pages.clearErrors({ byUser: true });
@@ -263,7 +267,7 @@ export class SessionTreeModel {
     const loading = this.loadPage(pages);
     this.emitPages(pages); // shows "Loading…" in place of the error or the rate-limit wait
     await loading;
-    if (this.isLive(pages)) this.emitPages(pages);
+    if (this.isCurrent(pages)) this.emitPages(pages);
   }
 
   /** The group node that owns a group's pages (undefined: the root), for change events. */
@@ -317,9 +321,9 @@ export class SessionTreeModel {
     return pages.load({
       client: this.options.client,
       signal: this.controller.signal,
-      isLive: () => this.isLive(pages),
+      isCurrent: () => this.isCurrent(pages),
       retryAutomatically: () => {
-        if (!this.isLive(pages)) return;
+        if (!this.isCurrent(pages)) return;
         pages.clearErrors({ byUser: false });
         void this.loadAndShow(pages);
       },
@@ -331,12 +335,13 @@ export class SessionTreeModel {
     return isShown(group, this.grouping, this.filter);
   }
 
-  private isLive(pages: GroupPages): boolean {
+  /** Whether these pages still belong to the tree shown: a refresh replaces them. */
+  private isCurrent(pages: GroupPages): boolean {
     return pages.ref.generation === this.generation && this.groupPages.get(pages.id) === pages;
   }
 
-  /** The pages a row names, if they still belong to the tree shown. */
-  private live(ref: GroupPagesRef): GroupPages | undefined {
+  /** The pages a row names, if they are still current (see isCurrent). */
+  private currentPages(ref: GroupPagesRef): GroupPages | undefined {
     const pages = this.groupPages.get(ref.id);
     return pages && pages.ref.generation === ref.generation && pages.ref.generation === this.generation ? pages : undefined;
   }
