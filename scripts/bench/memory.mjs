@@ -55,14 +55,14 @@ async function heapWithSessionsLoaded() {
   }
 }
 
-/** Pages one slice to the end; the model is unreachable once this returns. */
+/** Pages the whole list to the end; the model is unreachable once this returns. */
 async function loadEverySession(client) {
   const started = performance.now();
-  // Grouping 'none': one slice with every session, paged through with "Load more…".
+  // Grouping 'none': the root's pages hold every session, paged through with "Load more…".
   const model = new SessionTreeModel({ client: async () => client, grouping: 'none' });
   let children = await model.children();
   for (let more = loadMoreOf(children); more; more = loadMoreOf(children)) {
-    await model.loadMore(more.slice);
+    await model.loadMore(more.pages);
     children = await model.children();
   }
   const loadMs = performance.now() - started;

@@ -180,7 +180,7 @@ export async function countRequests({ pageSize = 25, latencyMs = 50, loadMoreTim
       for (let index = 0; index < loadMoreTimes; index++) {
         const more = view.shown.get(web.id).find((node) => node.type === 'notice' && node.kind === 'loadMore');
         if (!more) throw new Error(`no "Load more…" after ${index} loads`);
-        await model.loadMore(more.slice);
+        await model.loadMore(more.pages);
         await view.settle();
       }
     });

@@ -29,27 +29,27 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 /** A documented enum value, or whatever new value the server started sending. */
 export type Open<T extends string> = T | (string & {});
 
-/** A field of the wrong type becomes null rather than failing the whole object. */
-export const text = z.catch(z.nullish(z.string()), null);
-const count = z.catch(z.nullish(z.number()), null);
+/** Lenient fields: a field of the wrong type becomes null rather than failing the whole object. */
+export const lenientText = z.catch(z.nullish(z.string()), null);
+const lenientCount = z.catch(z.nullish(z.number()), null);
 /** An id the API may send as a number (the 2024 document's agent ids) or as a string. */
-export const anyId = z.catch(z.nullish(z.union([z.string(), z.number()])), null);
-const nested = <T extends z.core.$ZodLooseShape>(shape: T) => z.catch(z.nullish(z.object(shape)), null);
+export const lenientId = z.catch(z.nullish(z.union([z.string(), z.number()])), null);
+const lenientObject = <T extends z.core.$ZodLooseShape>(shape: T) => z.catch(z.nullish(z.object(shape)), null);
 
 /** The fields a session's label, description, icon, tooltip and panel header are made of. */
 export const SessionSchema = z.object({
   id: z.string().check(z.minLength(1)),
   status: z.catch(z.string(), 'unknown'),
-  ai_closure_type: text,
-  sentiment: text,
+  ai_closure_type: lenientText,
+  sentiment: lenientText,
   channel: z.catch(z.object({ type: z.catch(z.string(), 'unknown') }), { type: 'unknown' }),
-  ticket_number: count,
-  created_at: text,
-  updated_at: text,
-  contact: nested({ name: text, non_verified_name: text, email: text, non_verified_email: text, phone_number: text }),
-  assignee_id: text,
-  team: nested({ name: text }),
-  handoff: nested({ summary: text }),
+  ticket_number: lenientCount,
+  created_at: lenientText,
+  updated_at: lenientText,
+  contact: lenientObject({ name: lenientText, non_verified_name: lenientText, email: lenientText, non_verified_email: lenientText, phone_number: lenientText }),
+  assignee_id: lenientText,
+  team: lenientObject({ name: lenientText }),
+  handoff: lenientObject({ summary: lenientText }),
 });
 
 type ParsedSession = z.infer<typeof SessionSchema>;
@@ -72,18 +72,18 @@ export interface Session extends Omit<ParsedSession, 'status' | 'channel' | 'ai_
  * agent joining or taking over (with `human_agent_id`), and the AI resolving the issue.
  */
 const HistoryItemSchema = z.object({
-  id: anyId,
-  created_at: text,
+  id: lenientId,
+  created_at: lenientText,
   event: z.catch(
     z.nullish(
       z.object({
-        type: text,
-        sender: nested({ type: text, name: text }),
-        content: nested({ type: text, text }),
+        type: lenientText,
+        sender: lenientObject({ type: lenientText, name: lenientText }),
+        content: lenientObject({ type: lenientText, text: lenientText }),
         attachments: z.catch(
           z.nullish(
             z.array(
-              z.catch(z.object({ id: text, name: text, size: count, type: text, url: text }), {
+              z.catch(z.object({ id: lenientText, name: lenientText, size: lenientCount, type: lenientText, url: lenientText }), {
                 id: null,
                 name: null,
                 size: null,
@@ -95,8 +95,8 @@ const HistoryItemSchema = z.object({
           null,
         ),
         context: z.catch(z.unknown(), null),
-        integration: nested({ type: text }),
-        human_agent_id: anyId,
+        integration: lenientObject({ type: lenientText }),
+        human_agent_id: lenientId,
       }),
     ),
     null,

@@ -2,11 +2,11 @@
 // lists are required; each hit is validated alone, so one odd hit does not lose the others, and
 // keeps the server's object as `raw`.
 import * as z from 'zod/mini';
-import { anyId, describeIssue, isRecord, SchemaError, text } from './schemas';
+import { describeIssue, isRecord, lenientId, lenientText, SchemaError } from './schemas';
 
-const ContactHitSchema = z.object({ id: anyId, name: text, email: text, phone: text });
+const ContactHitSchema = z.object({ id: lenientId, name: lenientText, email: lenientText, phone: lenientText });
 /** A message hit names its session; without one it cannot be opened and is not kept. */
-const MessageHitSchema = z.object({ id: anyId, session_id: z.string().check(z.minLength(1)), message: text, type: text });
+const MessageHitSchema = z.object({ id: lenientId, session_id: z.string().check(z.minLength(1)), message: lenientText, type: lenientText });
 
 export interface ContactHit extends z.infer<typeof ContactHitSchema> {
   raw: Record<string, unknown>;

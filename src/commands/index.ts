@@ -57,9 +57,9 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     openSessionAtCursor: () => openSessionAtCursor(sessions),
     // A deep link hands over the text to search for.
     searchSessions: async (query?: unknown) => (await quickPicks()).searchSessions(search, typeof query === 'string' ? query : ''),
-    // Row commands: the row they were clicked on names its slice.
-    loadMore: (notice?: NoticeNode) => notice?.slice && inViewProgress(model.loadMore(notice.slice)),
-    retry: (notice?: NoticeNode) => (notice?.slice ? model.retry(notice.slice) : model.refresh()),
+    // Row commands: the row they were clicked on names its group's pages.
+    loadMore: (notice?: NoticeNode) => notice?.pages && inViewProgress(model.loadMore(notice.pages)),
+    retry: (notice?: NoticeNode) => (notice?.pages ? model.retry(notice.pages) : model.refresh()),
     // From a session panel the id comes as text; from the tree, the rows.
     askChat: (clicked?: TreeNode | string, selected?: TreeNode[]) =>
       askChat(typeof clicked === 'string' ? [clicked] : selectedSessions(view, clicked, selected).map((session) => session.id)),

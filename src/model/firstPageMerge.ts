@@ -1,9 +1,10 @@
-// How a slice takes in its first page(s) read again while watching: in place, so that loaded older
-// pages, their cursors and the rows the user looks at stay. Plain data in, plain data out.
+// How a group's pages take in their first page(s) read again while watching: in place, so that
+// loaded older pages, their cursors and the rows the user looks at stay. Plain data in, plain
+// data out.
 import type { Session } from '../api/schemas';
 import type { SessionQuery } from '../api/sessionQuery';
 
-/** A loaded session and the stream (query) of the slice whose pages brought it. */
+/** A loaded session and the stream (query) of the group whose pages brought it. */
 export interface LoadedSession {
   readonly session: Session;
   readonly stream: number;
@@ -17,32 +18,32 @@ export interface FreshPage {
 }
 
 export interface MergeOutcome {
-  /** The slice's sessions in display order. */
+  /** The group's sessions in display order. */
   sessions: LoadedSession[];
-  /** Sessions new to the slice, at the top. */
+  /** Sessions new to the group, at the top. */
   added: Session[];
-  /** Ids of sessions that left the slice (changed status, channel, … or deleted). */
+  /** Ids of sessions that left the group (changed status, channel, … or deleted). */
   removed: string[];
   /** Loaded sessions the server now sends differently. */
   updated: Session[];
   /**
    * More than a page of new sessions arrived in a stream: what lies between them and the loaded
-   * pages is unknown, so the slice starts again from the fresh pages (their `next` the cursors).
+   * pages is unknown, so the group starts again from the fresh pages (their `next` the cursors).
    */
   restarted: boolean;
 }
 
 /**
  * The rules:
- * - a session of the fresh page that the slice does not hold is new: it goes on top, in the
+ * - a session of the fresh page that the group does not hold is new: it goes on top, in the
  *   page's order (newest first across streams, as a page load sorts them);
  * - a session it holds is updated where it stands;
  * - a held session that a stream listed before the last session its fresh page still holds, yet
- *   is not in that page, has left the slice: a page is a contiguous prefix of the list, and the
+ *   is not in that page, has left the group: a page is a contiguous prefix of the list, and the
  *   list's order does not put an older session ahead of a newer one, so it can only have gone;
  * - a held session further down (it may simply have moved to the second page) stays;
  * - a fresh page with a `next` that holds no loaded session at all leaves a gap of unknown size:
- *   the slice restarts from the fresh pages.
+ *   the group restarts from the fresh pages.
  */
 export function mergeFirstPages(loaded: readonly LoadedSession[], fresh: readonly FreshPage[]): MergeOutcome {
   const loadedIds = new Set(loaded.map(({ session }) => session.id));

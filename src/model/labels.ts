@@ -3,6 +3,7 @@
 // shared by the tree, the tooltips, the quick picks and the session panel.
 import * as l10n from '@vscode/l10n';
 import type { ChannelType, Session, SessionStatus } from '../api/schemas';
+import type { GroupedBy } from './treeNodes';
 
 let translated: { status: Record<SessionStatus, string>; channel: Record<ChannelType, string> } | undefined;
 
@@ -106,10 +107,10 @@ export function sessionLabel(session: Session): string {
  * "Open · Web · 3h ago": the status, the channel and how long ago the session started (lists are
  * newest first), less what the row's groups already say: under Open › Web only the age is left.
  */
-export function sessionDescription(session: Session, grouped: { status?: string; channel?: string } = {}, now = Date.now()): string {
+export function sessionDescription(session: Session, groupedBy: GroupedBy = {}, now = Date.now()): string {
   const age = formatAge(session.created_at, now) || formatAge(session.updated_at, now);
-  const status = grouped.status === undefined ? statusLabel(session.status) : undefined;
-  const channel = grouped.channel === undefined ? channelLabel(session.channel.type) : undefined;
+  const status = groupedBy.status === undefined ? statusLabel(session.status) : undefined;
+  const channel = groupedBy.channel === undefined ? channelLabel(session.channel.type) : undefined;
   return [status, channel, age].filter(visible).map((part) => part.trim()).join(' · ');
 }
 

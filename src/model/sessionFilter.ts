@@ -2,6 +2,7 @@
 // dimension become parallel queries, never a client-side filter over everything.
 import { CHANNEL_TYPES, SESSION_STATUSES, type ChannelType, type SessionStatus } from '../api/schemas';
 import type { SessionQuery } from '../api/sessionQuery';
+import type { GroupedBy } from './treeNodes';
 
 export const DATE_PRESETS = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
 export type DatePreset = keyof typeof DATE_PRESETS;
@@ -83,11 +84,11 @@ export function channelsOf(filter: SessionFilter): ChannelType[] {
 }
 
 /**
- * The queries of one tree slice: the values fixed by its place in the tree, crossed with the
+ * The queries of one leaf group: the values its path fixes (`groupedBy`), crossed with the
  * filter's selected values of every other dimension. No selection means no parameter (all).
  */
-export function sliceQueries(
-  fixed: { status?: SessionStatus; channel?: ChannelType },
+export function groupQueries(
+  groupedBy: GroupedBy,
   filter: SessionFilter,
   now = Date.now(),
 ): SessionQuery[] {
@@ -99,8 +100,8 @@ export function sliceQueries(
   if (created.before) base.createdBefore = created.before;
   if (updated.after) base.updatedAfter = updated.after;
   if (updated.before) base.updatedBefore = updated.before;
-  const statuses: (SessionStatus | undefined)[] = fixed.status ? [fixed.status] : filter.statuses.length > 0 ? statusesOf(filter) : [undefined];
-  const channels: (ChannelType | undefined)[] = fixed.channel ? [fixed.channel] : filter.channels.length > 0 ? channelsOf(filter) : [undefined];
+  const statuses: (SessionStatus | undefined)[] = groupedBy.status ? [groupedBy.status] : filter.statuses.length > 0 ? statusesOf(filter) : [undefined];
+  const channels: (ChannelType | undefined)[] = groupedBy.channel ? [groupedBy.channel] : filter.channels.length > 0 ? channelsOf(filter) : [undefined];
   const queries: SessionQuery[] = [];
   for (const status of statuses) {
     for (const channel of channels) {

@@ -1,18 +1,18 @@
-// The sessions tree as plain data: groups, and behind each leaf group a slice (slice.ts) with its
+// The sessions tree as plain data: groups, and behind each leaf group its pages (groupPages.ts):
 // cursor pages, request in flight and errors. The VS Code provider only adapts it.
 //
-// Rules it keeps: nothing is fetched until a slice is expanded; the same slice expanded twice
+// Rules it keeps: nothing is fetched until a leaf group is expanded; the same group expanded twice
 // while loading makes one request; a failed page is retried alone (loaded pages stay); a refresh
 // aborts the old generation's requests and ignores their late answers.
 import type { CurrentClient } from '../api/client';
 import { asApiError } from '../api/errors';
 import type { Session } from '../api/schemas';
 import { ExpandedGroups, type ExpandedState } from './expandedGroups';
+import { GroupPages } from './groupPages';
 import { NewSessions } from './newSessions';
-import { NO_FILTER, sliceQueries, type SessionFilter } from './sessionFilter';
-import { Slice } from './slice';
+import { NO_FILTER, groupQueries, type SessionFilter } from './sessionFilter';
 import { dimensionsOf, groupFromId, groupsAt, isShown } from './treeGroups';
-import type { GroupNode, Grouping, SliceRef, TreeNode } from './treeNodes';
+import type { GroupedBy, GroupNode, Grouping, GroupPagesRef, TreeNode } from './treeNodes';
 import { readFirstPages, type WatchRound } from './watchRound';
 
 export type { WatchRound } from './watchRound';
@@ -25,13 +25,20 @@ export interface SessionTreeOptions {
 
 type Listener = (node: GroupNode | undefined) => void;
 
+/**
+ * The id of a leaf group's pages (the root's when the tree is not grouped), which also begins the
+ * ids of its rows. "slice:" is the pages' earlier name, kept so that row ids, by which VS Code keeps
+ * a row selected and focused, stay as they were.
+ */
+const pagesId = (group: GroupNode | undefined): string => `slice:${group?.id ?? ''}`;
+
 export class SessionTreeModel {
   private grouping: Grouping;
   private filter: SessionFilter;
   private generation = 0;
   private controller = new AbortController();
   private readonly groups = new Map<string, GroupNode>();
-  private readonly slices = new Map<string, Slice>();
+  private readonly groupPages = new Map<string, GroupPages>();
   private readonly listeners = new Set<Listener>();
   private readonly expandedListeners = new Set<() => void>();
   private readonly expanded: ExpandedGroups;
@@ -108,7 +115,7 @@ export class SessionTreeModel {
   restoreExpanded(state: unknown): void {
     this.expanded.restore(state, groupFromId);
     for (const group of this.expanded.open()) if (!this.groups.has(group.id) && this.shows(group)) this.groups.set(group.id, group);
-    this.loadExpandedSlices();
+    this.loadExpandedGroups();
   }
 
   /**
@@ -118,37 +125,41 @@ export class SessionTreeModel {
   setLooking(looking: boolean): void {
     const unmarked = new Set(this.newSessions.setLooking(looking));
     if (unmarked.size === 0) return;
-    for (const slice of this.slices.values()) {
-      if (slice.loadedSessions().some((session) => unmarked.has(session.id))) this.emitSlice(slice);
+    for (const pages of this.groupPages.values()) {
+      if (pages.loadedSessions().some((session) => unmarked.has(session.id))) this.emitPages(pages);
     }
   }
 
   /**
-   * One round of watching: the first page of each expanded slice read again, one request per
+   * One round of watching: the first page of each expanded leaf group read again, one request per
    * stream, as background requests (the budget's share), and merged in place; one change event per
-   * slice that changed. Collapsed groups cost nothing. The groups are those expanded when the view
-   * was last visible. A slice never loaded (after a refresh while the view was hidden) loads its
+   * group that changed. Collapsed groups cost nothing. The groups are those expanded when the view
+   * was last visible. A group never loaded (after a refresh while the view was hidden) loads its
    * first page instead.
    */
   async watchRound(): Promise<WatchRound> {
     const leafDepth = dimensionsOf(this.grouping).length - 1;
     const leaves = leafDepth < 0 ? [undefined] : this.expanded.open().filter((group) => group.depth === leafDepth && this.shows(group));
-    const slices: Slice[] = [];
+    const watched: GroupPages[] = [];
     for (const group of leaves) {
-      const slice = this.slices.get(`slice:${group?.id ?? ''}`);
-      if (slice?.isStarted) slices.push(slice);
-      else if (group) void this.loadAndShow(this.sliceFor(group, group.fixed));
+      const pages = this.groupPages.get(pagesId(group));
+      if (pages?.isStarted) watched.push(pages);
+      else if (group) void this.loadAndShow(this.pagesFor(group, group.groupedBy));
     }
-    return this.readFirstPages(slices, true);
+    return this.readFirstPagesAndShow(watched, true);
   }
 
-  private async readFirstPages(slices: Slice[], background: boolean): Promise<WatchRound> {
-    const { round, changed } = await readFirstPages(slices, {
-      all: () => [...this.slices.values()].filter((slice) => this.isLive(slice)),
-      load: (slice) => ({ client: this.options.client, signal: this.controller.signal, isLive: () => this.isLive(slice), background }),
+  /**
+   * Reads the first pages of `watched` again and merges them (watchRound.ts), marks the sessions
+   * that arrived, and sends a change event for each group whose rows changed.
+   */
+  private async readFirstPagesAndShow(watched: GroupPages[], background: boolean): Promise<WatchRound> {
+    const { round, changed } = await readFirstPages(watched, {
+      all: () => [...this.groupPages.values()].filter((pages) => this.isCurrent(pages)),
+      load: (pages) => ({ client: this.options.client, signal: this.controller.signal, isCurrent: () => this.isCurrent(pages), background }),
     });
     this.newSessions.arrived(round.added);
-    for (const slice of changed) if (this.isLive(slice)) this.emitSlice(slice);
+    for (const pages of changed) if (this.isCurrent(pages)) this.emitPages(pages);
     return round;
   }
 
@@ -168,7 +179,7 @@ export class SessionTreeModel {
    * drawing every row anew.
    */
   reload(): void {
-    const owners = [...this.slices.values()].map((slice) => this.ownerOf(slice.ref));
+    const owners = [...this.groupPages.values()].map((pages) => this.ownerOf(pages.ref));
     if (!this.rootShowsGroups || owners.some((owner) => owner === undefined)) return this.refresh();
     this.forgetPages();
     for (const owner of owners) this.emit(owner);
@@ -179,9 +190,9 @@ export class SessionTreeModel {
     this.controller.abort();
     this.controller = new AbortController();
     this.generation++;
-    for (const slice of this.slices.values()) slice.cancelRetry();
-    this.slices.clear();
-    this.loadExpandedSlices();
+    for (const pages of this.groupPages.values()) pages.cancelRetry();
+    this.groupPages.clear();
+    this.loadExpandedGroups();
   }
 
   dispose(): void {
@@ -203,7 +214,7 @@ export class SessionTreeModel {
       try {
         if (!(await this.options.client())) return [];
       } catch (error) {
-        return [{ type: 'notice', id: 'root#error', kind: 'error', slice: undefined, error: asApiError(error) }];
+        return [{ type: 'notice', id: 'root#error', kind: 'error', pages: undefined, error: asApiError(error) }];
       }
     }
     // A refresh while the page loaded makes that answer stale: answer for the new generation, as
@@ -213,65 +224,65 @@ export class SessionTreeModel {
       if (node && !this.shows(node)) return [];
       const dimensions = dimensionsOf(this.grouping);
       const depth = node ? node.depth + 1 : 0;
-      const fixed = node ? node.fixed : {};
+      const groupedBy = node ? node.groupedBy : {};
       if (depth < dimensions.length) {
         if (!node) this.rootShowsGroups = true;
-        return groupsAt(dimensions[depth]!, fixed, node, this.filter, this.groups);
+        return groupsAt(dimensions[depth]!, groupedBy, node, this.filter, this.groups);
       }
-      const slice = this.sliceFor(node, fixed);
-      const children = await this.sliceChildren(slice);
-      if (this.isLive(slice) || attempt === 2) return children;
+      const pages = this.pagesFor(node, groupedBy);
+      const children = await this.pagesChildren(pages);
+      if (this.isCurrent(pages) || attempt === 2) return children;
     }
   }
 
   /**
-   * Loads the next page of a slice. "Load more…" stays as it is until the page is in, with one
+   * Loads the next page of a group. "Load more…" stays as it is until the page is in, with one
    * change event then: VS Code delivers a view's change events at most once per 200 ms, so a
    * "Loading…" event first would hold the page's own event back by that much. The view's progress
    * bar shows the load instead (the command's).
    */
-  async loadMore(ref: SliceRef): Promise<void> {
-    const slice = this.live(ref);
-    if (!slice || !slice.hasMore || slice.error) return;
-    await this.loadPage(slice);
-    if (this.isLive(slice)) this.emitSlice(slice);
+  async loadMore(ref: GroupPagesRef): Promise<void> {
+    const pages = this.currentPages(ref);
+    if (!pages || !pages.hasMore || pages.error) return;
+    await this.loadPage(pages);
+    if (this.isCurrent(pages)) this.emitPages(pages);
   }
 
-  /** Retries only the failed page(s) of a slice. */
-  async retry(ref: SliceRef): Promise<void> {
-    const slice = this.live(ref);
-    if (!slice) return;
+  /** Retries only the failed page(s) of a group. */
+  async retry(ref: GroupPagesRef): Promise<void> {
+    const pages = this.currentPages(ref);
+    if (!pages) return;
     // Watching could not read the first page: read it now, for the user, and merge it.
-    if (slice.hasWatchError && !slice.error) {
-      slice.clearWatchError();
-      this.emitSlice(slice);
-      await this.readFirstPages([slice], false);
+    if (pages.hasWatchError && !pages.error) {
+      pages.clearWatchError();
+      this.emitPages(pages);
+      await this.readFirstPagesAndShow([pages], false);
       return;
     }
-    slice.clearErrors({ byUser: true });
-    await this.loadAndShow(slice);
+    pages.clearErrors({ byUser: true });
+    await this.loadAndShow(pages);
   }
 
-  private async loadAndShow(slice: Slice): Promise<void> {
-    const loading = this.loadPage(slice);
-    this.emitSlice(slice); // shows "Loading…" in place of the error or the rate-limit wait
+  private async loadAndShow(pages: GroupPages): Promise<void> {
+    const loading = this.loadPage(pages);
+    this.emitPages(pages); // shows "Loading…" in place of the error or the rate-limit wait
     await loading;
-    if (this.isLive(slice)) this.emitSlice(slice);
+    if (this.isCurrent(pages)) this.emitPages(pages);
   }
 
-  /** The group node that owns a slice (undefined: the root), for change events. */
-  ownerOf(ref: SliceRef): GroupNode | undefined {
-    return this.groups.get(ref.id.replace(/^slice:/, ''));
+  /** The group node that owns a group's pages (undefined: the root), for change events. */
+  ownerOf(ref: GroupPagesRef): GroupNode | undefined {
+    return this.groups.get(ref.id.replace(/^slice:/, '')); // the prefix pagesId adds
   }
 
   /** What a leaf group has loaded so far; undefined until it was expanded. */
   loaded(group: GroupNode): { count: number; more: boolean } | undefined {
-    return this.slices.get(`slice:${group.id}`)?.loaded;
+    return this.groupPages.get(pagesId(group))?.loaded;
   }
 
   /** Every loaded session, for commands such as copy and go-to. */
   loadedSessions(): Session[] {
-    return [...this.slices.values()].flatMap((slice) => slice.loadedSessions());
+    return [...this.groupPages.values()].flatMap((pages) => pages.loadedSessions());
   }
 
 
@@ -281,40 +292,40 @@ export class SessionTreeModel {
    * children of each level of the tree, one round trip after the other, and for those of several
    * expanded groups one group after the other; loading now lets the pages arrive meanwhile, together.
    */
-  private loadExpandedSlices(): void {
+  private loadExpandedGroups(): void {
     const leafDepth = dimensionsOf(this.grouping).length - 1;
     for (const group of this.expanded.onScreen()) {
-      if (group.depth === leafDepth && this.shows(group)) void this.loadPage(this.sliceFor(group, group.fixed));
+      if (group.depth === leafDepth && this.shows(group)) void this.loadPage(this.pagesFor(group, group.groupedBy));
     }
   }
 
 
-  private sliceFor(owner: GroupNode | undefined, fixed: GroupNode['fixed']): Slice {
-    const id = `slice:${owner?.id ?? ''}`;
-    let slice = this.slices.get(id);
-    if (!slice) {
-      slice = new Slice(id, sliceQueries(fixed, this.filter), this.generation, fixed);
-      this.slices.set(id, slice);
+  private pagesFor(owner: GroupNode | undefined, groupedBy: GroupedBy): GroupPages {
+    const id = pagesId(owner);
+    let pages = this.groupPages.get(id);
+    if (!pages) {
+      pages = new GroupPages(id, groupQueries(groupedBy, this.filter), this.generation, groupedBy);
+      this.groupPages.set(id, pages);
     }
-    return slice;
+    return pages;
   }
 
-  private async sliceChildren(slice: Slice): Promise<TreeNode[]> {
-    if (!slice.isStarted) await this.loadPage(slice);
-    else if (slice.inFlight && slice.sessions.length === 0) await slice.inFlight;
-    return slice.rows((id) => this.newSessions.isNew(id));
+  private async pagesChildren(pages: GroupPages): Promise<TreeNode[]> {
+    if (!pages.isStarted) await this.loadPage(pages);
+    else if (pages.inFlight && pages.sessions.length === 0) await pages.inFlight;
+    return pages.rows((id) => this.newSessions.isNew(id));
   }
 
-  /** Fetches the next page of a slice; one promise per slice at a time. */
-  private loadPage(slice: Slice): Promise<void> {
-    return slice.load({
+  /** Fetches the next page of a group; one promise per group at a time. */
+  private loadPage(pages: GroupPages): Promise<void> {
+    return pages.load({
       client: this.options.client,
       signal: this.controller.signal,
-      isLive: () => this.isLive(slice),
+      isCurrent: () => this.isCurrent(pages),
       retryAutomatically: () => {
-        if (!this.isLive(slice)) return;
-        slice.clearErrors({ byUser: false });
-        void this.loadAndShow(slice);
+        if (!this.isCurrent(pages)) return;
+        pages.clearErrors({ byUser: false });
+        void this.loadAndShow(pages);
       },
     });
   }
@@ -324,18 +335,19 @@ export class SessionTreeModel {
     return isShown(group, this.grouping, this.filter);
   }
 
-  private isLive(slice: Slice): boolean {
-    return slice.ref.generation === this.generation && this.slices.get(slice.id) === slice;
+  /** Whether these pages still belong to the tree shown: a refresh replaces them. */
+  private isCurrent(pages: GroupPages): boolean {
+    return pages.ref.generation === this.generation && this.groupPages.get(pages.id) === pages;
   }
 
-  /** The slice a row names, if it still belongs to the tree shown. */
-  private live(ref: SliceRef): Slice | undefined {
-    const slice = this.slices.get(ref.id);
-    return slice && slice.ref.generation === ref.generation && slice.ref.generation === this.generation ? slice : undefined;
+  /** The pages a row names, if they are still current (see isCurrent). */
+  private currentPages(ref: GroupPagesRef): GroupPages | undefined {
+    const pages = this.groupPages.get(ref.id);
+    return pages && pages.ref.generation === ref.generation && pages.ref.generation === this.generation ? pages : undefined;
   }
 
-  private emitSlice(slice: Slice): void {
-    this.emit(this.ownerOf(slice.ref));
+  private emitPages(pages: GroupPages): void {
+    this.emit(this.ownerOf(pages.ref));
   }
 
   private emit(node: GroupNode | undefined): void {

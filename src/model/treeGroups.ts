@@ -4,7 +4,7 @@
 import { CHANNEL_TYPES, SESSION_STATUSES } from '../api/schemas';
 import { channelLabel, statusLabel } from './labels';
 import { channelsOf, statusesOf, type SessionFilter } from './sessionFilter';
-import type { Dimension, GroupNode, Grouping } from './treeNodes';
+import type { Dimension, GroupedBy, GroupNode, Grouping } from './treeNodes';
 
 /** The levels of the tree: "status/channel" → status, then channel; "none" → a flat list. */
 export function dimensionsOf(grouping: Grouping): Dimension[] {
@@ -28,7 +28,7 @@ export function isShown(group: GroupNode, grouping: Grouping, filter: SessionFil
 /** The groups of one level below `parent`; `cache` keeps one object per id, as VS Code wants. */
 export function groupsAt(
   dimension: Dimension,
-  fixed: GroupNode['fixed'],
+  groupedBy: GroupedBy,
   parent: GroupNode | undefined,
   filter: SessionFilter,
   cache: Map<string, GroupNode>,
@@ -44,7 +44,7 @@ export function groupsAt(
         dimension,
         value,
         label: dimension === 'status' ? statusLabel(value) : channelLabel(value),
-        fixed: { ...fixed, [dimension]: value },
+        groupedBy: { ...groupedBy, [dimension]: value },
         depth: parent ? parent.depth + 1 : 0,
       };
       cache.set(id, group);
@@ -58,14 +58,14 @@ export function groupFromId(id: string, grouping: Grouping): GroupNode | undefin
   const dimensions: string[] = dimensionsOf(grouping);
   const segments = id.split('/');
   if (segments.length > dimensions.length) return undefined;
-  const fixed: { status?: string; channel?: string } = {};
+  const groupedBy: { status?: string; channel?: string } = {};
   for (const [index, segment] of segments.entries()) {
     const [dimension, value] = segment.split('=') as [string, string | undefined];
     const values: readonly string[] = dimension === 'status' ? SESSION_STATUSES : CHANNEL_TYPES;
     if (dimension !== dimensions[index] || value === undefined || !values.includes(value)) return undefined;
-    fixed[dimension as Dimension] = value;
+    groupedBy[dimension as Dimension] = value;
   }
   const [dimension, value] = segments.at(-1)!.split('=') as [Dimension, string];
   const label = dimension === 'status' ? statusLabel(value) : channelLabel(value);
-  return { type: 'group', id, dimension, value, label, fixed: fixed as GroupNode['fixed'], depth: segments.length - 1 };
+  return { type: 'group', id, dimension, value, label, groupedBy: groupedBy as GroupedBy, depth: segments.length - 1 };
 }

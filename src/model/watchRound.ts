@@ -1,10 +1,11 @@
-// One round of watching over the slices of the tree: the first pages of the watched slices read
-// again and merged (slice.ts, firstPageMerge.ts), then what they brought passed on to every other
-// slice that shows the same sessions, and what is new and what newly needs a human worked out.
+// One round of watching over the leaf groups of the tree: the first pages of the watched groups
+// read again and merged (groupPages.ts, firstPageMerge.ts), then what they brought passed on to
+// every other group that shows the same sessions, and what is new and what newly needs a human
+// worked out.
 import type { ApiError } from '../api/errors';
 import type { Session } from '../api/schemas';
+import type { GroupPages, LoadContext } from './groupPages';
 import { needsHuman } from './newSessions';
-import type { LoadContext, Slice } from './slice';
 
 /** What one round of watching found. */
 export interface WatchRound {
@@ -17,31 +18,31 @@ export interface WatchRound {
 }
 
 export interface RoundContext {
-  /** Every slice of the tree shown now, watched or not. */
-  all: () => Slice[];
-  load: (slice: Slice) => Omit<LoadContext, 'retryAutomatically'> & { background: boolean };
+  /** The pages of every leaf group of the tree shown now, watched or not. */
+  all: () => GroupPages[];
+  load: (pages: GroupPages) => Omit<LoadContext, 'retryAutomatically'> & { background: boolean };
 }
 
-/** Reads and merges; returns the round and the slices whose rows changed (one change event each). */
-export async function readFirstPages(slices: Slice[], context: RoundContext): Promise<{ round: WatchRound; changed: Set<Slice> }> {
-  const known = new Map(context.all().flatMap((slice) => slice.loadedSessions().map((session) => [session.id, session] as const)));
-  const failedBefore = new Set(slices.filter((slice) => slice.hasWatchError));
-  const results = await Promise.all(slices.map((slice) => slice.refreshFirstPages(context.load(slice))));
-  const changed = new Set<Slice>();
+/** Reads and merges; returns the round and the pages whose rows changed (one change event each). */
+export async function readFirstPages(watched: GroupPages[], context: RoundContext): Promise<{ round: WatchRound; changed: Set<GroupPages> }> {
+  const known = new Map(context.all().flatMap((pages) => pages.loadedSessions().map((session) => [session.id, session] as const)));
+  const failedBefore = new Set(watched.filter((pages) => pages.hasWatchError));
+  const results = await Promise.all(watched.map((pages) => pages.refreshFirstPages(context.load(pages))));
+  const changed = new Set<GroupPages>();
   const fresh = new Map<string, Session>();
   const added = new Map<string, Session>();
   let error: ApiError | undefined;
   results.forEach((result, index) => {
-    const slice = slices[index]!;
-    if (slice.hasWatchError !== failedBefore.has(slice)) changed.add(slice);
+    const pages = watched[index]!;
+    if (pages.hasWatchError !== failedBefore.has(pages)) changed.add(pages);
     if (result.kind === 'failed') error ??= result.error;
     if (result.kind !== 'merged') return;
-    if (result.changed) changed.add(slice);
+    if (result.changed) changed.add(pages);
     for (const session of result.fresh) fresh.set(session.id, session);
     for (const session of result.added) if (!known.has(session.id)) added.set(session.id, session);
   });
-  // A session read in one slice updates, or leaves, every other slice that shows it.
-  for (const slice of context.all()) if (slice.applyFresh(fresh)) changed.add(slice);
+  // A session read in one group updates, or leaves, every other group that shows it.
+  for (const pages of context.all()) if (pages.applyFresh(fresh)) changed.add(pages);
   const needHuman = [...fresh.values()].filter((session) => {
     const before = known.get(session.id);
     return needsHuman(session) && (before === undefined || !needsHuman(before));

@@ -73,7 +73,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'group':
         return groupItem(node, this.model.loaded(node), this.model.isExpanded(node));
       case 'session':
-        return sessionItem(node.id, node.session, node.grouped, node.isNew);
+        return sessionItem(node.id, node.session, node.groupedBy, node.isNew);
       case 'notice':
         return noticeItem(node, isFiltered(this.model.currentFilter));
     }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { formatWait } from '../api/errors';
 import type { Session } from '../api/schemas';
 import { formatAge, formatDate, formatTime, sessionDescription, sessionFacts, sessionLabel, visible } from '../model/labels';
-import type { GroupNode, NoticeNode, SessionNode } from '../model/treeNodes';
+import type { GroupedBy, GroupNode, NoticeNode } from '../model/treeNodes';
 import { groupIcon, sessionIcon } from '../ui/icons';
 import { COMMANDS } from '../ui/ids';
 import { markdownText } from '../ui/plainText';
@@ -24,13 +24,13 @@ export function groupItem(group: GroupNode, loaded: { count: number; more: boole
 
 /**
  * Without its tooltip: the provider's resolveTreeItem adds sessionTooltip when it is about to show.
- * `grouped`: what the row's groups already say (its status, its channel), left out of its description.
+ * `groupedBy`: what the row's groups already say (its status, its channel), left out of its description.
  * `isNew`: arrived while watching and not yet looked at.
  */
-export function sessionItem(id: string, session: Session, grouped: SessionNode['grouped'] = {}, isNew = false): vscode.TreeItem {
+export function sessionItem(id: string, session: Session, groupedBy: GroupedBy = {}, isNew = false): vscode.TreeItem {
   const item = new vscode.TreeItem(sessionLabel(session), vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  const description = sessionDescription(session, grouped);
+  const description = sessionDescription(session, groupedBy);
   item.description = isNew ? [NEW_MARK, description].filter(visible).join(' · ') : description;
   item.iconPath = sessionIcon(session);
   item.contextValue = 'session';
@@ -45,7 +45,7 @@ export function sessionItem(id: string, session: Session, grouped: SessionNode['
 /** The mark of a session that arrived while watching, before its description. */
 const NEW_MARK = `● ${vscode.l10n.t('new')}`;
 
-/** `filtered` changes the words of an empty slice. */
+/** `filtered` changes the words of an empty group. */
 export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeItem {
   const item = new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
   item.id = notice.id;
@@ -99,10 +99,10 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
       break;
     case 'error':
       item.label = error?.message ?? vscode.l10n.t('Could not load sessions');
-      item.description = notice.slice ? vscode.l10n.t('click to retry') : undefined;
+      item.description = notice.pages ? vscode.l10n.t('click to retry') : undefined;
       item.tooltip = errorTooltip(item.label);
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.command = notice.slice ? retry : { command: 'workbench.action.openSettings', title: '', arguments: ['opencx.apiBaseUrl'] };
+      item.command = notice.pages ? retry : { command: 'workbench.action.openSettings', title: '', arguments: ['opencx.apiBaseUrl'] };
       break;
   }
   return item;

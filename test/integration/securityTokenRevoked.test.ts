@@ -54,7 +54,7 @@ suite('security: a revoked token', function () {
         const afterRevoke = (await standIn.requests()).filter((request) => request.path.startsWith('/chat/'));
         assert.equal(afterRevoke.length, expanded.length, 'one request per expanded group');
         for (const node of expanded) {
-          const count = afterRevoke.filter((request) => request.query.status === node.fixed.status && request.query.channel_type === node.fixed.channel).length;
+          const count = afterRevoke.filter((request) => request.query.status === node.groupedBy.status && request.query.channel_type === node.groupedBy.channel).length;
           assert.equal(count, 1, `${node.id}: one request`);
         }
         assert.equal(warnings.length, 1, `one warning, not one per group: ${JSON.stringify(warnings)}`);

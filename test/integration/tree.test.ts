@@ -69,9 +69,9 @@ suite('sessions tree in VS Code', () => {
     assert.deepEqual(await standIn.requests(), []);
   });
 
-  test('expanding Open → Web shows that slice of the stand-in, and Load more pages to the end', async () => {
+  test('expanding Open → Web shows those sessions of the stand-in, and Load more pages to the end', async () => {
     const expected = (await standIn.sessions({ status: 'open', channel_type: 'web' })).map((session) => session.id);
-    assert.ok(expected.length > 50, 'the slice spans several pages');
+    assert.ok(expected.length > 50, 'the group spans several pages');
     let children = await api.provider.getChildren(web);
     assert.deepEqual(sessionsOf(children).map((node) => node.session.id), expected.slice(0, 25));
     const first = sessionsOf(children)[0]!;

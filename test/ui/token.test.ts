@@ -66,7 +66,7 @@ suite('UI: API token', () => {
         [undefined, undefined, 200],
         ['closed_unresolved', 'email', 200],
       ],
-      'one check, then the expanded slice with the stored token',
+      'one check, then the expanded group with the stored token',
     );
   });
 });

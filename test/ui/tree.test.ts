@@ -7,7 +7,7 @@ import { childCount, childLabels, collapse, expand, idle, startSignedInCollapsed
 suite('UI: sessions tree', () => {
   suiteSetup(startSignedInCollapsed);
 
-  test('expanding Open and Web shows the first page of that slice, then Load more… appends the next', async () => {
+  test('expanding Open and Web shows the first page of that group, then Load more… appends the next', async () => {
     const { page, standIn, screenshotDir } = ui();
     // The README's picture: a group of ordinary sessions (Web's first row is the data set's hostile
     // one), and none that a later test expects to load afresh.

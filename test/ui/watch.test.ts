@@ -87,8 +87,8 @@ suite('UI: watching for new sessions', () => {
     const arrived = standIn.addSession({ channel: { type: 'web' }, contact: { name: 'Ada Arrived', email: 'ada@example.com' } });
     const took = await waitForBadge(page, '1', INTERVAL_MS + 1_000);
     console.log(`      badge after ${took} ms`);
-    const slices = chatRequests().map((request) => `${request.query.status}/${request.query.channel_type}`);
-    assert.deepEqual([...new Set(slices)].sort(), ['open/email', 'open/web'], 'only the expanded groups were read');
+    const groups = chatRequests().map((request) => `${request.query.status}/${request.query.channel_type}`);
+    assert.deepEqual([...new Set(groups)].sort(), ['open/email', 'open/web'], 'only the expanded groups were read');
     assert.ok(chatRequests().every((request) => !request.query.cursor), 'first pages only');
 
     await openSessionsView(page);

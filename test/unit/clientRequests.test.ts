@@ -53,7 +53,7 @@ suite('API client against the local stand-in: requests and what comes back', fun
         updated_before: '2026-11-02T00:00:00Z',
       },
     ]);
-    assert.ok(page.items.length > 0, 'the filtered slice is not empty');
+    assert.ok(page.items.length > 0, 'the filtered list is not empty');
     for (const session of page.items) {
       assert.equal(session.status, 'closed_resolved');
       assert.equal(session.channel.type, 'email');
@@ -71,7 +71,7 @@ suite('API client against the local stand-in: requests and what comes back', fun
     assert.equal(standIn.requests.filter((request) => request.query.cursor).length, Math.ceil(expected.length / 25) - 1);
   });
 
-  test('an empty slice is one empty last page', async () => {
+  test('an empty list is one empty last page', async () => {
     const page = await client().listSessions({ createdAfter: '2030-01-01T00:00:00Z' });
     assert.deepEqual(page, { items: [], next: null, unreadable: 0 });
   });

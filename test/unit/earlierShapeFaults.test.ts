@@ -27,7 +27,7 @@ suite('fault suite: the 2024 document’s shapes', function () {
     try {
       let children = await model.children();
       for (let more = loadMoreOf(children); more; more = loadMoreOf(children)) {
-        await model.loadMore(more.slice!);
+        await model.loadMore(more.pages!);
         children = await model.children();
       }
       const shown = sessionsOf(children);

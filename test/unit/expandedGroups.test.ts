@@ -14,7 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const group = (id: string): GroupNode => {
   const segments = id.split('/');
   const [dimension, value] = segments.at(-1)!.split('=') as ['status' | 'channel', string];
-  return { type: 'group', id, dimension, value, label: value, fixed: {}, depth: segments.length - 1 };
+  return { type: 'group', id, dimension, value, label: value, groupedBy: {}, depth: segments.length - 1 };
 };
 
 suite('expanded groups', () => {

@@ -25,7 +25,7 @@ suite('fault suite: broken bodies and cursors', function () {
             assert.equal(error?.error?.kind, 'invalidResponse', `${body} on page 1`);
             assert.ok(error.error.isTransient);
             assert.deepEqual(idsOf(children), []);
-            await model.retry(error.slice!);
+            await model.retry(error.pages!);
             children = await model.children(web);
             assert.deepEqual(idsOf(children), firstPages(standIn, web));
           });
@@ -33,12 +33,12 @@ suite('fault suite: broken bodies and cursors', function () {
             // On the second page: the first page stays, the error follows it.
             let children = await model.children(web);
             standIn.setFaults({ body, times: 1 });
-            await model.loadMore(noticeOf(children, 'loadMore')!.slice!);
+            await model.loadMore(noticeOf(children, 'loadMore')!.pages!);
             children = await model.children(web);
             const error = noticeOf(children, 'error');
             assert.equal(error?.error?.kind, 'invalidResponse', `${body} on page 2`);
             assert.deepEqual(idsOf(children), firstPages(standIn, web));
-            await model.retry(error.slice!);
+            await model.retry(error.pages!);
             children = await model.children(web);
             assert.deepEqual(idsOf(children), firstPages(standIn, web, 2));
             assert.equal(noticeOf(children, 'error'), undefined);
@@ -69,17 +69,17 @@ suite('fault suite: broken bodies and cursors', function () {
             assert.equal(error?.error?.kind, 'invalidResponse', `${JSON.stringify(next)} on page 1`);
             assert.match(error.error.message, new RegExp(`'next' is ${kind}, expected a cursor string or null`));
             assert.deepEqual(idsOf(children), []);
-            await model.retry(error.slice!);
+            await model.retry(error.pages!);
             children = await model.children(web);
             assert.deepEqual(idsOf(children), firstPages(standIn, web));
             // On the second page: the first page stays, the error follows it, Load more is not offered as if done.
             standIn.setFaults({ next, times: 1 });
-            await model.loadMore(noticeOf(children, 'loadMore')!.slice!);
+            await model.loadMore(noticeOf(children, 'loadMore')!.pages!);
             children = await model.children(web);
             error = noticeOf(children, 'error');
             assert.equal(error?.error?.kind, 'invalidResponse', `${JSON.stringify(next)} on page 2`);
             assert.deepEqual(idsOf(children), firstPages(standIn, web));
-            await model.retry(error.slice!);
+            await model.retry(error.pages!);
             children = await model.children(web);
             assert.deepEqual(idsOf(children), firstPages(standIn, web, 2));
             assert.ok(noticeOf(children, 'loadMore'), 'more pages to load');
@@ -103,13 +103,13 @@ suite('fault suite: broken bodies and cursors', function () {
         await model.children(web);
         const cursor = (await client.listSessions({ status: 'open', channel: 'web' })).next!;
         standIn.setFaults({ next: cursor, path: '/chat/sessions' });
-        await model.loadMore(noticeOf(await model.children(web), 'loadMore')!.slice!);
+        await model.loadMore(noticeOf(await model.children(web), 'loadMore')!.pages!);
         let children = await model.children(web);
         assert.deepEqual(idsOf(children), firstPages(standIn, web), 'the page behind the repeated cursor is not taken');
         assert.match(noticeOf(children, 'error')?.error?.message ?? '', /cursor it had sent before/);
         assert.equal(noticeOf(children, 'loadMore'), undefined, 'no "Load more…" that loads nothing');
         standIn.clearFaults();
-        await model.retry(noticeOf(children, 'error')!.slice!);
+        await model.retry(noticeOf(children, 'error')!.pages!);
         children = await model.children(web);
         assert.deepEqual(idsOf(children), firstPages(standIn, web, 2), 'retry asked for the same page again and took it');
       });
@@ -119,11 +119,11 @@ suite('fault suite: broken bodies and cursors', function () {
         const first = standIn.matching(queryOf(email)).slice(0, PAGE_SIZE);
         await model.children(email);
         standIn.setFaults({ bodyText: JSON.stringify({ items: first, next: 'more-of-the-same' }), times: 1 });
-        await model.loadMore(noticeOf(await model.children(email), 'loadMore')!.slice!);
+        await model.loadMore(noticeOf(await model.children(email), 'loadMore')!.pages!);
         const children = await model.children(email);
         assert.deepEqual(idsOf(children), firstPages(standIn, email));
         assert.match(noticeOf(children, 'error')?.error?.message ?? '', /no session that is not already shown/);
-        await model.retry(noticeOf(children, 'error')!.slice!);
+        await model.retry(noticeOf(children, 'error')!.pages!);
         assert.deepEqual(idsOf(await model.children(email)), firstPages(standIn, email, 2));
       });
     } finally {

@@ -26,7 +26,7 @@ suite('fault suite: rapid refresh / expand / collapse / filter interleavings', f
 
     /** A session that just arrived on the server: it sorts first, so every later page shifts by one. */
     const arrival = (group: GroupNode): RawSession =>
-      fullRawSession({ id: `arrived-${arrivals++}`, status: group.fixed.status!, channel: { type: group.fixed.channel! } });
+      fullRawSession({ id: `arrived-${arrivals++}`, status: group.groupedBy.status!, channel: { type: group.groupedBy.channel! } });
 
     const action = fc.oneof(
       { arbitrary: fc.record({ type: fc.constant('expand' as const), group: fc.nat(wanted.length - 1) }), weight: 4 },
@@ -61,7 +61,7 @@ suite('fault suite: rapid refresh / expand / collapse / filter interleavings', f
                   inFlight.push(
                     model.children(leaves[step.group]!).then((children) => {
                       const more = noticeOf(children, 'loadMore');
-                      return more ? model.loadMore(more.slice!) : undefined;
+                      return more ? model.loadMore(more.pages!) : undefined;
                     }),
                   );
                 } else if (step.type === 'refresh') {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
-import { MAX_AUTOMATIC_RETRIES } from '../../src/model/slice';
+import { MAX_AUTOMATIC_RETRIES } from '../../src/model/groupPages';
 import { startStandIn } from '../server/server';
 import { survives } from './faultReport';
 import { clientFor, firstPages, idsOf, isFor, leaf, leafGroups, modelWith, noticeOf, queryOf, settled, SMALL } from './faultTree';
@@ -88,7 +88,7 @@ suite('fault suite: rate limits', function () {
         await sleep(2_500);
         assert.equal(standIn.requests.length, 1 + MAX_AUTOMATIC_RETRIES, 'nothing more without a click');
         standIn.clearFaults();
-        await model.retry(error!.slice!);
+        await model.retry(error!.pages!);
         assert.deepEqual(idsOf(await model.children(web)), firstPages(standIn, web), 'the click loads the rows');
       });
     } finally {

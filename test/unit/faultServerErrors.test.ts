@@ -36,7 +36,7 @@ suite('fault suite: server errors, timeouts, refused connections', function () {
             assert.ok(gaps[1] >= 590 && gaps[1] > gaps[0], `${status}: backoff grows (${gaps.join(' ms, ')} ms)`);
 
             standIn.clearFaults();
-            await model.retry(error.slice!);
+            await model.retry(error.pages!);
             children = await model.children(web);
             assert.deepEqual(idsOf(children), firstPages(standIn, web));
             assert.equal(noticeOf(children, 'error'), undefined);
@@ -94,7 +94,7 @@ suite('fault suite: server errors, timeouts, refused connections', function () {
             assert.ok(error.error.isTransient);
 
             standIn.clearFaults();
-            await model.retry(error.slice!);
+            await model.retry(error.pages!);
             children = await model.children(web);
             assert.deepEqual(idsOf(children), firstPages(standIn, web));
             assert.equal(noticeOf(children, 'error'), undefined);
@@ -122,7 +122,7 @@ suite('fault suite: server errors, timeouts, refused connections', function () {
         assert.ok(error.error.isTransient);
 
         standIn = await startStandIn({ ...SMALL, port });
-        await model.retry(error.slice!);
+        await model.retry(error.pages!);
         const children = await model.children(web);
         assert.deepEqual(idsOf(children), firstPages(standIn, web));
         assert.equal(noticeOf(children, 'error'), undefined);

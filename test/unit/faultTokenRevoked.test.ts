@@ -14,7 +14,7 @@ suite('fault suite: token revoked mid-use', function () {
     const model = modelWith(clientFor(standIn, { retryLimit: 3 }));
     try {
       await survives('token revoked mid-use', async () => {
-        const expanded = (await leafGroups(model)).filter((group) => ['web', 'email', 'whatsapp'].includes(group.fixed.channel!)).slice(0, 5);
+        const expanded = (await leafGroups(model)).filter((group) => ['web', 'email', 'whatsapp'].includes(group.groupedBy.channel!)).slice(0, 5);
         for (const group of expanded) assert.ok(idsOf(await model.children(group)).length > 0, `${group.id} loaded`);
 
         standIn.revokeToken();
@@ -55,12 +55,12 @@ suite('fault suite: token revoked mid-use', function () {
         const firstPage = idsOf(await model.children(web));
         standIn.revokeToken();
         standIn.requests.length = 0;
-        await model.loadMore(noticeOf(await model.children(web), 'loadMore')!.slice!);
+        await model.loadMore(noticeOf(await model.children(web), 'loadMore')!.pages!);
         const children = await model.children(web);
         assert.deepEqual(idsOf(children), firstPage);
         assert.equal(noticeOf(children, 'signedOut')?.error?.kind, 'unauthorized');
         assert.equal(noticeOf(children, 'loadMore'), undefined, 'no Load more while the token is rejected');
-        await model.loadMore(noticeOf(children, 'signedOut')!.slice!); // a stray click: refused while in error
+        await model.loadMore(noticeOf(children, 'signedOut')!.pages!); // a stray click: refused while in error
         assert.equal(standIn.requests.length, 1);
       });
     } finally {

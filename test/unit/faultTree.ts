@@ -30,15 +30,15 @@ export async function leafGroups(model: SessionTreeModel): Promise<GroupNode[]> 
 }
 
 export async function leaf(model: SessionTreeModel, status: string, channel: string): Promise<GroupNode> {
-  const found = (await leafGroups(model)).find((group) => group.fixed.status === status && group.fixed.channel === channel);
+  const found = (await leafGroups(model)).find((group) => group.groupedBy.status === status && group.groupedBy.channel === channel);
   assert.ok(found, `a ${status}/${channel} group`);
   return found;
 }
 
 /** The stand-in's query parameters for a leaf group. */
-export const queryOf = (group: GroupNode) => ({ status: group.fixed.status, channel_type: group.fixed.channel });
+export const queryOf = (group: GroupNode) => ({ status: group.groupedBy.status, channel_type: group.groupedBy.channel });
 export const isFor = (group: GroupNode) => (request: RecordedRequest) =>
-  request.query.status === group.fixed.status && request.query.channel_type === group.fixed.channel;
+  request.query.status === group.groupedBy.status && request.query.channel_type === group.groupedBy.channel;
 export const firstPages = (standIn: StandIn, group: GroupNode, pages = 1) =>
   standIn.matching(queryOf(group)).slice(0, pages * PAGE_SIZE).map((session) => session.id);
 

@@ -10,7 +10,7 @@ const loaded = (names: string, stream = 0): LoadedSession[] => [...names].map((n
 const ids = (sessions: readonly { session: Session }[] | readonly Session[]) =>
   sessions.map((entry) => ('session' in entry ? entry.session.id : entry.id)).join('');
 
-suite('merging a first page read again into a slice', () => {
+suite('merging a first page read again into a group', () => {
   test('new sessions go on top in the page order; loaded older pages stay below', () => {
     // Loaded: the first page a–e and a second page f–j; two sessions arrived.
     const outcome = mergeFirstPages(loaded('abcdefghij'), [{ stream: 0, items: [...'yzabc'].map((name) => session(name)), next: 'cursor' }]);
@@ -29,7 +29,7 @@ suite('merging a first page read again into a slice', () => {
     assert.equal(ids(outcome.added), '');
   });
 
-  test('a session missing before the last one the page still holds has left the slice (moved or deleted)', () => {
+  test('a session missing before the last one the page still holds has left the group (moved or deleted)', () => {
     const outcome = mergeFirstPages(loaded('abcdefgh'), [{ stream: 0, items: [...'abdef'].map((name) => session(name)), next: 'cursor' }]);
     assert.equal(ids(outcome.sessions), 'abdefgh', 'c left; g and h, beyond the page, stay');
     assert.deepEqual(outcome.removed, ['c']);
@@ -39,7 +39,7 @@ suite('merging a first page read again into a slice', () => {
     // Pages of 3: loaded a b c | d e f; three arrived, so the first page is x y z and the old first
     // page moved whole to page two. The fresh page holds no loaded session: a gap is possible.
     const gap = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'xyz'].map((name) => session(name)), next: 'cursor-2' }]);
-    assert.equal(gap.restarted, true, 'what lies between is unknown: the slice starts from the fresh page');
+    assert.equal(gap.restarted, true, 'what lies between is unknown: the group starts from the fresh page');
     assert.equal(ids(gap.sessions), 'xyz');
     // Two arrived: x y a; a is kept once, b c d e f stay below.
     const overlap = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'xya'].map((name) => session(name)), next: 'cursor-2' }]);

@@ -1,26 +1,26 @@
 import * as assert from 'node:assert/strict';
 import { sessionQueryParams } from '../../src/api/sessionQuery';
-import { describeFilter, isFiltered, NO_FILTER, parseIsoDate, readFilter, sliceQueries } from '../../src/model/sessionFilter';
+import { describeFilter, isFiltered, NO_FILTER, parseIsoDate, readFilter, groupQueries } from '../../src/model/sessionFilter';
 
 suite('session filter → server queries', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');
 
-  test('a slice fixed by the tree plus no filter is one query with only the fixed values', () => {
-    assert.deepEqual(sliceQueries({ status: 'open', channel: 'web' }, NO_FILTER, now), [{ status: 'open', channel: 'web' }]);
-    assert.deepEqual(sliceQueries({}, NO_FILTER, now), [{}]);
+  test('the values a group fixes plus no filter are one query with only those values', () => {
+    assert.deepEqual(groupQueries({ status: 'open', channel: 'web' }, NO_FILTER, now), [{ status: 'open', channel: 'web' }]);
+    assert.deepEqual(groupQueries({}, NO_FILTER, now), [{}]);
   });
 
   test('multi-selected values of free dimensions become one query each (cross product)', () => {
-    const queries = sliceQueries({ status: 'open' }, { statuses: ['open'], channels: ['email', 'web'], handedOff: false }, now);
+    const queries = groupQueries({ status: 'open' }, { statuses: ['open'], channels: ['email', 'web'], handedOff: false }, now);
     assert.deepEqual(
       queries.map((query) => sessionQueryParams(query).toString()),
       ['status=open&channel_type=web&handed_off=false', 'status=open&channel_type=email&handed_off=false'],
     );
-    assert.equal(sliceQueries({}, { statuses: ['open', 'closed_resolved'], channels: ['sms', 'api', 'web'] }, now).length, 6);
+    assert.equal(groupQueries({}, { statuses: ['open', 'closed_resolved'], channels: ['sms', 'api', 'web'] }, now).length, 6);
   });
 
   test('date presets resolve relative to now; custom windows pass through', () => {
-    const [query] = sliceQueries({}, { ...NO_FILTER, created: { preset: '24h' }, updated: { after: '2026-01-01T00:00:00Z', before: '2026-02-01T00:00:00Z' } }, now);
+    const [query] = groupQueries({}, { ...NO_FILTER, created: { preset: '24h' }, updated: { after: '2026-01-01T00:00:00Z', before: '2026-02-01T00:00:00Z' } }, now);
     assert.deepEqual(query, {
       createdAfter: '2026-11-29T12:00:00.000Z',
       updatedAfter: '2026-01-01T00:00:00Z',
@@ -56,7 +56,7 @@ suite('session filter → server queries', () => {
     for (const preset of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
       const filter = readFilter({ statuses: [], channels: [], created: { preset } });
       assert.equal(filter.created, undefined, preset);
-      assert.deepEqual(sliceQueries({}, { ...NO_FILTER, created: { preset: preset as never } }, now), [{}], preset);
+      assert.deepEqual(groupQueries({}, { ...NO_FILTER, created: { preset: preset as never } }, now), [{}], preset);
     }
   });
 });

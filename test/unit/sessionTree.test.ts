@@ -29,7 +29,7 @@ suite('sessions tree model against the stand-in', function () {
     for (;;) {
       const more = notices(children).find((notice) => notice.kind === 'loadMore');
       if (!more) return sessions(children);
-      await model.loadMore(more.slice!);
+      await model.loadMore(more.pages!);
       children = await model.children(node);
     }
   }
@@ -53,13 +53,13 @@ suite('sessions tree model against the stand-in', function () {
     assert.deepEqual(chatRequests(), []);
   });
 
-  test('expand Open → expand web → Load more ×2 makes exactly 3 requests, each for that slice', async () => {
+  test('expand Open → expand web → Load more ×2 makes exactly 3 requests, each for that group', async () => {
     const open = find(await model.children(), 'open');
     const web = find(await model.children(open), 'web');
     let children = await model.children(web);
     assert.equal(sessions(children).length, 25);
     for (let i = 0; i < 2; i++) {
-      await model.loadMore(notices(children).find((notice) => notice.kind === 'loadMore')!.slice!);
+      await model.loadMore(notices(children).find((notice) => notice.kind === 'loadMore')!.pages!);
       children = await model.children(web);
     }
     assert.equal(sessions(children).length, 75);
@@ -70,7 +70,7 @@ suite('sessions tree model against the stand-in', function () {
     }
   });
 
-  test('paging a slice to the end shows exactly its sessions, in order, then no "Load more…"', async () => {
+  test('paging a group to the end shows exactly its sessions, in order, then no "Load more…"', async () => {
     const closed = find(await model.children(), 'closed_resolved');
     const email = find(await model.children(closed), 'email');
     const shown = await loadAll(email);
@@ -83,7 +83,7 @@ suite('sessions tree model against the stand-in', function () {
     assert.equal(chatRequests().length, Math.ceil(expected.length / 25));
   });
 
-  test('an empty slice says so instead of showing nothing', async () => {
+  test('an empty group says so instead of showing nothing', async () => {
     model.setFilter({ ...NO_FILTER, created: { after: '2099-01-01T00:00:00Z' } });
     const web = find(await model.children(find(await model.children(), 'open')), 'web');
     assert.deepEqual(notices(await model.children(web)).map((notice) => notice.kind), ['empty']);
@@ -102,7 +102,7 @@ suite('sessions tree model against the stand-in', function () {
     const firstPage = sessions(await model.children(web));
     standIn.setFaults({ status: 500, message: 'database unavailable' });
     const more = notices(await model.children(web)).find((notice) => notice.kind === 'loadMore')!;
-    await model.loadMore(more.slice!);
+    await model.loadMore(more.pages!);
     let children = await model.children(web);
     const error = notices(children).find((notice) => notice.kind === 'error')!;
     assert.ok(error, 'an error item');
@@ -113,7 +113,7 @@ suite('sessions tree model against the stand-in', function () {
 
     standIn.clearFaults();
     standIn.requests.length = 0;
-    await model.retry(error.slice!);
+    await model.retry(error.pages!);
     children = await model.children(web);
     assert.equal(sessions(children).length, 50);
     assert.deepEqual(chatRequests().map((request) => request.query.cursor), [failedCursor], 'only the failed page again');
@@ -181,7 +181,7 @@ suite('sessions tree model against the stand-in', function () {
       sessions(fresh).map((node) => node.id),
       'the call made before the refresh answers with the new generation, not an empty or aborted page',
     );
-    assert.equal(sessions(staleAnswer)[0]!.slice, sessions(fresh)[0]!.slice);
+    assert.equal(sessions(staleAnswer)[0]!.pages, sessions(fresh)[0]!.pages);
     assert.equal(sessions(await model.children(web)).length, 25, 'the late answer added no rows');
     assert.equal(new Set(sessions(await model.children(web)).map((node) => node.id)).size, 25);
   });
@@ -213,7 +213,7 @@ suite('sessions tree model against the stand-in', function () {
     const more = notices(await model.children(web)).find((notice) => notice.kind === 'loadMore')!;
     const changes: (GroupNode | undefined)[] = [];
     const stop = model.onDidChange((node) => changes.push(node));
-    const loading = model.loadMore(more.slice!);
+    const loading = model.loadMore(more.pages!);
     assert.deepEqual(changes, [], 'no "Loading…" event: VS Code would hold back the next one for 200 ms');
     await loading;
     stop();
@@ -242,7 +242,7 @@ suite('sessions tree model against the stand-in', function () {
     const openWeb = standIn.sessions.filter((session) => session.status === 'open' && session.channel.type === 'web');
     standIn.sessions.splice(standIn.sessions.indexOf(openWeb[24]!) + 1, 0, moved);
     try {
-      await model.loadMore(first[0]!.slice);
+      await model.loadMore(first[0]!.pages);
       const shown = sessions(await model.children(web)).map((node) => node.session.id);
       assert.equal(shown.length, 49, 'the repeated session is skipped, the rest of page two shown');
       assert.equal(new Set(shown).size, shown.length);
@@ -260,16 +260,16 @@ suite('sessions tree model against the stand-in', function () {
     assert.equal(webOpen.label, 'Open');
     const rows = sessions(await model.children(webOpen));
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((node) => node.grouped.channel === 'web' && node.grouped.status === 'open'), 'rows know what their groups say');
+    assert.ok(rows.every((node) => node.groupedBy.channel === 'web' && node.groupedBy.status === 'open'), 'rows know what their groups say');
     standIn.requests.length = 0;
     model.setGrouping('none');
     const flat = await model.children();
     assert.equal(sessions(flat).length, 25);
-    assert.ok(sessions(flat).every((node) => Object.keys(node.grouped).length === 0), 'ungrouped rows say it all themselves');
+    assert.ok(sessions(flat).every((node) => Object.keys(node.groupedBy).length === 0), 'ungrouped rows say it all themselves');
     assert.deepEqual(chatRequests().map((request) => request.query), [{}]);
   });
 
-  test('multi-selected filter values become parallel server-side queries per slice', async () => {
+  test('multi-selected filter values become parallel server-side queries per group', async () => {
     model.setGrouping('status');
     model.setFilter({ statuses: ['open'], channels: ['web', 'email'], handedOff: true });
     const roots = groups(await model.children());

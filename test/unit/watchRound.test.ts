@@ -29,7 +29,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     for (const node of [open, web, email]) model.setExpanded(node, true);
     await model.children(web);
     const more = notices(await model.children(web)).find((notice) => notice.kind === 'loadMore')!;
-    await model.loadMore(more.slice!);
+    await model.loadMore(more.pages!);
     await model.children(email);
     await model.children(closedWeb);
     // Loaded when the user expanded it, then collapsed.
@@ -50,7 +50,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
   });
   teardown(() => model.dispose());
 
-  test('one request per expanded slice, none for collapsed groups; a new session on top, older pages and their cursor kept', async () => {
+  test('one request per expanded group, none for collapsed ones; a new session on top, older pages and their cursor kept', async () => {
     const { web, email } = await expandAndLoad();
     const before = idsOf(await model.children(web));
     assert.equal(before.length, 50);
@@ -64,7 +64,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
       ['open', 'web', undefined],
     ]);
     assert.deepEqual(round.added.map((session) => session.id), [arrived.id]);
-    assert.deepEqual(changes, [web], 'one change event, for the slice that changed');
+    assert.deepEqual(changes, [web], 'one change event, for the group that changed');
     const after = await model.children(web);
     assert.deepEqual(idsOf(after), [arrived.id, ...before], 'on top; both loaded pages stay');
     assert.equal(sessions(after)[0]!.isNew, true, 'marked');
@@ -73,7 +73,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
 
     // The second page's cursor still leads on: the next page follows without a repeat or a gap.
     standIn.requests.length = 0;
-    await model.loadMore(notices(after).find((notice) => notice.kind === 'loadMore')!.slice!);
+    await model.loadMore(notices(after).find((notice) => notice.kind === 'loadMore')!.pages!);
     const paged = idsOf(await model.children(web));
     const expected = standIn.matching({ status: 'open', channel_type: 'web' }).map((session) => session.id);
     assert.deepEqual(paged, expected.slice(0, paged.length));
@@ -81,7 +81,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     assert.deepEqual(chatRequests().map((request) => Boolean(request.query.cursor)), [true]);
   });
 
-  test('a session whose status changed leaves the slice of its old status and updates where it is shown', async () => {
+  test('a session whose status changed leaves the group of its old status and updates where it is shown', async () => {
     const { web, closedWeb } = await expandAndLoad();
     const moved = sessions(await model.children(web))[3]!.session;
     standIn.changeSession(moved.id, { status: 'closed_resolved' });
@@ -112,7 +112,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     standIn.setFaults({ status: 429, retryAfterSeconds: 30 });
     const round = await model.watchRound();
     assert.equal(round.error?.kind, 'rateLimited');
-    assert.equal(chatRequests().length, 2, 'one attempt per slice: watching backs off instead');
+    assert.equal(chatRequests().length, 2, 'one attempt per group: watching backs off instead');
     const rows = await model.children(web);
     assert.deepEqual(idsOf(rows), before, 'nothing lost');
     const failed = notices(rows)[0]!;
@@ -120,7 +120,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     assert.equal(rows[0], failed, 'on top');
     standIn.clearFaults();
     const arrived = standIn.addSession({ channel: { type: 'web' } });
-    await model.retry(failed.slice!);
+    await model.retry(failed.pages!);
     const again = await model.children(web);
     assert.equal(notices(again)[0]!.kind, 'loadMore');
     assert.equal(idsOf(again)[0], arrived.id);
@@ -140,7 +140,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     model.onDidChange((node) => changes.push(node));
     model.setLooking(false);
     assert.equal(sessions(await model.children(web))[0]!.isNew, undefined);
-    assert.equal(changes.length, 2, 'the two slices with marks redraw');
+    assert.equal(changes.length, 2, 'the two groups with marks redraw');
     // Arriving while the user looks: marked, not counted.
     standIn.addSession({ channel: { type: 'web' } });
     model.setLooking(true);

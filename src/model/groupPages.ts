@@ -1,13 +1,13 @@
-// One slice of the sessions tree: the server-side queries behind a leaf group (several when the
-// filter selects several values), where each one's paging stands, the sessions loaded so far and
-// the page request in flight. Only the tree model holds slices; the view sees the rows they make.
+// One leaf group's pages: the server-side queries behind the group (several when the filter
+// selects several values), where each one's paging stands, the sessions loaded so far and the page
+// request in flight. Only the tree model holds them; the view sees the rows they make.
 import { BACKGROUND_SHARE_SPENT, type CurrentClient, type OpenCxClient } from '../api/client';
 import { ApiError, asApiError, isCancellation } from '../api/errors';
 import type { Session } from '../api/schemas';
 import type { SessionQuery } from '../api/sessionQuery';
 import { matchesQuery, type FreshPage, type LoadedSession } from './firstPageMerge';
-import { SliceSessions } from './sliceSessions';
-import type { GroupNode, NoticeKind, NoticeNode, SessionNode, SliceRef, TreeNode } from './treeNodes';
+import { GroupSessions } from './groupSessions';
+import type { GroupedBy, GroupPagesRef, NoticeKind, NoticeNode, SessionNode, TreeNode } from './treeNodes';
 
 /** One stream of pages: one server-side query and where its paging stands. */
 interface Stream {
@@ -20,34 +20,34 @@ interface Stream {
 }
 
 /**
- * Rate-limit waits the slice sits out by itself in a row; then it waits for a click. A server that
+ * Rate-limit waits a group sits out by itself in a row; then it waits for a click. A server that
  * keeps answering 429 would otherwise be asked again every few seconds for as long as the view is open.
  */
 export const MAX_AUTOMATIC_RETRIES = 3;
 
-/** What a page load needs from the tree model that owns the slice. */
+/** What a page load needs from the tree model that owns the pages. */
 export interface LoadContext {
   client: CurrentClient;
   /** Aborted by a refresh. */
   signal: AbortSignal;
-  /** Whether the slice still belongs to the tree shown: a refresh may happen while a page loads. */
-  isLive: () => boolean;
-  /** Retries the slice once a rate limit's wait is over, as the slice's own decision (not a click). */
+  /** Whether the pages still belong to the tree shown: a refresh may happen while a page loads. */
+  isCurrent: () => boolean;
+  /** Retries once a rate limit's wait is over, as the pages' own decision (not a click). */
   retryAutomatically: () => void;
 }
 
-/** What reading a slice's first page(s) again came to (see refreshFirstPages). */
+/** What reading a group's first page(s) again came to (see refreshFirstPages). */
 export type FirstPagesResult =
   | { kind: 'skipped' }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'merged'; fresh: Session[]; added: Session[]; changed: boolean };
 
-export class Slice {
-  /** One object for every row of this slice, so rows of one slice compare equal. */
-  readonly ref: SliceRef;
-  private readonly nodes: SliceSessions;
+export class GroupPages {
+  /** One object for every row of this group, so rows of one group compare equal. */
+  readonly ref: GroupPagesRef;
+  private readonly nodes: GroupSessions;
   private readonly streams: Stream[];
-  /** A first-page read of watching in flight; a page load waits for it, and it skips a loading slice. */
+  /** A first-page read of watching in flight; a page load waits for it, and it skips pages that are loading. */
   private merging: Promise<FirstPagesResult> | undefined;
   /** Why the last first-page read of watching failed; shown on top of the rows until one succeeds. */
   private watchError: ApiError | undefined;
@@ -55,15 +55,15 @@ export class Slice {
   private pending: Promise<void> | undefined;
   private started = false;
   private unreadable = 0;
-  /** When a rate-limited slice retries by itself (ms since the epoch, for display). */
+  /** When rate-limited pages retry by themselves (ms since the epoch, for display). */
   private retryAt: number | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Automatic retries since the last page that was not rate limited, or the last click. */
   private automaticRetries = 0;
 
-  constructor(id: string, queries: SessionQuery[], generation: number, grouped: GroupNode['fixed'] = {}) {
+  constructor(id: string, queries: SessionQuery[], generation: number, groupedBy: GroupedBy = {}) {
     this.ref = Object.freeze({ id, generation });
-    this.nodes = new SliceSessions(this.ref, grouped);
+    this.nodes = new GroupSessions(this.ref, groupedBy);
     this.streams = queries.map((query) => ({ query, cursor: undefined, followed: new Set(), done: false, error: undefined }));
   }
 
@@ -105,7 +105,7 @@ export class Slice {
    * Fetches the next page of every stream that has one; one request per stream at a time, shared
    * by every caller while it runs.
    */
-  load({ client, signal, isLive, retryAutomatically }: LoadContext): Promise<void> {
+  load({ client, signal, isCurrent, retryAutomatically }: LoadContext): Promise<void> {
     if (this.pending) return this.pending;
     this.started = true;
     const run = async () => {
@@ -124,7 +124,7 @@ export class Slice {
       const api = current;
       const waiting = this.streams.filter((stream) => !stream.done && !stream.error);
       const results = await Promise.allSettled(waiting.map((stream) => api.listSessions(stream.query, stream.cursor, signal)));
-      if (!isLive()) return; // a refresh happened: this answer belongs to the past
+      if (!isCurrent()) return; // a refresh happened: this answer belongs to the past
       // Parallel streams are merged newest first within the page just loaded.
       const merged: LoadedSession[] = [];
       results.forEach((result, index) => {
@@ -162,7 +162,7 @@ export class Slice {
    * changed ones updated, departed ones gone, loaded older pages and their cursors kept. Skipped
    * while a page loads or a page load failed: those rows are the user's.
    */
-  refreshFirstPages({ client, signal, isLive, background }: Omit<LoadContext, 'retryAutomatically'> & { background: boolean }): Promise<FirstPagesResult> {
+  refreshFirstPages({ client, signal, isCurrent, background }: Omit<LoadContext, 'retryAutomatically'> & { background: boolean }): Promise<FirstPagesResult> {
     if (!this.started || this.pending || this.error) return Promise.resolve({ kind: 'skipped' });
     if (this.merging) return this.merging;
     const run = async (): Promise<FirstPagesResult> => {
@@ -175,12 +175,12 @@ export class Slice {
             return { stream: index, items: page.items, next: page.next };
           }),
         );
-        if (!isLive()) return { kind: 'skipped' };
+        if (!isCurrent()) return { kind: 'skipped' };
         this.watchError = undefined;
         return this.merge(pages);
       } catch (error) {
         const failure = asApiError(error);
-        if (!isLive() || isCancellation(failure)) return { kind: 'skipped' };
+        if (!isCurrent() || isCancellation(failure)) return { kind: 'skipped' };
         // The budget holding watching back is no failure to show: watching waits its turn.
         if (failure.code !== BACKGROUND_SHARE_SPENT) this.watchError = failure;
         return { kind: 'failed', error: failure };
@@ -190,7 +190,7 @@ export class Slice {
     return this.merging;
   }
 
-  /** Whether watching failed on this slice and says so on its first row. */
+  /** Whether watching failed on this group and says so on its first row. */
   get hasWatchError(): boolean {
     return this.watchError !== undefined;
   }
@@ -200,14 +200,14 @@ export class Slice {
   }
 
   /**
-   * Takes in sessions another slice's first page brought: one this slice shows is updated where it
+   * Takes in sessions another group's first page brought: one this group shows is updated where it
    * stands, or removed when it no longer belongs here (its status or channel changed).
    */
   applyFresh(fresh: ReadonlyMap<string, Session>): boolean {
     return this.nodes.applyFresh(fresh, (session) => this.accepts(session));
   }
 
-  /** Whether a session, as the server sends it now, belongs to one of this slice's queries. */
+  /** Whether a session, as the server sends it now, belongs to one of this group's queries. */
   accepts(session: Session): boolean {
     return this.streams.some((stream) => matchesQuery(stream.query, session));
   }
@@ -228,7 +228,7 @@ export class Slice {
 
   /**
    * Forgets the errors so that the failed page(s) are asked for again; loaded pages stay. A click
-   * (`byUser`) also gives the slice its automatic retries back.
+   * (`byUser`) also gives the group its automatic retries back.
    */
   clearErrors({ byUser }: { byUser: boolean }): void {
     this.cancelRetry();
@@ -258,7 +258,7 @@ export class Slice {
   }
 
   /**
-   * The rows of this slice: a failed watch read on top, its sessions (`isNew` marks those that
+   * The rows of this group: a failed watch read on top, its sessions (`isNew` marks those that
    * arrived while watching), then at most one notice saying what comes next.
    */
   rows(isNew: (id: string) => boolean = () => false): TreeNode[] {
@@ -266,7 +266,7 @@ export class Slice {
       type: 'notice',
       id: `${this.id}#${kind}`,
       kind,
-      slice: this.ref,
+      pages: this.ref,
       ...extra,
     });
     const rows: TreeNode[] = this.watchError ? [notice('watchFailed', { error: this.watchError })] : [];

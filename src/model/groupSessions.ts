@@ -1,19 +1,19 @@
-// The sessions one slice shows, in order, as rows: appended page by page without repeats, and
-// changed in place by a first page read again while watching (firstPageMerge.ts) or by what
-// another slice's first page brought. Rows of unchanged sessions keep their objects.
+// The sessions one leaf group shows, in order, as rows: appended page by page without repeats,
+// and changed in place by a first page read again while watching (firstPageMerge.ts) or by what
+// another group's first page brought. Rows of unchanged sessions keep their objects.
 import type { Session } from '../api/schemas';
 import { mergeFirstPages, sameSession, type FreshPage, type LoadedSession, type MergeOutcome } from './firstPageMerge';
-import type { GroupNode, SessionNode, SliceRef } from './treeNodes';
+import type { GroupedBy, GroupPagesRef, SessionNode } from './treeNodes';
 
-export class SliceSessions {
+export class GroupSessions {
   private nodes: SessionNode[] = [];
   /** The stream whose page brought each session shown, for merging first pages read again. */
   private readonly streamOf = new Map<string, number>();
 
-  /** `grouped`: what the slice's groups fix, which its rows need not repeat. */
+  /** `groupedBy`: what the group's path fixes, which its rows need not repeat. */
   constructor(
-    private readonly ref: SliceRef,
-    private readonly grouped: GroupNode['fixed'] = {},
+    private readonly ref: GroupPagesRef,
+    private readonly groupedBy: GroupedBy = {},
   ) {}
 
   get rows(): readonly SessionNode[] {
@@ -72,6 +72,6 @@ export class SliceSessions {
   }
 
   private node(session: Session): SessionNode {
-    return { type: 'session', id: `${this.ref.id}/${session.id}`, session, slice: this.ref, grouped: this.grouped };
+    return { type: 'session', id: `${this.ref.id}/${session.id}`, session, pages: this.ref, groupedBy: this.groupedBy };
   }
 }
