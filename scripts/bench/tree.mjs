@@ -9,6 +9,8 @@ const { SessionTreeModel } = loadCompiled('src/model/sessionTree.js');
 const { startStandIn } = loadCompiled('test/server/server.js');
 
 const WEB_QUERY = { status: 'open', channel_type: 'web' };
+// The same sessions in the API client's terms (it names the channel `channel`).
+const WEB_SESSIONS = { status: 'open', channel: 'web' };
 
 const groupOf = (nodes, value) => {
   const group = nodes.find((node) => node.type === 'group' && node.value === value);
@@ -54,7 +56,7 @@ export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
     const viaClient = async () => {
       const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
       const started = performance.now();
-      const page = await client.listSessions(WEB_QUERY);
+      const page = await client.listSessions(WEB_SESSIONS);
       const elapsed = performance.now() - started;
       if (page.items.length !== expected) throw new Error(`the client got ${page.items.length} sessions, not ${expected}`);
       return elapsed;
