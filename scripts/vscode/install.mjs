@@ -29,6 +29,7 @@ export function cacheRoot() {
   return join(base, 'opencx-sessions');
 }
 
+/** @param {string} nodeVersion */
 const majorOf = (nodeVersion) => Number(String(nodeVersion).split('.')[0]);
 const installDir = () => join(cacheRoot(), `code-server-${vscodeVersion().codeServer}`);
 const serverMainPath = () =>
@@ -55,7 +56,11 @@ function checkHarnessNode() {
   }
 }
 
-/** npm run by `node` (npm_execpath when started through npm, else the npm first on PATH). */
+/**
+ * npm run by `node` (npm_execpath when started through npm, else the npm first on PATH): the
+ * command and the arguments that come before npm's own.
+ * @returns {[string, string[]]}
+ */
 function npmCommand(node = process.execPath) {
   const npmCli = process.env.npm_execpath;
   return npmCli && /npm-cli\.js$/.test(npmCli) ? [node, [npmCli]] : ['npm', []];
@@ -79,15 +84,24 @@ async function installServerNode() {
   return nodeDir;
 }
 
+/** @param {string} name */
 function isDebianPackageInstalled(name) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 
+/** @param {string} name */
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 
+/**
+ * Runs a command with the harness's output, stopped with the rest by stopAll(); rejects when it fails.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} [options]
+ * @returns {Promise<void>}
+ */
 function run(command, args, options = {}) {
-  return new Promise((resolvePromise, reject) => {
+  return /** @type {Promise<void>} */ (new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options });
     const exited = new Promise((resolveExit) => child.on('exit', resolveExit));
     // Wait (briefly) for it to go, so that e.g. a killed npm stops writing before the lock is freed.
@@ -104,7 +118,7 @@ function run(command, args, options = {}) {
       if (code === 0) resolvePromise();
       else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`));
     });
-  });
+  }));
 }
 
 async function installDebianPackages() {
@@ -125,6 +139,10 @@ async function installDebianPackages() {
   await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
 }
 
+/**
+ * @param {string} markerPath
+ * @returns {Promise<Partial<Marker> | undefined>}
+ */
 async function readMarker(markerPath) {
   try {
     return JSON.parse(await readFile(markerPath, 'utf8'));
@@ -133,6 +151,7 @@ async function readMarker(markerPath) {
   }
 }
 
+/** @type {string | undefined} */
 let serverNodeModules;
 /** The ABI (process.versions.modules) of the server's Node, which may not be the harness's. */
 function serverNodeModuleVersion() {
@@ -142,6 +161,7 @@ function serverNodeModuleVersion() {
   return serverNodeModules;
 }
 
+/** @typedef {ReturnType<typeof expectedMarker>} Marker What a complete install records, to tell when it no longer fits. */
 const expectedMarker = () => ({
   codeServer: vscodeVersion().codeServer,
   // Native modules are tied to the Node ABI they were built for.
@@ -160,12 +180,13 @@ async function isInstallComplete() {
   );
 }
 
+/** @param {number} pid */
 const isAlive = (pid) => {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
   }
 };
 
@@ -186,7 +207,7 @@ async function acquireInstallLock() {
         await release();
       };
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
     }
     const owner = Number(await readFile(pidFile, 'utf8').catch(() => ''));
     const age = await stat(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
@@ -213,6 +234,8 @@ function installEnvironment() {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 }
 
+/** @typedef {{ serverMain: string, node: string, version: ReturnType<typeof vscodeVersion> }} InstalledServer */
+/** @type {Promise<InstalledServer> | undefined} */
 let installed;
 /**
  * Installs on first use, into the cache folder, whatever the chosen VS Code needs. Resolves to
@@ -269,6 +292,7 @@ async function install() {
     // The server's Node first on PATH, so install scripts and node-gyp use it and its headers
     // (code-server's postinstall also checks that it is the Node its VS Code server is built for).
     const [command, prefixArgs] = npmCommand(join(nodeDir, 'bin/node'));
+    /** @type {import('./offline-install.mjs').Npm} */
     const npm = (args, cwd) =>
       run(command, [...prefixArgs, ...args], {
         cwd,

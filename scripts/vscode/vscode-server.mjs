@@ -61,23 +61,30 @@ const QUIET_SETTINGS = {
 // ---------------------------------------------------------------------------------------------
 // Processes: the open.cx API stand-in, the VS Code server, the browser.
 
+/** @typedef {import('../../test/server/server.js').StandIn} StandIn */
+
 /**
  * Starts the local open.cx API stand-in (compiled test/server/server.ts), in this process.
  * Returns { url, token, close }.
+ * @param {import('../../test/server/server.js').StandInOptions} [options]
+ * @returns {Promise<StandIn>}
  */
 export async function startStandIn(options = {}) {
   const modulePath = join(repoRoot, 'out/test/server/server.js');
   if (!existsSync(modulePath)) {
     throw new Error(`${modulePath} is missing: run \`npm run compile-tests\` first.`);
   }
-  const { startStandIn: start } = requireFromRepo(modulePath);
+  const { startStandIn: start } = /** @type {typeof import('../../test/server/server.js')} */ (requireFromRepo(modulePath));
   const standIn = await start({ host: '127.0.0.1', port: 0, ...options });
   onCleanup('API stand-in', () => standIn.close());
   log(`API stand-in on ${standIn.url}`);
   return standIn;
 }
 
-/** Fails with what to run when a build output the VS Code run needs is missing. */
+/**
+ * Fails with what to run when a build output the VS Code run needs is missing.
+ * @param {string[]} relativePaths
+ */
 export function requireBuilt(relativePaths) {
   const missing = relativePaths.filter((path) => !existsSync(join(repoRoot, path)));
   if (missing.length) {
@@ -87,12 +94,20 @@ export function requireBuilt(relativePaths) {
   }
 }
 
+/**
+ * Resolves to the port the server listens on, once its output says so.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {import('node:readline').Interface} outputLines
+ * @param {number} timeoutMs
+ * @returns {Promise<number>}
+ */
 async function waitForServer(child, outputLines, timeoutMs) {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`VS Code server did not start within ${seconds(timeoutMs)}`)),
       timeoutMs,
     );
+    /** @param {string} line */
     const onLine = (line) => {
       const match = /Extension host agent listening on (\d+)/.exec(line);
       if (match) {
@@ -109,6 +124,31 @@ async function waitForServer(child, outputLines, timeoutMs) {
 }
 
 /**
+ * @typedef {object} ServerOptions
+ * @property {string} [host]
+ * @property {number} [port]
+ * @property {Record<string, unknown>} [settings]
+ * @property {Record<string, string>} [env]
+ * @property {boolean} [echo]
+ * @property {string[]} [extensionFiles]
+ * @property {string} [locale]
+ * @property {boolean} [endClosedWindows]
+ */
+
+/** @typedef {{ server: string, user: string, extensions: string, workspace: string }} ServerDirs */
+
+/**
+ * @typedef {object} VsCodeServer
+ * @property {number} pid
+ * @property {Promise<number | null>} exited settles with the exit code when the server exits
+ * @property {string} authority host:port, as in its URLs
+ * @property {number} port
+ * @property {ServerDirs} dirs
+ * @property {string} logPath
+ * @property {() => string} recentOutput
+ */
+
+/**
  * Starts the VS Code server (server-main.js directly: the code-server launcher rejects
  * --enable-smoke-test-driver, without which the workbench ignores the extension payload).
  * Fresh temporary data dirs and workspace per run; `settings` are merged into the user settings;
@@ -119,6 +159,8 @@ async function waitForServer(child, outputLines, timeoutMs) {
  * window connects. A benchmark that opens a window every minute or so on one server would time
  * each one beside the extension hosts of the last few (1–2% of a core each, idle). Older servers
  * (1.105.1) have no option for it and keep them.
+ * @param {ServerOptions} [options]
+ * @returns {Promise<VsCodeServer>}
  */
 export async function startServer({ host = '127.0.0.1', port = 0, settings = {}, env = {}, echo = false, extensionFiles = [], locale, endClosedWindows = false } = {}) {
   const { serverMain, node, version } = await ensureServer();
@@ -161,19 +203,23 @@ export async function startServer({ host = '127.0.0.1', port = 0, settings = {},
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
-  processGroups.add(child.pid);
+  // A child without a pid failed to start, and its 'error' event, which nothing here listens to,
+  // ends this process.
+  const pid = /** @type {number} */ (child.pid);
+  processGroups.add(pid);
+  /** @type {Promise<number | null>} */
   const exited = new Promise((resolvePromise) => child.on('exit', resolvePromise));
   onCleanup('VS Code server', async () => {
     if (child.exitCode !== null || child.signalCode !== null) {
-      killGroup(child.pid, 'SIGKILL'); // stragglers of an exited server
+      killGroup(pid, 'SIGKILL'); // stragglers of an exited server
     } else {
-      killGroup(child.pid, 'SIGTERM');
+      killGroup(pid, 'SIGTERM');
       const stopped = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
       // Give its children a moment after the server itself, then make sure the group is gone.
       if (stopped) await sleep(300);
-      killGroup(child.pid, 'SIGKILL');
+      killGroup(pid, 'SIGKILL');
     }
-    processGroups.delete(child.pid);
+    processGroups.delete(pid);
   });
 
   // The server's own output goes to a log file (it is noisy: closed-network errors and the like);
@@ -187,6 +233,7 @@ export async function startServer({ host = '127.0.0.1', port = 0, settings = {},
     stream.on('end', () => --open === 0 && merged.end());
   }
   const outputLines = createInterface({ input: merged });
+  /** @type {string[]} */
   const recentLines = [];
   outputLines.on('line', (line) => {
     logFile.write(`${line}\n`);
@@ -200,14 +247,14 @@ export async function startServer({ host = '127.0.0.1', port = 0, settings = {},
   try {
     listeningPort = await waitForServer(child, outputLines, 120_000);
   } catch (error) {
-    error.message += `\nLast server output:\n${recentLines.join('\n')}`;
+    /** @type {Error} */ (error).message += `\nLast server output:\n${recentLines.join('\n')}`;
     throw error;
   }
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const authority = `${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${listeningPort}`;
   log(`VS Code ${version.vscode} server ready on http://${authority} in ${seconds(Date.now() - started)} (log: ${logPath})`);
   return {
-    pid: child.pid,
+    pid,
     exited,
     authority,
     port: listeningPort,
@@ -220,6 +267,9 @@ export async function startServer({ host = '127.0.0.1', port = 0, settings = {},
 /**
  * Installs a .vsix into the server's extensions folder the way a user's VS Code would (the
  * server's own --install-extension), before the server starts: the installed build is what runs.
+ * @param {{ serverMain: string, node: string }} server
+ * @param {ServerDirs} dirs
+ * @param {string} file
  */
 function installExtension({ serverMain, node }, dirs, file) {
   const result = spawnSync(node, [
@@ -240,8 +290,11 @@ function installExtension({ serverMain, node }, dirs, file) {
  * Workbench URL for a folder, with the smoke-test payload that loads the extension under
  * development (and, if given, runs its tests). Paths are on the server, so they are
  * vscode-remote URIs on the server's authority.
+ * @param {VsCodeServer} server
+ * @param {Pick<WorkbenchOptions, 'extensionDevelopmentPath' | 'extensionTestsPath'>} [options]
  */
 export function workbenchUrl(server, { extensionDevelopmentPath = repoRoot, extensionTestsPath } = {}) {
+  /** @param {string} path */
   const remote = (path) => `vscode-remote://${server.authority}${resolve(path)}`;
   const payload = [];
   // null: no extension under development, only what is installed in the extensions folder.
@@ -267,11 +320,15 @@ const KNOWN_NOISE = [
   /^\[AccountPolicyGate\]/,
 ];
 
+/** @param {string} text */
 export function isKnownNoise(text) {
   return process.env.OPENCX_VSCODE_VERBOSE !== '1' && KNOWN_NOISE.some((pattern) => pattern.test(text));
 }
 
-/** Formats one codeAutomationLog call as text: the args are console-style (format string first). */
+/**
+ * Formats one codeAutomationLog call as text: the args are console-style (format string first).
+ * @param {unknown} args
+ */
 function formatLogArgs(args) {
   return format(...(Array.isArray(args) ? args : [args]));
 }
@@ -279,14 +336,34 @@ function formatLogArgs(args) {
 /**
  * The extension host's console output as the workbench echoes it to the page console when an
  * extension is under development: `%c[Extension Host] %c<message>` plus CSS arguments.
+ * @param {import('playwright-core').ConsoleMessage} message
  */
 async function extensionHostConsoleText(message) {
   const values = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '?')));
   const [first, ...rest] = values;
   if (typeof first !== 'string' || !first.startsWith('%c[Extension Host]')) return undefined;
-  const styles = first.match(/%c/g).length;
+  const styles = (first.match(/%c/g) ?? []).length;
   return format(first.replaceAll('%c', '').replace('[Extension Host] ', ''), ...rest.slice(styles));
 }
+
+/**
+ * @typedef {object} WorkbenchOptions
+ * @property {string | null} [extensionDevelopmentPath] null: none (only what the server has installed)
+ * @property {string} [extensionTestsPath]
+ * @property {(type: string, text: string) => void} [onLog]
+ * @property {(text: string) => void} [onExtensionHostConsole]
+ * @property {{ width: number, height: number }} [viewport]
+ * @property {string} [language]
+ */
+
+/**
+ * @typedef {object} Workbench
+ * @property {import('playwright-core').Browser} browser
+ * @property {import('playwright-core').Page} page
+ * @property {string} url
+ * @property {Promise<number>} exitCode
+ * @property {() => Promise<void>} close
+ */
 
 /**
  * Opens the workbench in headless Chromium.
@@ -300,6 +377,9 @@ async function extensionHostConsoleText(message) {
  *   it from the core translations it loads, and without a language pack for it there are none;
  *   set before the workbench starts, it is what the window and its extension hosts use (core
  *   strings stay English, extensions load their bundles for it).
+ * @param {VsCodeServer} server
+ * @param {WorkbenchOptions} [options]
+ * @returns {Promise<Workbench>}
  */
 export async function openWorkbench(server, {
   extensionDevelopmentPath = repoRoot,
@@ -309,7 +389,7 @@ export async function openWorkbench(server, {
   viewport = { width: 1400, height: 900 },
   language,
 } = {}) {
-  const { chromium } = requireFromRepo('playwright-core');
+  const { chromium } = /** @type {typeof import('playwright-core')} */ (requireFromRepo('playwright-core'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -324,10 +404,12 @@ export async function openWorkbench(server, {
   const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
 
+  /** @type {(code: number) => void} */
   let reportExit;
+  /** @type {Promise<number>} */
   const exitCode = new Promise((resolvePromise) => (reportExit = resolvePromise));
-  await page.exposeFunction('codeAutomationLog', (type, args) => onLog?.(type, formatLogArgs(args)));
-  await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
+  await page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown} */ args) => onLog?.(type, formatLogArgs(args)));
+  await page.exposeFunction('codeAutomationExit', (/** @type {unknown} */ code) => reportExit(Number(code)));
   if (onExtensionHostConsole) {
     page.on('console', async (message) => {
       const text = await extensionHostConsoleText(message);
