@@ -6,6 +6,11 @@ import tseslint from 'typescript-eslint';
  * needs. Code that must run in plain Node (and is tested there) does not import vscode.
  */
 const NO_VSCODE = { name: 'vscode', message: 'This code runs and is tested in plain Node: keep vscode out of it.' };
+/**
+ * @param {string[]} files
+ * @param {{ vscode?: boolean, forbidden: [regex: string, message: string][] }} options
+ * @returns {import('eslint').Linter.Config}
+ */
 const layer = (files, { vscode = true, forbidden }) => ({
   files,
   rules: {
@@ -18,6 +23,7 @@ const layer = (files, { vscode = true, forbidden }) => ({
     ],
   },
 });
+/** @type {[regex: string, message: string]} */
 const EXTENSION = ['^(\\.\\./)+extension$', 'Nothing imports extension.ts: it only wires the parts together.'];
 
 export default tseslint.config(
