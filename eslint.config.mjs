@@ -27,10 +27,10 @@ const layer = (files, { vscode = true, forbidden }) => ({
 const EXTENSION = ['^(\\.\\./)+extension$', 'Nothing imports extension.ts: it only wires the parts together.'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.node/**', 'node_modules/**', 'media/**', '*.js', '*.mjs', 'scripts/**'] },
+  { ignores: ['dist/**', 'out/**', '.node/**', 'node_modules/**', 'media/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     rules: {
       curly: ['warn', 'multi-line'],
       eqeqeq: ['error', 'smart'],
@@ -38,6 +38,12 @@ export default tseslint.config(
       '@typescript-eslint/naming-convention': ['warn', { selector: 'import', format: ['camelCase', 'PascalCase'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  // The build script and the benchmark's reference extension are CommonJS, as Node and VS Code load them.
+  {
+    files: ['esbuild.js', 'scripts/bench/reference-extension/extension.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   layer(['src/api/**/*.ts'], {
     vscode: false,

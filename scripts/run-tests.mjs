@@ -121,7 +121,7 @@ function harnessSuite(name, script, vscode) {
   record(name, counts.passed, counts.failed, (performance.now() - started) / 1000);
 }
 
-step('lint', bin('eslint'), ['src', 'test']);
+step('lint', bin('eslint'), ['src', 'test', 'scripts', 'esbuild.js', 'eslint.config.mjs', '.vscode-test.mjs']);
 // A test file deleted or renamed in src would otherwise still run from an older compile.
 rmSync(join(root, 'out'), { recursive: true, force: true });
 const typesOk = step('type check and compile tests', bin('tsc'), ['-p', '.', '--outDir', 'out']);
