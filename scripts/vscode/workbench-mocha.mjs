@@ -60,7 +60,7 @@ export function testFiles(folder) {
  * @param {import('./vscode-server.mjs').StandIn} suite.standIn
  * @param {string[]} suite.files
  * @param {string} suite.screenshotDir
- * @param {import('./vscode-server.mjs').WorkbenchOptions} [suite.workbench]
+ * @param {import('./workbench.mjs').WorkbenchOptions} [suite.workbench]
  * @returns {Promise<Counts>}
  */
 export async function runWorkbenchMocha({ name, server, standIn, files, screenshotDir, workbench: options = {} }) {
