@@ -52,57 +52,9 @@ export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
   try {
     standIn.setFaults(latencyMs ? { latencyMs } : {});
     const expected = Math.min(pageSize, standIn.matching(WEB_QUERY).length);
-    const pageUrl = `${standIn.url}/chat/sessions?${new URLSearchParams(WEB_QUERY)}`;
-    const headers = { authorization: `Bearer ${standIn.token}`, accept: 'application/json' };
-
-    const viaModel = async () => {
-      // A client per sample: each has its own client-side budget of 100 requests a minute, which
-      // one shared client would exhaust and then wait out (the extension's budget is per server).
-      const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
-      const model = new SessionTreeModel({ client: async () => client });
-      try {
-        const web = groupOf(await model.children(groupOf(await model.children(), 'open')), 'web');
-        const started = performance.now();
-        const children = await model.children(web);
-        const elapsed = performance.now() - started;
-        if (sessionCount(children) !== expected) throw new Error(`the model showed ${sessionCount(children)} sessions, not ${expected}`);
-        return elapsed;
-      } finally {
-        model.dispose();
-      }
-    };
-    const viaClient = async () => {
-      const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
-      const started = performance.now();
-      const page = await client.listSessions(WEB_SESSIONS);
-      const elapsed = performance.now() - started;
-      if (page.items.length !== expected) throw new Error(`the client got ${page.items.length} sessions, not ${expected}`);
-      return elapsed;
-    };
     /** @type {number[]} */
     const validationTimes = [];
-    const viaFetch = async () => {
-      const started = performance.now();
-      const response = await fetch(pageUrl, { headers });
-      const body = JSON.parse(await response.text());
-      const elapsed = performance.now() - started;
-      if (body.items.length !== expected) throw new Error(`fetch got ${body.items.length} sessions, not ${expected}`);
-      const validating = performance.now();
-      parseSessionPage(body);
-      validationTimes.push(performance.now() - validating);
-      return elapsed;
-    };
-
-    const plainKy = ky.create({ headers, timeout: false, retry: 0 });
-    const viaKy = async () => {
-      const started = performance.now();
-      const body = JSON.parse(await plainKy.get(pageUrl).text());
-      const elapsed = performance.now() - started;
-      if (body.items.length !== expected) throw new Error(`ky got ${body.items.length} sessions, not ${expected}`);
-      return elapsed;
-    };
-
-    const ways = { model: viaModel, fetch: viaFetch, client: viaClient, ky: viaKy };
+    const ways = waysToExpand(standIn, expected, validationTimes);
     const names = /** @type {(keyof typeof ways)[]} */ (Object.keys(ways));
     /** @type {Record<keyof typeof ways, number[]>} */
     const times = { model: [], fetch: [], client: [], ky: [] };
@@ -130,6 +82,67 @@ export async function timeExpand({ pageSize, latencyMs, samples, warmup }) {
   } finally {
     await standIn.close();
   }
+}
+
+/**
+ * The ways of reading Open › Web's first page, each resolving to the milliseconds it took and
+ * failing when it did not get `expected` sessions: through the tree model, the API client alone,
+ * a bare fetch + JSON.parse (which also times the validation of the page, into
+ * `validationTimes`), and ky alone.
+ * @param {StandIn} standIn
+ * @param {number} expected
+ * @param {number[]} validationTimes
+ */
+function waysToExpand(standIn, expected, validationTimes) {
+  const pageUrl = `${standIn.url}/chat/sessions?${new URLSearchParams(WEB_QUERY)}`;
+  const headers = { authorization: `Bearer ${standIn.token}`, accept: 'application/json' };
+
+  const viaModel = async () => {
+    // A client per sample: each has its own client-side budget of 100 requests a minute, which
+    // one shared client would exhaust and then wait out (the extension's budget is per server).
+    const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+    const model = new SessionTreeModel({ client: async () => client });
+    try {
+      const web = groupOf(await model.children(groupOf(await model.children(), 'open')), 'web');
+      const started = performance.now();
+      const children = await model.children(web);
+      const elapsed = performance.now() - started;
+      if (sessionCount(children) !== expected) throw new Error(`the model showed ${sessionCount(children)} sessions, not ${expected}`);
+      return elapsed;
+    } finally {
+      model.dispose();
+    }
+  };
+  const viaClient = async () => {
+    const client = new OpenCxClient({ baseUrl: standIn.url, token: standIn.token });
+    const started = performance.now();
+    const page = await client.listSessions(WEB_SESSIONS);
+    const elapsed = performance.now() - started;
+    if (page.items.length !== expected) throw new Error(`the client got ${page.items.length} sessions, not ${expected}`);
+    return elapsed;
+  };
+  const viaFetch = async () => {
+    const started = performance.now();
+    const response = await fetch(pageUrl, { headers });
+    const body = JSON.parse(await response.text());
+    const elapsed = performance.now() - started;
+    if (body.items.length !== expected) throw new Error(`fetch got ${body.items.length} sessions, not ${expected}`);
+    const validating = performance.now();
+    parseSessionPage(body);
+    validationTimes.push(performance.now() - validating);
+    return elapsed;
+  };
+
+  const plainKy = ky.create({ headers, timeout: false, retry: 0 });
+  const viaKy = async () => {
+    const started = performance.now();
+    const body = JSON.parse(await plainKy.get(pageUrl).text());
+    const elapsed = performance.now() - started;
+    if (body.items.length !== expected) throw new Error(`ky got ${body.items.length} sessions, not ${expected}`);
+    return elapsed;
+  };
+
+  return { model: viaModel, fetch: viaFetch, client: viaClient, ky: viaKy };
 }
 
 /**
@@ -179,6 +192,35 @@ class ViewLike {
   }
 }
 
+/** @typedef {{ name: string, expected: number, requests: RecordedRequest[] }} Step */
+
+/**
+ * Steps of clicks, each counted: step() runs an action, waits until the view has asked for all it
+ * shows, keeps the requests made meanwhile in `steps`, and resolves to what the action resolved to.
+ * @param {ViewLike} view
+ * @param {StandIn} standIn
+ */
+function stepRecorder(view, standIn) {
+  /** @type {Step[]} */
+  const steps = [];
+  let seen = 0;
+  /**
+   * @template T
+   * @param {string} name
+   * @param {number} expected requests the step should make
+   * @param {() => Promise<T>} action
+   */
+  const step = async (name, expected, action) => {
+    const result = await action();
+    await view.settle();
+    const requests = chatRequests(standIn).slice(seen);
+    seen += requests.length;
+    steps.push({ name, expected, requests });
+    return result;
+  };
+  return { steps, step };
+}
+
 /**
  * open view › expand Open › expand Web › Load more ×5 › Refresh, counting the stand-in's requests
  * for each step. Answers take `latencyMs`, so VS Code's re-asks arrive while pages still load.
@@ -190,25 +232,7 @@ export async function countRequests({ pageSize = 25, latencyMs = 50, loadMoreTim
   const view = new ViewLike(model);
   try {
     standIn.setFaults({ latencyMs });
-    /** @typedef {{ name: string, expected: number, requests: RecordedRequest[] }} Step */
-    /** @type {Step[]} */
-    const steps = [];
-    let seen = 0;
-    /**
-     * Runs a step's action and counts the requests it made; resolves to what the action resolved to.
-     * @template T
-     * @param {string} name
-     * @param {number} expected
-     * @param {() => Promise<T>} action
-     */
-    const step = async (name, expected, action) => {
-      const result = await action();
-      await view.settle();
-      const requests = chatRequests(standIn).slice(seen);
-      seen += requests.length;
-      steps.push({ name, expected, requests });
-      return result;
-    };
+    const { steps, step } = stepRecorder(view, standIn);
     // VS Code has shown a group's rows once it is expanded.
     /** @param {GroupNode} group */
     const rowsOf = (group) => /** @type {TreeNode[]} */ (view.shown.get(group.id));

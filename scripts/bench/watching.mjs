@@ -47,67 +47,85 @@ const chatRequests = (standIn) => standIn.requests.filter((request) => request.p
 export async function measureWatching({ arrivals = 4, intervalSeconds = 15 } = {}) {
   const standIn = await startStandIn({ count: 3000, ...DATA, pageSize: 25 });
   try {
-    // Requests a minute, and while unfocused: ten virtual minutes each.
-    const time = new VirtualTime();
-    const { model } = await expandedModel(standIn, new RequestBudget(100, 60_000, time.now));
-    // Each round's requests, at the virtual time it started.
-    /** @type {{ at: number, requests: number }[]} */
-    const rounds = [];
-    const watch = new Watch({
-      round: async () => {
-        const before = chatRequests(standIn);
-        const started = time.now();
-        const round = await model.watchRound();
-        rounds.push({ at: started, requests: chatRequests(standIn) - before });
-        return round;
-      },
-      intervalSeconds: 60,
-      scheduler: time,
-    });
-    const settled = () => watch.settled();
-    standIn.requests.length = 0;
-    watch.start();
-    for (let minute = 0; minute < 10; minute++) {
-      await time.pass(60_000, settled);
-      if (minute === 4) standIn.addSession({ channel: { type: 'email' } });
-    }
-    // The most requests in any minute: every window [t, t + 60 s) that starts with a round.
-    const perMinute = Math.max(...rounds.map(({ at }) => rounds.filter((round) => round.at >= at && round.at < at + 60_000).reduce((sum, round) => sum + round.requests, 0)));
-    const perRound = rounds.map((round) => round.requests);
-    watch.setFocused(false);
-    const beforeUnfocused = chatRequests(standIn);
-    await time.pass(10 * 60_000, settled);
-    const unfocused = chatRequests(standIn) - beforeUnfocused;
-    watch.dispose();
-    model.dispose();
-
-    // Arrival to row, in real time: a session added at a random moment of the interval.
+    const { perMinute, perRound, unfocused } = await requestsWhileWatching(standIn);
     standIn.reset();
-    const live = await expandedModel(standIn, new RequestBudget());
-    const web = /** @type {GroupNode} */ (live.channels.find((group) => group.value === 'web'));
-    const realWatch = new Watch({ round: () => live.model.watchRound(), intervalSeconds });
-    realWatch.start();
-    /** @type {number[]} */
-    const delays = [];
-    for (let sample = 0; sample < arrivals; sample++) {
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * intervalSeconds * 1000));
-      const arrived = standIn.addSession({ channel: { type: 'web' } });
-      const started = performance.now();
-      await /** @type {Promise<void>} */ (new Promise((resolve) => {
-        const stop = live.model.onDidChange(async () => {
-          const rows = await live.model.children(web);
-          if (rows.some((row) => row.type === 'session' && row.session.id === arrived.id)) {
-            stop();
-            resolve();
-          }
-        });
-      }));
-      delays.push(performance.now() - started);
-    }
-    realWatch.dispose();
-    live.model.dispose();
+    const delays = await arrivalDelays(standIn, arrivals, intervalSeconds);
     return { perMinute, perRound, unfocused, arrival: { max: Math.max(...delays), median: median(delays), samples: delays.length, intervalSeconds } };
   } finally {
     await standIn.close();
   }
+}
+
+/**
+ * Requests a minute, and while unfocused: ten virtual minutes each.
+ * @param {StandIn} standIn
+ */
+async function requestsWhileWatching(standIn) {
+  const time = new VirtualTime();
+  const { model } = await expandedModel(standIn, new RequestBudget(100, 60_000, time.now));
+  // Each round's requests, at the virtual time it started.
+  /** @type {{ at: number, requests: number }[]} */
+  const rounds = [];
+  const watch = new Watch({
+    round: async () => {
+      const before = chatRequests(standIn);
+      const started = time.now();
+      const round = await model.watchRound();
+      rounds.push({ at: started, requests: chatRequests(standIn) - before });
+      return round;
+    },
+    intervalSeconds: 60,
+    scheduler: time,
+  });
+  const settled = () => watch.settled();
+  standIn.requests.length = 0;
+  watch.start();
+  for (let minute = 0; minute < 10; minute++) {
+    await time.pass(60_000, settled);
+    if (minute === 4) standIn.addSession({ channel: { type: 'email' } });
+  }
+  // The most requests in any minute: every window [t, t + 60 s) that starts with a round.
+  const perMinute = Math.max(...rounds.map(({ at }) => rounds.filter((round) => round.at >= at && round.at < at + 60_000).reduce((sum, round) => sum + round.requests, 0)));
+  const perRound = rounds.map((round) => round.requests);
+  watch.setFocused(false);
+  const beforeUnfocused = chatRequests(standIn);
+  await time.pass(10 * 60_000, settled);
+  const unfocused = chatRequests(standIn) - beforeUnfocused;
+  watch.dispose();
+  model.dispose();
+  return { perMinute, perRound, unfocused };
+}
+
+/**
+ * Arrival to row, in real time: a session added at a random moment of the interval, `arrivals`
+ * times; the milliseconds until the model shows each.
+ * @param {StandIn} standIn
+ * @param {number} arrivals
+ * @param {number} intervalSeconds
+ */
+async function arrivalDelays(standIn, arrivals, intervalSeconds) {
+  const live = await expandedModel(standIn, new RequestBudget());
+  const web = /** @type {GroupNode} */ (live.channels.find((group) => group.value === 'web'));
+  const realWatch = new Watch({ round: () => live.model.watchRound(), intervalSeconds });
+  realWatch.start();
+  /** @type {number[]} */
+  const delays = [];
+  for (let sample = 0; sample < arrivals; sample++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * intervalSeconds * 1000));
+    const arrived = standIn.addSession({ channel: { type: 'web' } });
+    const started = performance.now();
+    await /** @type {Promise<void>} */ (new Promise((resolve) => {
+      const stop = live.model.onDidChange(async () => {
+        const rows = await live.model.children(web);
+        if (rows.some((row) => row.type === 'session' && row.session.id === arrived.id)) {
+          stop();
+          resolve();
+        }
+      });
+    }));
+    delays.push(performance.now() - started);
+  }
+  realWatch.dispose();
+  live.model.dispose();
+  return delays;
 }

@@ -69,47 +69,7 @@ function activate(context) {
     return response.json();
   }
 
-  /** @type {import('vscode').TreeDataProvider<Node>} */
-  const provider = {
-    onDidChangeTreeData: changed.event,
-    async getChildren(node) {
-      if (!node) return STATUSES;
-      if (node.kind === 'status') return node.channels;
-      if (node.kind !== 'channel') return [];
-      let loaded = pages.get(node.id);
-      if (!loaded) {
-        const page = await fetchPage(node);
-        loaded = { sessions: page.items, next: page.next };
-        pages.set(node.id, loaded);
-      }
-      /** @type {Node[]} */
-      const rows = loaded.sessions.map((session) => ({ kind: 'session', session }));
-      if (loaded.next) rows.push({ kind: 'more', group: node });
-      return rows;
-    },
-    getTreeItem(node) {
-      switch (node.kind) {
-        case 'status':
-        case 'channel': {
-          const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
-          item.id = node.id;
-          return item;
-        }
-        case 'session': {
-          const item = new vscode.TreeItem(node.session.contact?.name || node.session.id);
-          item.id = node.session.id;
-          item.command = { command: 'opencxBenchReference.open', title: 'Open', arguments: [node.session] };
-          return item;
-        }
-        case 'more': {
-          const item = new vscode.TreeItem('Load more…');
-          item.id = `${node.group.id}#more`;
-          item.command = { command: 'opencxBenchReference.loadMore', title: 'Load more', arguments: [node] };
-          return item;
-        }
-      }
-    },
-  };
+  const provider = sessionsProvider(changed, pages, fetchPage);
 
   context.subscriptions.push(
     changed,
@@ -134,6 +94,64 @@ function activate(context) {
       panel.webview.html = sessionPage(session);
     }),
   );
+}
+
+/**
+ * The tree: the statuses, their channels, and under each channel its sessions, its first page
+ * fetched when it is expanded and more on "Load more…" (the pages are kept in `pages`).
+ * @param {import('vscode').EventEmitter<Node | Node[] | undefined>} changed
+ * @param {Map<string, Loaded>} pages
+ * @param {(group: ChannelNode, cursor?: string | null) => Promise<Page>} fetchPage
+ * @returns {import('vscode').TreeDataProvider<Node>}
+ */
+function sessionsProvider(changed, pages, fetchPage) {
+  return {
+    onDidChangeTreeData: changed.event,
+    async getChildren(node) {
+      if (!node) return STATUSES;
+      if (node.kind === 'status') return node.channels;
+      if (node.kind !== 'channel') return [];
+      let loaded = pages.get(node.id);
+      if (!loaded) {
+        const page = await fetchPage(node);
+        loaded = { sessions: page.items, next: page.next };
+        pages.set(node.id, loaded);
+      }
+      /** @type {Node[]} */
+      const rows = loaded.sessions.map((session) => ({ kind: 'session', session }));
+      if (loaded.next) rows.push({ kind: 'more', group: node });
+      return rows;
+    },
+    getTreeItem: treeItem,
+  };
+}
+
+/**
+ * A row as VS Code draws it: groups collapsed, a session opening its panel, "Load more…" loading
+ * the next page of its group.
+ * @param {Node} node
+ */
+function treeItem(node) {
+  switch (node.kind) {
+    case 'status':
+    case 'channel': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.id;
+      return item;
+    }
+    case 'session': {
+      const item = new vscode.TreeItem(node.session.contact?.name || node.session.id);
+      item.id = node.session.id;
+      item.command = { command: 'opencxBenchReference.open', title: 'Open', arguments: [node.session] };
+      return item;
+    }
+    case 'more': {
+      const item = new vscode.TreeItem('Load more…');
+      item.id = `${node.group.id}#more`;
+      item.command = { command: 'opencxBenchReference.loadMore', title: 'Load more', arguments: [node] };
+      return item;
+    }
+  }
 }
 
 /** @param {Session} session */
