@@ -21,6 +21,7 @@ const workspaceDir = join(tempDir, 'workspace');
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 mkdirSync(workspaceDir, { recursive: true });
 
+/** @type {Record<string, unknown>} */
 const settings = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
@@ -29,11 +30,14 @@ const settings = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
 };
+/** @type {Record<string, string>} */
 const env = {};
 
 // Listing the configuration (the editor's test explorer does) starts nothing.
 if (!process.argv.includes('--list-configuration')) {
-  const { startStandIn } = require('./out/test/server/server.js');
+  // Typed from its source: out/ need not be built for this file to be checked.
+  const standInModule = './out/test/server/server.js';
+  const { startStandIn } = /** @type {typeof import('./test/server/server.js')} */ (require(standInModule));
   const standIn = await startStandIn({ host: '127.0.0.1', port: 0 });
   settings['opencx.apiBaseUrl'] = standIn.url;
   env.OPENCX_TEST_API_URL = standIn.url;

@@ -30,7 +30,10 @@ const LAZY_PARTS = {
   },
 };
 
-/** Prints build errors in the `file:line:col` form the problem matcher of `watch` understands. */
+/**
+ * Prints build errors in the `file:line:col` form the problem matcher of `watch` understands.
+ * @type {import('esbuild').Plugin}
+ */
 const problemMatcherPlugin = {
   name: 'problem-matcher',
   setup(build) {
@@ -50,6 +53,7 @@ const problemMatcherPlugin = {
  * esbuild wraps the external module once per importing file, and each wrap copies all of the
  * API's properties at activation. One module that re-exports the API is copied once, and every
  * file imports that.
+ * @type {import('esbuild').Plugin}
  */
 const vscodeOncePlugin = {
   name: 'vscode-once',
@@ -65,6 +69,7 @@ const vscodeOncePlugin = {
  * A dynamic `import()` of a part's entry stays out of the bundle that makes it: it becomes a
  * `require` of the part's own output, beside it in dist/. Any other dynamic import is an error,
  * so that nothing is loaded lazily by accident.
+ * @type {import('esbuild').Plugin}
  */
 const lazyPartsPlugin = {
   name: 'lazy-parts',
@@ -83,6 +88,8 @@ const lazyPartsPlugin = {
 /**
  * The build of the extension host's bundles, shared by `node esbuild.js` and the unit test of the
  * parts. Entries and dist/ are found from `workingDir` (the benchmark builds in a scratch folder).
+ * @param {{ production?: boolean, watch?: boolean, workingDir?: string }} [options]
+ * @returns {import('esbuild').BuildOptions}
  */
 function buildOptions({ production = false, watch = false, workingDir = process.cwd() } = {}) {
   return {
@@ -111,7 +118,11 @@ function buildOptions({ production = false, watch = false, workingDir = process.
   };
 }
 
-/** The session page's script, for the webview: one script with no module system, written inline into the page. */
+/**
+ * The session page's script, for the webview: one script with no module system, written inline into the page.
+ * @param {{ production?: boolean, watch?: boolean }} [options]
+ * @returns {import('esbuild').BuildOptions}
+ */
 function pageScriptOptions({ production = false, watch = false } = {}) {
   return {
     entryPoints: { session: 'src/webview/session.ts' },

@@ -6,6 +6,11 @@ import tseslint from 'typescript-eslint';
  * needs. Code that must run in plain Node (and is tested there) does not import vscode.
  */
 const NO_VSCODE = { name: 'vscode', message: 'This code runs and is tested in plain Node: keep vscode out of it.' };
+/**
+ * @param {string[]} files
+ * @param {{ vscode?: boolean, forbidden: [regex: string, message: string][] }} options
+ * @returns {import('eslint').Linter.Config}
+ */
 const layer = (files, { vscode = true, forbidden }) => ({
   files,
   rules: {
@@ -18,13 +23,14 @@ const layer = (files, { vscode = true, forbidden }) => ({
     ],
   },
 });
+/** @type {[regex: string, message: string]} */
 const EXTENSION = ['^(\\.\\./)+extension$', 'Nothing imports extension.ts: it only wires the parts together.'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.node/**', 'node_modules/**', 'media/**', '*.js', '*.mjs', 'scripts/**'] },
+  { ignores: ['dist/**', 'out/**', '.node/**', 'node_modules/**', 'media/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     rules: {
       curly: ['warn', 'multi-line'],
       eqeqeq: ['error', 'smart'],
@@ -32,6 +38,12 @@ export default tseslint.config(
       '@typescript-eslint/naming-convention': ['warn', { selector: 'import', format: ['camelCase', 'PascalCase'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  // The build script and the benchmark's reference extension are CommonJS, as Node and VS Code load them.
+  {
+    files: ['esbuild.js', 'scripts/bench/reference-extension/extension.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   layer(['src/api/**/*.ts'], {
     vscode: false,

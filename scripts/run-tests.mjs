@@ -4,7 +4,7 @@
 // installed into that VS Code (the package suite); both on the current VS Code and on the oldest
 // that package.json's engines.vscode claims. Every step runs even when
 // an earlier one failed (unless it depends on it), and the last line counts everything:
-// `N passed, N failed`. Lint and type check count as one check each.
+// `N passed, N failed`. Lint and each type check count as one check.
 //
 //   node scripts/run-tests.mjs            everything
 //   node scripts/run-tests.mjs unit       lint, types and unit tests only
@@ -34,13 +34,28 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
 
 const only = process.argv[2];
 const VSCODE_VERSIONS = ['current', 'oldest'].map((name) => ({ name, vscode: vscodeVersion(name).vscode }));
+/** @param {string} name */
 const bin = (name) => join(root, 'node_modules/.bin', name);
+/** @typedef {import('./vscode/workbench-mocha.mjs').Counts} Counts */
+/** @type {(Counts & { name: string, seconds: number })[]} */
 const results = [];
 
+/**
+ * @param {string} name
+ * @param {number} passed
+ * @param {number} failed
+ * @param {number} seconds
+ */
 function record(name, passed, failed, seconds) {
   results.push({ name, passed, failed, seconds });
 }
 
+/**
+ * Runs a command as one check: it passes when the command exits with 0.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ */
 function step(name, command, args) {
   console.log(`\n▶ ${name}: ${[command, ...args].join(' ')}`);
   const started = performance.now();
@@ -50,6 +65,7 @@ function step(name, command, args) {
   return ok;
 }
 
+/** @param {string} folder */
 function findTests(folder) {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { recursive: true })
@@ -61,9 +77,10 @@ function findTests(folder) {
 async function unitTests() {
   console.log('\n▶ unit tests (mocha, Node ' + process.versions.node + ')');
   const started = performance.now();
-  const Mocha = createRequire(import.meta.url)('mocha');
+  const Mocha = /** @type {typeof import('mocha')} */ (createRequire(import.meta.url)('mocha'));
   const mocha = new Mocha({ ui: 'tdd', timeout: 10_000, reporter: 'spec', color: !process.env.CI });
   for (const file of findTests(join(root, 'out/test/unit'))) mocha.addFile(file);
+  /** @type {Counts} */
   const counts = await new Promise((resolve) => {
     let passed = 0;
     let failed = 0;
@@ -75,7 +92,12 @@ async function unitTests() {
   record('unit tests', counts.passed, counts.failed, (performance.now() - started) / 1000);
 }
 
-/** A real-VS-Code harness, on VS Code `vscode` (see vscode-versions.mjs), that writes its {passed, failed} to OPENCX_RESULT_FILE. */
+/**
+ * A real-VS-Code harness, on VS Code `vscode` (see vscode-versions.mjs), that writes its {passed, failed} to OPENCX_RESULT_FILE.
+ * @param {string} name
+ * @param {string} script
+ * @param {string} vscode
+ */
 function harnessSuite(name, script, vscode) {
   console.log(`\n▶ ${name}: OPENCX_VSCODE_VERSION=${vscode} ${script}`);
   const started = performance.now();
@@ -86,6 +108,7 @@ function harnessSuite(name, script, vscode) {
     stdio: 'inherit',
     env: { ...process.env, OPENCX_RESULT_FILE: resultFile, OPENCX_VSCODE_VERSION: vscode },
   });
+  /** @type {Counts} */
   let counts = { passed: 0, failed: 1 };
   try {
     counts = JSON.parse(readFileSync(resultFile, 'utf8'));
@@ -98,10 +121,12 @@ function harnessSuite(name, script, vscode) {
   record(name, counts.passed, counts.failed, (performance.now() - started) / 1000);
 }
 
-step('lint', bin('eslint'), ['src', 'test']);
+step('lint', bin('eslint'), ['src', 'test', 'scripts', 'esbuild.js', 'eslint.config.mjs', '.vscode-test.mjs']);
 // A test file deleted or renamed in src would otherwise still run from an older compile.
 rmSync(join(root, 'out'), { recursive: true, force: true });
 const typesOk = step('type check and compile tests', bin('tsc'), ['-p', '.', '--outDir', 'out']);
+// The JavaScript of scripts/ and the build files, whose types are in JSDoc.
+step('type check scripts', bin('tsc'), ['-p', 'tsconfig.scripts.json']);
 const buildOk = step('bundle extension', process.execPath, ['esbuild.js']);
 if (typesOk) await unitTests();
 if (only !== 'unit') {

@@ -25,6 +25,7 @@ const RUN_TIMEOUT_MS = 120_000;
  * Activates the extension staged in `extensionPath` and the reference extension in `runs` pairs
  * of fresh workbench windows of one VS Code server. Everything started here is stopped by
  * vscode-server.mjs's stopAll().
+ * @param {{ extensionPath: string, runs: number }} options
  */
 export async function measureActivation({ extensionPath: stagedPath, runs }) {
   if (!existsSync(TESTS_ENTRY)) throw new Error(`${TESTS_ENTRY} is missing: run \`npm run compile-tests\` first.`);
@@ -36,9 +37,12 @@ export async function measureActivation({ extensionPath: stagedPath, runs }) {
   // Signed out, as on a first install, whatever token the shell may hand development builds.
   const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: '' }, endClosedWindows: true });
 
+  /** @type {Record<'extension' | 'reference', number[]>} */
   const samples = { extension: [], reference: [] };
+  /** @type {Settled[]} */
   const settled = [];
   for (let index = 1; index <= runs; index++) {
+    /** @type {(keyof typeof samples)[]} */
     const order = index % 2 === 1 ? ['extension', 'reference'] : ['reference', 'extension'];
     for (const which of order) {
       const timing = await activateOnce(server, which === 'extension' ? extensionPath : REFERENCE_PATH);
@@ -63,11 +67,24 @@ export async function measureActivation({ extensionPath: stagedPath, runs }) {
   };
 }
 
-/** One fresh window with the extension at `extensionPath` under development: its activation time. */
+/**
+ * How long the window took to settle before the timing began, and how quick the workbench then
+ * answered a round trip.
+ * @typedef {{ waitedMs: number, roundTripMs: number }} Settled
+ */
+
+/**
+ * One fresh window with the extension at `extensionPath` under development: its activation time.
+ * @param {import('../vscode/vscode-server.mjs').VsCodeServer} server
+ * @param {string} extensionPath
+ */
 async function activateOnce(server, extensionPath) {
+  /** @type {number | undefined} */
   let activationMs;
+  /** @type {Settled | undefined} */
   let settled;
   let alreadyActive = false;
+  /** @type {string[]} */
   const problems = [];
   const workbench = await openWorkbench(server, {
     extensionDevelopmentPath: extensionPath,
@@ -102,18 +119,24 @@ async function activateOnce(server, extensionPath) {
  * A copy of the staged extension that VS Code activates only when asked. With onStartupFinished
  * it activates while the window starts, before the tests entry runs, and there is nothing left to
  * time; activate() itself is the same either way.
+ * @param {string} stagedPath
  */
 function activatedOnDemand(stagedPath) {
   const copy = `${stagedPath}-on-demand`;
   rmSync(copy, { recursive: true, force: true });
   cpSync(stagedPath, copy, { recursive: true });
   const manifestPath = join(copy, 'package.json');
+  /** @type {{ activationEvents?: string[] }} */
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   manifest.activationEvents = (manifest.activationEvents ?? []).filter((event) => event !== 'onStartupFinished');
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return copy;
 }
 
+/**
+ * @param {string} packageJsonPath
+ * @returns {string | undefined}
+ */
 function readVersion(packageJsonPath) {
   try {
     return JSON.parse(readFileSync(packageJsonPath, 'utf8')).version;

@@ -67,6 +67,7 @@ if (unknownPart !== undefined) {
   console.error(`--only takes parts among ${PARTS.join(', ')}; not "${unknownPart}".`);
   process.exit(2);
 }
+/** @param {string} part */
 const runs = (part) => !only || only.includes(part);
 
 const GOALS = {
@@ -91,28 +92,40 @@ const PERCEIVED_LATENCY_MS = 120;
 // exit hooks below take care of what this script started itself.
 handleSignals();
 const scratchDir = mkdtempSync(join(tmpdir(), 'opencx-bench-'));
+/** @type {import('node:child_process').ChildProcess | undefined} */
 let memoryProcess;
 process.on('exit', () => {
   memoryProcess?.kill('SIGKILL');
   rmSync(scratchDir, { recursive: true, force: true });
 });
 
+/** @type {import('./report.mjs').Row[]} */
 const rows = [];
+/** @type {string[]} */
 const notMeasured = [];
-// `short` names the section in the list of missed goals.
+/**
+ * @param {string} title
+ * @param {string} short names the section in the list of missed goals
+ */
 const section = (title, short) => rows.push({ section: title, short });
+/** @param {string} message */
 const progress = (message) => console.log(`[bench] ${message}`);
 
-/** Runs one measurement; a failure becomes a row that says so, and the rest still runs. */
+/**
+ * Runs one measurement; a failure becomes a row that says so, and the rest still runs.
+ * @param {string} metric
+ * @param {string} goal
+ * @param {() => Promise<void>} action
+ */
 async function measure(metric, goal, action) {
   try {
     await action();
   } catch (error) {
     if (isStopping()) return; // Ctrl-C closed what it was using: not a result
-    const reason = String(error?.message ?? error).split('\n')[0];
+    const reason = String(/** @type {import('../vscode/lifecycle.mjs').Thrown} */ (error)?.message ?? error).split('\n')[0];
     notMeasured.push(metric);
     rows.push({ metric, result: `not measured: ${reason}`, goal, met: false });
-    console.error(`[bench] ${metric}: ${error?.stack ?? error}`);
+    console.error(`[bench] ${metric}: ${/** @type {import('../vscode/lifecycle.mjs').Thrown} */ (error)?.stack ?? error}`);
   }
 }
 
@@ -213,6 +226,7 @@ async function watchingRows() {
 
 async function memoryRows() {
   section('Memory and parsing (separate `node --expose-gc` process)', 'memory');
+  /** @type {import('./memory.mjs').MemoryResult | undefined} */
   let memory;
   await measure('  heap growth, 10,000 sessions loaded', `≤ ${mb(GOALS.heapBytes)}`, async () => {
     progress('heap with 10,000 sessions loaded, parse time of 10,000 sessions');
@@ -265,9 +279,13 @@ async function findingRows() {
   });
 }
 
-/** Builds the production bundles and stages them as an installed extension; `show` prints their rows. */
+/**
+ * Builds the production bundles and stages them as an installed extension; `show` prints their rows.
+ * @param {{ show: boolean }} options
+ */
 async function bundleRows({ show }) {
   if (show) section('Bundle and activation', 'bundle');
+  /** @type {string | undefined} */
   let extensionPath;
   const metric = '  dist/extension.js (core), production build';
   await measure(metric, `≤ ${kb(GOALS.coreBundleBytes)}`, async () => {
@@ -286,6 +304,7 @@ async function bundleRows({ show }) {
   return extensionPath;
 }
 
+/** @param {string | undefined} extensionPath */
 async function activationRows(extensionPath) {
   const metric = '  activation in VS Code, over the reference extension';
   const goal = `≤ ${ms(GOALS.activationOverReferenceMs)}`;
@@ -293,6 +312,7 @@ async function activationRows(extensionPath) {
     if (!extensionPath) throw new Error('no production bundle to activate');
     progress(`activation: ${activationRuns} pairs of fresh VS Code windows (extension, reference)`);
     const activation = await measureActivation({ extensionPath, runs: activationRuns });
+    /** @param {number[]} values */
     const list = (values) => values.map((value) => value.toFixed(1)).join(', ');
     rows.push({
       metric,
@@ -306,6 +326,7 @@ async function activationRows(extensionPath) {
   });
 }
 
+/** @param {string | undefined} extensionPath */
 async function timePerceived(extensionPath) {
   section(
     `Click to screen in VS Code, latency ${PERCEIVED_LATENCY_MS} ms (medians of ${perceivedRuns} rounds of fresh windows; + is over a bare fetch of the same request)`,
@@ -320,7 +341,10 @@ async function timePerceived(extensionPath) {
   });
 }
 
-/** memory.mjs in its own `node --expose-gc` process; resolves to the JSON it prints. */
+/**
+ * memory.mjs in its own `node --expose-gc` process; resolves to the JSON it prints.
+ * @returns {Promise<import('./memory.mjs').MemoryResult>}
+ */
 function runMemoryProcess() {
   return new Promise((resolve, reject) => {
     const script = join(repoRoot, 'scripts/bench/memory.mjs');
@@ -335,7 +359,7 @@ function runMemoryProcess() {
       memoryProcess = undefined;
       if (code !== 0) return reject(new Error(`memory.mjs failed (${signal ?? `exit ${code}`})`));
       try {
-        resolve(JSON.parse(output.trim().split('\n').at(-1)));
+        resolve(JSON.parse(/** @type {string} */ (output.trim().split('\n').at(-1))));
       } catch {
         reject(new Error(`memory.mjs printed no result: ${output.slice(0, 200)}`));
       }

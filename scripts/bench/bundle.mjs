@@ -9,6 +9,7 @@ import { repoRoot } from './repo.mjs';
 /**
  * Builds the bundles the way `node esbuild.js --production --metafile` does, in `workDir`: the
  * core, dist/extension.js, and each part loaded on first use (LAZY_PARTS in esbuild.js).
+ * @param {string} workDir
  */
 export async function buildProductionBundle(workDir) {
   mkdirSync(workDir, { recursive: true });
@@ -17,6 +18,7 @@ export async function buildProductionBundle(workDir) {
   mkdirSync(join(workDir, 'dist'));
   await run(process.execPath, [join(repoRoot, 'esbuild.js'), '--production', '--metafile'], workDir);
 
+  /** @type {import('esbuild').Metafile} */
   const metafile = JSON.parse(readFileSync(join(workDir, 'dist/meta.json'), 'utf8'));
   const bundles = Object.entries(metafile.outputs)
     .filter(([path]) => path.endsWith('.js'))
@@ -24,6 +26,7 @@ export async function buildProductionBundle(workDir) {
   const core = bundles.find((bundle) => bundle.name === 'extension');
   if (!core) throw new Error('the metafile has no dist/extension.js output');
   // Inputs are named relative to the working folder; name them relative to the repo instead.
+  /** @param {string} path */
   const inputName = (path) => {
     const absolute = isAbsolute(path) ? path : resolve(workDir, path);
     return relative(absolute.startsWith(workDir) ? workDir : repoRoot, absolute);
@@ -39,8 +42,13 @@ export async function buildProductionBundle(workDir) {
 /**
  * Adds what an installed extension has besides its bundle (manifest, its translations, the
  * icons it contributes), so that VS Code can load `workDir` as the extension under development.
+ * @param {string} workDir
  */
 export function stageExtension(workDir) {
+  /**
+   * @param {string} name
+   * @param {import('node:fs').CopySyncOptions} [options]
+   */
   const copyIfPresent = (name, options) => {
     if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(workDir, name), { recursive: true, ...options });
   };
@@ -51,12 +59,17 @@ export function stageExtension(workDir) {
   return workDir;
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} cwd
+ */
 function run(command, args, cwd) {
-  return new Promise((resolvePromise, reject) => {
+  return /** @type {Promise<void>} */ (new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolvePromise() : reject(new Error(`${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
     );
-  });
+  }));
 }

@@ -4,12 +4,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DATA, loadCompiled, median } from './repo.mjs';
 
-const { findSessionIds } = loadCompiled('src/model/sessionIds.js');
-const { RemoteSearch, SEARCH_DELAY_MS } = loadCompiled('src/model/remoteSearch.js');
-const { OpenCxClient } = loadCompiled('src/api/client.js');
-const { startStandIn } = loadCompiled('test/server/server.js');
+const { findSessionIds } = /** @type {typeof import('../../src/model/sessionIds.js')} */ (loadCompiled('src/model/sessionIds.js'));
+const { RemoteSearch, SEARCH_DELAY_MS } = /** @type {typeof import('../../src/model/remoteSearch.js')} */ (loadCompiled('src/model/remoteSearch.js'));
+const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
+const { startStandIn } = /** @type {typeof import('../../test/server/server.js')} */ (loadCompiled('test/server/server.js'));
 
-/** A log of `megabytes` MB, one line in fifty naming a session, as a busy service writes them. */
+/**
+ * A log of `megabytes` MB, one line in fifty naming a session, as a busy service writes them.
+ * @param {number} megabytes
+ */
 function logText(megabytes) {
   const lines = [];
   let size = 0;
@@ -34,7 +37,12 @@ export function timeLinkDetection({ megabytes = 10, runs = 7 } = {}) {
   return { ms: median(times), ids, megabytes: text.length / 2 ** 20 };
 }
 
-/** Types `text` a character at a time, `intervalMs` apart, and waits out the pause. */
+/**
+ * Types `text` a character at a time, `intervalMs` apart, and waits out the pause.
+ * @param {import('../../src/model/remoteSearch.js').RemoteSearch} search
+ * @param {string} text
+ * @param {number} intervalMs
+ */
 async function typeInto(search, text, intervalMs) {
   for (let end = 1; end <= text.length; end++) {
     search.type(text.slice(0, end));

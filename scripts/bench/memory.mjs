@@ -5,29 +5,40 @@
 //   node --expose-gc scripts/bench/memory.mjs
 import { DATA, loadCompiled, median } from './repo.mjs';
 
-const { RequestBudget } = loadCompiled('src/api/budget.js');
-const { OpenCxClient } = loadCompiled('src/api/client.js');
-const { parseSessionPage } = loadCompiled('src/api/schemas.js');
-const { SessionTreeModel } = loadCompiled('src/model/sessionTree.js');
-const { generateSessions } = loadCompiled('test/server/data.js');
-const { startStandIn } = loadCompiled('test/server/server.js');
+const { RequestBudget } = /** @type {typeof import('../../src/api/budget.js')} */ (loadCompiled('src/api/budget.js'));
+const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
+const { parseSessionPage } = /** @type {typeof import('../../src/api/schemas.js')} */ (loadCompiled('src/api/schemas.js'));
+const { SessionTreeModel } = /** @type {typeof import('../../src/model/sessionTree.js')} */ (loadCompiled('src/model/sessionTree.js'));
+const { generateSessions } = /** @type {typeof import('../../test/server/data.js')} */ (loadCompiled('test/server/data.js'));
+const { startStandIn } = /** @type {typeof import('../../test/server/server.js')} */ (loadCompiled('test/server/server.js'));
+
+/** @typedef {import('../../src/model/treeNodes.js').TreeNode} TreeNode */
+/**
+ * A "Load more…" row, which always names the pages it loads more of.
+ * @typedef {import('../../src/model/treeNodes.js').NoticeNode & { pages: import('../../src/model/treeNodes.js').GroupPagesRef }} LoadMoreNode
+ */
 
 const SESSIONS = 10_000;
 const PAGE_SIZE = 100;
 
-if (typeof globalThis.gc !== 'function') {
+const { gc } = globalThis;
+if (typeof gc !== 'function') {
   console.error('memory.mjs needs `node --expose-gc`.');
   process.exit(2);
 }
 
 /** Heap in use after full collections (two: the first can leave work for finalizers). */
-function settledHeap() {
-  globalThis.gc();
-  globalThis.gc();
+const settledHeap = () => {
+  gc();
+  gc();
   return process.memoryUsage().heapUsed;
-}
+};
 
-const loadMoreOf = (nodes) => nodes.find((node) => node.type === 'notice' && node.kind === 'loadMore');
+/**
+ * @param {TreeNode[]} nodes
+ * @returns {LoadMoreNode | undefined}
+ */
+const loadMoreOf = (nodes) => /** @type {LoadMoreNode | undefined} */ (nodes.find((node) => node.type === 'notice' && node.kind === 'loadMore'));
 
 async function heapWithSessionsLoaded() {
   // Through JSON and back: the generator's strings are built by concatenation and would shrink
@@ -55,7 +66,10 @@ async function heapWithSessionsLoaded() {
   }
 }
 
-/** Pages the whole list to the end; the model is unreachable once this returns. */
+/**
+ * Pages the whole list to the end; the model is unreachable once this returns.
+ * @param {import('../../src/api/client.js').OpenCxClient} client
+ */
 async function loadEverySession(client) {
   const started = performance.now();
   // Grouping 'none': the root's pages hold every session, paged through with "Load more…".
@@ -97,6 +111,8 @@ function parseTime({ warmup = 3, runs = 25 } = {}) {
   const jsonParseMs = median(jsonTimes.slice(warmup));
   return { sessions: SESSIONS, runs, firstMs: schemaTimes[0], medianMs, jsonParseMs, ratio: medianMs / jsonParseMs, bodyBytes: Buffer.byteLength(text) };
 }
+
+/** @typedef {{ heap: Awaited<ReturnType<typeof heapWithSessionsLoaded>>, parse: ReturnType<typeof parseTime> }} MemoryResult the JSON line this prints */
 
 // Parsing first, so that its first run is the one a freshly loaded extension would make.
 const parse = parseTime();

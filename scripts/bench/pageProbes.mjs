@@ -6,16 +6,37 @@
 // would put the workbench's renderer to work during the very click being measured.
 // Playwright serialises these functions into the page, so each must stand on its own.
 
+/** @typedef {'rows' | 'panel'} ReportKind what a probe reports as drawn: the rows a click brings, a session's panel */
+/**
+ * The `position`-th child (1-based) of the row labelled `group`, drawn as a session (with exactly
+ * `label` when given).
+ * @typedef {{ group: string, position: number, label?: string }} Target
+ */
+/** @typedef {{ clickAt: number | undefined, drawnAt: number | undefined }} ProbeState when the click came, and the frame that drew the targets */
+/**
+ * @typedef {object} TreeProbe
+ * @property {(targets: Target[]) => void} arm
+ * @property {ProbeState} [state] set by arm()
+ * @property {(group: string, position: number) => string | undefined} childLabel
+ */
+
 /** Installs `window.opencxBench` in the workbench page: arm(targets) before a click, then read `state`. */
 export function installTreeProbe() {
   const stamp = () => performance.timeOrigin + performance.now();
   // Rows that stand in for sessions that are not there yet.
   const NOTICES = ['Loading…', 'Load more…'];
+  /** @param {Element} row */
   const labelOf = (row) => row.querySelector('.label-name')?.textContent?.trim();
+  /** @param {Element} row */
   const level = (row) => Number(row.getAttribute('aria-level'));
+  /** @param {Element} row */
   const index = (row) => Number(row.getAttribute('data-index'));
 
-  /** The label of the `position`-th child (1-based) of the expanded row labelled `group`, if drawn. */
+  /**
+   * The label of the `position`-th child (1-based) of the expanded row labelled `group`, if drawn.
+   * @param {string} group
+   * @param {number} position
+   */
   function childLabel(group, position) {
     const rows = [...document.querySelectorAll('.part.sidebar [role="treeitem"]')].sort((a, b) => index(a) - index(b));
     const at = rows.findIndex((row) => labelOf(row) === group && row.getAttribute('aria-expanded') === 'true');
@@ -34,8 +55,10 @@ export function installTreeProbe() {
      * Targets: [{ group, position, label }]; each is met once that child is drawn as a session
      * (`label` given: with exactly that label). `state.drawnAt` is set on the frame after all are;
      * without targets only the click is stamped.
+     * @param {Target[]} targets
      */
     arm(targets) {
+      /** @type {ProbeState} */
       const state = { clickAt: undefined, drawnAt: undefined };
       window.opencxBench.state = state;
       addEventListener('mousedown', () => (state.clickAt ??= stamp()), { capture: true, once: true });
@@ -75,7 +98,7 @@ export function webviewShownProbe() {
   if (!location.pathname.endsWith('/pre/index.html')) return;
   const stamp = () => performance.timeOrigin + performance.now();
   const shown = () =>
-    [...document.querySelectorAll('iframe#active-frame')].some((frame) => {
+    [.../** @type {NodeListOf<HTMLIFrameElement>} */ (document.querySelectorAll('iframe#active-frame'))].some((frame) => {
       try {
         return frame.style.visibility === 'visible' && Boolean(frame.contentDocument?.getElementById('json'));
       } catch {

@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureInstalled, log, openWorkbench, startServer, startStandIn } from '../vscode/vscode-server.mjs';
+import { timeBareFetches } from './bareFetches.mjs';
 import { installTreeProbe, webviewShownProbe } from './pageProbes.mjs';
 import { DATA, median, REFERENCE_PATH } from './repo.mjs';
 
@@ -28,10 +29,19 @@ const VIEWPORT = { width: 1400, height: 1700 };
 
 const CASES = ['a', 'b', 'c', 'c2', 'd'];
 
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('../vscode/vscode-server.mjs').VsCodeServer} VsCodeServer */
+/** @typedef {import('../vscode/vscode-server.mjs').StandIn} StandIn */
+/** @typedef {'extension' | 'reference' | 'baseline'} Build what a window runs */
+/** @typedef {{ samples: number[], median: number }} Summary */
+/** @typedef {{ latencyMs: number, runs: number, cases: Record<string, Partial<Record<Build | 'fetch', Summary>>> }} Perceived */
+
 /**
  * Times (a)–(d) in `runs` rounds; resolves to { cases: { a, b, c, c2, d } } where each case holds
  * the samples of the extension, the reference, the baseline (when
  * `baselinePath` names another build of the extension) and the bare fetch.
+ * @param {{ extensionPath: string, baselinePath?: string, runs: number, latencyMs: number }} options
+ * @returns {Promise<Perceived>}
  */
 export async function measurePerceived({ extensionPath, baselinePath, runs, latencyMs }) {
   if (baselinePath && !existsSync(join(baselinePath, 'dist/extension.js'))) {
@@ -44,8 +54,10 @@ export async function measurePerceived({ extensionPath, baselinePath, runs, late
   // the reference sends it as it is.
   const server = await startServer({ settings: { 'opencx.apiBaseUrl': standIn.url }, env: { OPENCX_DEV_TOKEN: standIn.token }, endClosedWindows: true });
 
+  /** @type {Record<string, Record<Build | 'fetch', number[]>>} */
   const cases = Object.fromEntries(CASES.map((name) => [name, { extension: [], reference: [], baseline: [], fetch: [] }]));
   for (let run = 1; run <= runs; run++) {
+    /** @type {[Build, () => Promise<Record<string, number>>][]} */
     const windows = [
       ['extension', () => timeWindow(server, standIn, run, extensionPath, 'open.cx')],
       ['reference', () => timeWindow(server, standIn, run, REFERENCE_PATH, 'Reference sessions')],
@@ -62,6 +74,7 @@ export async function measurePerceived({ extensionPath, baselinePath, runs, late
     for (const [key, value] of Object.entries(bare)) cases[key].fetch.push(value);
     log(`perceived run ${run}/${runs}, bare fetch: ${Object.entries(bare).map(([key, value]) => `(${key}) ${value.toFixed(0)} ms`).join(' ')}`);
   }
+  /** @param {number[]} samples */
   const summary = (samples) => (samples.length ? { samples, median: median(samples) } : undefined);
   return {
     latencyMs,
@@ -72,20 +85,34 @@ export async function measurePerceived({ extensionPath, baselinePath, runs, late
   };
 }
 
-/** (a) to (d) in a fresh window of the extension at `extensionPath`, whose container is `containerTitle`. */
+/**
+ * (a) to (d) in a fresh window of the extension at `extensionPath`, whose container is `containerTitle`.
+ * @param {VsCodeServer} server
+ * @param {StandIn} standIn
+ * @param {number} run
+ * @param {string} extensionPath
+ * @param {string} containerTitle
+ */
 function timeWindow(server, standIn, run, extensionPath, containerTitle) {
   return inWindow(server, extensionPath, containerTitle, async (page, reports) => {
-    const times = await timeExpandAndLoadMore(page, reports);
-    times.c = await timeSessionPanel(page, reports, 1);
+    const { a, b } = await timeExpandAndLoadMore(page, reports);
+    const c = await timeSessionPanel(page, reports, 1);
     await quiet(page);
-    times.c2 = await timeSessionPanel(page, reports, 2);
+    const c2 = await timeSessionPanel(page, reports, 2);
     await quiet(page);
     await expandAndWait(page, 'Email');
-    times.d = await timeRefresh(page, reports, standIn, run);
-    return times;
+    const d = await timeRefresh(page, reports, standIn, run);
+    return { a, b, c, c2, d };
   });
 }
 
+/**
+ * @template T
+ * @param {VsCodeServer} server
+ * @param {string} extensionPath
+ * @param {string} containerTitle
+ * @param {(page: Page, reports: Reports) => Promise<T>} measure
+ */
 async function inWindow(server, extensionPath, containerTitle, measure) {
   const workbench = await openWorkbench(server, { extensionDevelopmentPath: extensionPath, viewport: VIEWPORT });
   try {
@@ -108,6 +135,10 @@ async function inWindow(server, extensionPath, containerTitle, measure) {
   }
 }
 
+/**
+ * @param {Page} page
+ * @param {Reports} reports
+ */
 async function timeExpandAndLoadMore(page, reports) {
   const a = await timeClick(page, reports, [{ group: 'Web', position: 1 }], () => treeRow(page, 'Web').click());
   await quiet(page);
@@ -116,29 +147,42 @@ async function timeExpandAndLoadMore(page, reports) {
   return { a, b };
 }
 
-/** Opens the `position`-th session of Web: until its JSON is on screen. */
+/**
+ * Opens the `position`-th session of Web: until its JSON is on screen.
+ * @param {Page} page
+ * @param {Reports} reports
+ * @param {number} position
+ */
 async function timeSessionPanel(page, reports, position) {
   const label = await page.evaluate((at) => window.opencxBench.childLabel('Web', at), position);
+  if (label === undefined) throw new Error(`Web's session ${position} is not on screen`);
   await page.evaluate(() => window.opencxBench.arm([]));
   await treeRow(page, label).click();
-  const { clickAt } = await page.evaluate(() => window.opencxBench.state);
+  const { clickAt } = await page.evaluate(() => /** @type {import('./pageProbes.mjs').ProbeState} */ (window.opencxBench.state));
   if (clickAt === undefined) throw new Error('the click never reached the page');
   // A panel opened before reported its own stamp, from before this click.
   const shownAt = await reports.after('panel', clickAt, `the panel of "${label}" to show its JSON`);
   return shownAt - clickAt;
 }
 
-/** Puts a new session first in Web and in Email, then refreshes: until both are drawn. */
+/**
+ * Puts a new session first in Web and in Email, then refreshes: until both are drawn.
+ * @param {Page} page
+ * @param {Reports} reports
+ * @param {StandIn} standIn
+ * @param {number} run
+ */
 async function timeRefresh(page, reports, standIn, run) {
   const added = ['web', 'email'].map((channel) => {
     const session = structuredClone(standIn.matching({ status: 'open', channel_type: channel })[0]);
     session.id = randomUUID();
-    session.contact = { ...session.contact, name: `Refreshed ${channel} ${run}` };
+    // A contact is an object, or null in sessions of the 2024 document.
+    session.contact = { .../** @type {{ [key: string]: import('../../test/server/data.js').Json } | null} */ (session.contact), name: `Refreshed ${channel} ${run}` };
     return session;
   });
   standIn.sessions.unshift(...added);
   try {
-    const targets = added.map((session) => ({ group: session.channel.type === 'web' ? 'Web' : 'Email', position: 1, label: session.contact.name }));
+    const targets = added.map((session) => ({ group: session.channel.type === 'web' ? 'Web' : 'Email', position: 1, label: /** @type {{ name: string }} */ (session.contact).name }));
     const refresh = page.locator('.part.sidebar .composite.title .action-label[aria-label^="Refresh"]').first();
     const elapsed = await timeClick(page, reports, targets, () => refresh.click());
     await quiet(page);
@@ -148,17 +192,27 @@ async function timeRefresh(page, reports, standIn, run) {
   }
 }
 
+/**
+ * @param {Page} page
+ * @param {string} group
+ */
 async function expandAndWait(page, group) {
   await treeRow(page, group).click();
   await page.waitForFunction((name) => window.opencxBench.childLabel(name, 1) !== undefined, group, { timeout: STEP_TIMEOUT_MS, polling: 100 });
   await quiet(page);
 }
 
-/** Arms the probe for `targets`, clicks, and resolves to the time from the click to the frame that drew them. */
+/**
+ * Arms the probe for `targets`, clicks, and resolves to the time from the click to the frame that drew them.
+ * @param {Page} page
+ * @param {Reports} reports
+ * @param {import('./pageProbes.mjs').Target[]} targets
+ * @param {() => Promise<void>} click
+ */
 async function timeClick(page, reports, targets, click) {
   await page.evaluate((armed) => window.opencxBench.arm(armed), targets);
   await click();
-  const { clickAt } = await page.evaluate(() => window.opencxBench.state);
+  const { clickAt } = await page.evaluate(() => /** @type {import('./pageProbes.mjs').ProbeState} */ (window.opencxBench.state));
   if (clickAt === undefined) throw new Error('the click never reached the page');
   const drawnAt = await reports.after('rows', clickAt, 'the rows to be drawn');
   return drawnAt - clickAt;
@@ -167,11 +221,19 @@ async function timeClick(page, reports, targets, click) {
 /**
  * What the probes report (pageProbes.mjs): `after(kind, at, what)` resolves to the first stamp of
  * `kind` later than `at`. Waiting reads a list in Node, so nothing runs in the page meanwhile.
+ * @param {Page} page
  */
 async function listenForReports(page) {
+  /** @type {Record<string, number[]>} */
   const stamps = { rows: [], panel: [] };
-  await page.context().exposeBinding('opencxBenchReport', (_source, kind, at) => stamps[kind]?.push(at));
+  await page.context().exposeBinding('opencxBenchReport', (_source, /** @type {string} */ kind, /** @type {number} */ at) => stamps[kind]?.push(at));
   return {
+    /**
+     * @param {import('./pageProbes.mjs').ReportKind} kind
+     * @param {number} at
+     * @param {string} what
+     * @returns {Promise<number>}
+     */
     async after(kind, at, what) {
       const deadline = Date.now() + STEP_TIMEOUT_MS;
       for (;;) {
@@ -184,44 +246,22 @@ async function listenForReports(page) {
   };
 }
 
-/** Until the view's progress bar is gone and nothing was asked for a moment. */
+/** @typedef {Awaited<ReturnType<typeof listenForReports>>} Reports */
+
+/**
+ * Until the view's progress bar is gone and nothing was asked for a moment.
+ * @param {Page} page
+ */
 async function quiet(page) {
   await page.locator('.part.sidebar .monaco-progress-container.active').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS }).catch(() => {});
   await sleep(700);
 }
 
+/**
+ * @param {Page} page
+ * @param {string} label
+ */
 function treeRow(page, label) {
   const exactly = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
   return page.locator('.part.sidebar [role="treeitem"]', { has: page.locator('.label-name', { hasText: exactly }) }).first();
-}
-
-/** The same requests from Node with nothing around them; the median of three of each. */
-async function timeBareFetches(standIn) {
-  const headers = { authorization: `Bearer ${standIn.token}`, accept: 'application/json' };
-  const get = async (path, query = {}) => {
-    const response = await fetch(`${standIn.url}${path}?${new URLSearchParams(query)}`, { headers });
-    if (!response.ok) throw new Error(`bare fetch of ${path}: HTTP ${response.status}`);
-    return JSON.parse(await response.text());
-  };
-  const web = { status: 'open', channel_type: 'web' };
-  const email = { status: 'open', channel_type: 'email' };
-  const first = await get('/chat/sessions', web);
-  const requests = {
-    a: () => get('/chat/sessions', web),
-    b: () => get('/chat/sessions', { ...web, cursor: first.next }),
-    c: () => get(`/chat/sessions/${first.items[0].id}/history`),
-    c2: () => get(`/chat/sessions/${first.items[1].id}/history`),
-    d: () => Promise.all([get('/chat/sessions', web), get('/chat/sessions', email)]),
-  };
-  const times = {};
-  for (const [key, request] of Object.entries(requests)) {
-    const samples = [];
-    for (let index = 0; index < 3; index++) {
-      const started = performance.now();
-      await request();
-      samples.push(performance.now() - started);
-    }
-    times[key] = median(samples);
-  }
-  return times;
 }

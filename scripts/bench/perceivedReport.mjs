@@ -12,11 +12,17 @@ const CASES = {
   d: ['(d)', 'Refresh, Web and Email expanded → new rows'],
 };
 
+/** @param {number} value */
 const round = (value) => `${Math.round(value)} ms`;
+/** @param {number} value */
 const plus = (value) => `${value < 0 ? '−' : '+'}${Math.round(Math.abs(value))} ms`;
 
-/** `goals`: { overReferenceMs, overBaselineMs }. */
+/**
+ * @param {import('./perceived.mjs').Perceived} result
+ * @param {{ overReferenceMs: number, overBaselineMs: number }} goals
+ */
 export function perceivedReport(result, goals) {
+  /** @type {import('./report.mjs').Row[]} */
   const rows = [];
   for (const [key, [mark, title]] of Object.entries(CASES)) {
     const { extension, reference, baseline, fetch } = result.cases[key];
@@ -43,6 +49,10 @@ export function perceivedReport(result, goals) {
     }
     if (baseline) text += `; baseline ${round(baseline.median)} = fetch ${plus(baseline.median - fetch.median)}; extension − baseline ${plus(extension.median - baseline.median)}`;
     rows.push({ metric, result: text, goal, met });
+    /**
+     * @param {string} name
+     * @param {import('./perceived.mjs').Summary | undefined} summary
+     */
     const samples = (name, summary) => summary && `${name} ${summary.samples.map((value) => Math.round(value)).join(', ')}`;
     const lists = [samples('extension', extension), samples('reference', reference), samples('baseline', baseline), samples('fetch', fetch)];
     rows.push({ metric: '    samples (ms)', result: lists.filter(Boolean).join(' · ') });

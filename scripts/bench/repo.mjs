@@ -11,7 +11,12 @@ export const REFERENCE_PATH = join(repoRoot, 'scripts/bench/reference-extension'
 
 const requireFromRepo = createRequire(join(repoRoot, 'package.json'));
 
-/** A module of out/, e.g. loadCompiled('src/api/client.js'), with a hint when it was not built. */
+/**
+ * A module of out/, e.g. loadCompiled('src/api/client.js'), with a hint when it was not built.
+ * Callers say what it is, with the type of its source: `typeof import('../../src/api/client.js')`.
+ * @param {string} relativePath
+ * @returns {unknown}
+ */
 export function loadCompiled(relativePath) {
   const path = join(repoRoot, 'out', relativePath);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run compile-tests\` first.`);
@@ -24,6 +29,7 @@ export function loadCompiled(relativePath) {
  */
 export const DATA = { seed: 7, anchor: new Date('2026-01-15T12:00:00Z'), earlierShape: false };
 
+/** @param {number[]} values */
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;

@@ -13,6 +13,7 @@ export const RESULTS_PATH = join(repoRoot, 'bench/RESULTS.md');
 /**
  * `rows` as report.mjs's formatTable takes them, `summary` the lines printed under the table,
  * `options` the parsed options (defaults included), `vscodeRan` whether a part ran in VS Code.
+ * @param {{ rows: import('./report.mjs').Row[], summary: string[], options: Record<string, string | undefined>, vscodeRan: boolean }} results
  */
 export function writeResults({ rows, summary, options, vscodeRan }) {
   const cell = (text = '') => String(text).trim().replaceAll('|', '\\|');
@@ -66,6 +67,7 @@ function selectedVscode() {
 /** The checked-out commit, and whether the working tree differs from it. */
 function commit() {
   try {
+    /** @param {string[]} args */
     const git = (...args) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const changed = git('status', '--porcelain', '--untracked-files=no') !== '';
     return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes' : ''}`;

@@ -35,7 +35,10 @@ const LIVE_EVERY_MS = 8_000;
 const LIVE_CHANNELS = ['web', 'email', 'whatsapp', 'web', 'sms'];
 const LIVE_NAMES = ['Ada Lovelace', 'Björn Berg', 'Chloé Costa', 'Dmitri Dubois', 'Emeka Eriksen', 'Fatima Fischer'];
 
-/** A new open session every LIVE_EVERY_MS, every third one handed off to a human. */
+/**
+ * A new open session every LIVE_EVERY_MS, every third one handed off to a human.
+ * @param {import('./vscode-server.mjs').StandIn} standIn
+ */
 function startArrivals(standIn) {
   let count = 0;
   const timer = setInterval(() => {
@@ -78,7 +81,7 @@ try {
     process.exit(1);
   }
 } catch (error) {
-  console.error(`[vscode] ${error?.stack ?? error}`);
+  console.error(`[vscode] ${/** @type {import('./lifecycle.mjs').Thrown} */ (error)?.stack ?? error}`);
   await stopAll();
   process.exit(1);
 }

@@ -5,11 +5,12 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { log, onCleanup, seconds } from './lifecycle.mjs';
+import { acquireInstallLock } from './install-lock.mjs';
 import { finishCodeServerOffline, RIPGREP_PACKAGE } from './offline-install.mjs';
 import { vscodeVersion } from './vscode-versions.mjs';
 
@@ -29,6 +30,7 @@ export function cacheRoot() {
   return join(base, 'opencx-sessions');
 }
 
+/** @param {string} nodeVersion */
 const majorOf = (nodeVersion) => Number(String(nodeVersion).split('.')[0]);
 const installDir = () => join(cacheRoot(), `code-server-${vscodeVersion().codeServer}`);
 const serverMainPath = () =>
@@ -55,7 +57,11 @@ function checkHarnessNode() {
   }
 }
 
-/** npm run by `node` (npm_execpath when started through npm, else the npm first on PATH). */
+/**
+ * npm run by `node` (npm_execpath when started through npm, else the npm first on PATH): the
+ * command and the arguments that come before npm's own.
+ * @returns {[string, string[]]}
+ */
 function npmCommand(node = process.execPath) {
   const npmCli = process.env.npm_execpath;
   return npmCli && /npm-cli\.js$/.test(npmCli) ? [node, [npmCli]] : ['npm', []];
@@ -79,15 +85,24 @@ async function installServerNode() {
   return nodeDir;
 }
 
+/** @param {string} name */
 function isDebianPackageInstalled(name) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 
+/** @param {string} name */
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 
+/**
+ * Runs a command with the harness's output, stopped with the rest by stopAll(); rejects when it fails.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} [options]
+ * @returns {Promise<void>}
+ */
 function run(command, args, options = {}) {
-  return new Promise((resolvePromise, reject) => {
+  return /** @type {Promise<void>} */ (new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options });
     const exited = new Promise((resolveExit) => child.on('exit', resolveExit));
     // Wait (briefly) for it to go, so that e.g. a killed npm stops writing before the lock is freed.
@@ -104,7 +119,7 @@ function run(command, args, options = {}) {
       if (code === 0) resolvePromise();
       else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`));
     });
-  });
+  }));
 }
 
 async function installDebianPackages() {
@@ -125,6 +140,10 @@ async function installDebianPackages() {
   await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
 }
 
+/**
+ * @param {string} markerPath
+ * @returns {Promise<Partial<Marker> | undefined>}
+ */
 async function readMarker(markerPath) {
   try {
     return JSON.parse(await readFile(markerPath, 'utf8'));
@@ -133,6 +152,7 @@ async function readMarker(markerPath) {
   }
 }
 
+/** @type {string | undefined} */
 let serverNodeModules;
 /** The ABI (process.versions.modules) of the server's Node, which may not be the harness's. */
 function serverNodeModuleVersion() {
@@ -142,6 +162,7 @@ function serverNodeModuleVersion() {
   return serverNodeModules;
 }
 
+/** @typedef {ReturnType<typeof expectedMarker>} Marker What a complete install records, to tell when it no longer fits. */
 const expectedMarker = () => ({
   codeServer: vscodeVersion().codeServer,
   // Native modules are tied to the Node ABI they were built for.
@@ -160,49 +181,6 @@ async function isInstallComplete() {
   );
 }
 
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-};
-
-/** A lock folder (mkdir is atomic) so two runs never install at the same time. */
-async function acquireInstallLock() {
-  const lockDir = join(cacheRoot(), 'install.lock');
-  const pidFile = join(lockDir, 'pid');
-  await mkdir(cacheRoot(), { recursive: true });
-  let reported = false;
-  for (;;) {
-    try {
-      await mkdir(lockDir);
-      await writeFile(pidFile, String(process.pid));
-      const release = () => rm(lockDir, { recursive: true, force: true });
-      const forget = onCleanup('install lock', release);
-      return async () => {
-        forget();
-        await release();
-      };
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-    }
-    const owner = Number(await readFile(pidFile, 'utf8').catch(() => ''));
-    const age = await stat(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
-    // A lock whose owner is gone (killed mid-install) is stale; so is one that never got a pid.
-    if ((owner && !isAlive(owner)) || (!owner && age > 30_000)) {
-      await rm(lockDir, { recursive: true, force: true });
-      continue;
-    }
-    if (!reported) {
-      log(`waiting for another install to finish (lock ${lockDir}, pid ${owner || '?'})`);
-      reported = true;
-    }
-    await sleep(2000);
-  }
-}
-
 /**
  * The environment for the nested `npm install`, without the npm_* variables that `npm run` hands
  * its scripts: they describe the project's own npm run (its local prefix, an empty allow-scripts,
@@ -213,6 +191,8 @@ function installEnvironment() {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 }
 
+/** @typedef {{ serverMain: string, node: string, version: ReturnType<typeof vscodeVersion> }} InstalledServer */
+/** @type {Promise<InstalledServer> | undefined} */
 let installed;
 /**
  * Installs on first use, into the cache folder, whatever the chosen VS Code needs. Resolves to
@@ -234,7 +214,7 @@ async function install() {
     return serverMainPath();
   }
   const started = Date.now();
-  const releaseLock = await acquireInstallLock();
+  const releaseLock = await acquireInstallLock(cacheRoot());
   try {
     // Another run may have finished the install while this one waited for the lock.
     if (await isInstallComplete()) {
@@ -249,46 +229,7 @@ async function install() {
     const dir = installDir();
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    const version = vscodeVersion();
-    // npm 11 runs dependency install scripts only when allowScripts lists them: code-server's
-    // postinstall installs the VS Code server's own dependencies; argon2 builds a native module.
-    // A release whose postinstall would reach GitHub is installed without scripts and finished by
-    // offline-install.mjs, with the ripgrep package it needs beside it.
-    const manifest = {
-      name: 'opencx-sessions-vscode-server',
-      private: true,
-      description: 'VS Code server for the open.cx Sessions integration tests (generated).',
-      dependencies: {
-        'code-server': version.codeServer,
-        ...(version.offlineRecipe ? { [RIPGREP_PACKAGE.name]: RIPGREP_PACKAGE.version } : {}),
-      },
-      allowScripts: { 'code-server': true, argon2: true },
-    };
-    await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    log(`installing code-server@${version.codeServer} (VS Code ${version.vscode}) into ${dir} (a few minutes, ~800 MB)`);
-    // The server's Node first on PATH, so install scripts and node-gyp use it and its headers
-    // (code-server's postinstall also checks that it is the Node its VS Code server is built for).
-    const [command, prefixArgs] = npmCommand(join(nodeDir, 'bin/node'));
-    const npm = (args, cwd) =>
-      run(command, [...prefixArgs, ...args], {
-        cwd,
-        env: {
-          ...installEnvironment(),
-          PATH: `${join(nodeDir, 'bin')}:${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
-          npm_config_nodedir: nodeDir,
-          // Older code-server postinstalls (4.105) refuse to run as root without it; npm 11 only
-          // passes it on (with a warning that it does not know it).
-          npm_config_unsafe_perm: 'true',
-        },
-      });
-    const quiet = ['--no-audit', '--no-fund', '--loglevel=warn'];
-    if (version.offlineRecipe) {
-      await npm(['install', '--ignore-scripts', ...quiet], dir);
-      await npm(['rebuild', 'argon2', ...quiet], dir);
-      await finishCodeServerOffline(dir, npm);
-    } else {
-      await npm(['install', ...quiet], dir);
-    }
+    await installCodeServer(dir, nodeDir);
     if (!existsSync(serverMainPath())) {
       throw new Error(`code-server installed but ${serverMainPath()} is missing.`);
     }
@@ -297,6 +238,56 @@ async function install() {
     return serverMainPath();
   } finally {
     await releaseLock();
+  }
+}
+
+/**
+ * Installs the chosen code-server release into the empty folder `dir`, its native modules built
+ * with the Node in `nodeDir`.
+ * @param {string} dir
+ * @param {string} nodeDir
+ */
+async function installCodeServer(dir, nodeDir) {
+  const version = vscodeVersion();
+  // npm 11 runs dependency install scripts only when allowScripts lists them: code-server's
+  // postinstall installs the VS Code server's own dependencies; argon2 builds a native module.
+  // A release whose postinstall would reach GitHub is installed without scripts and finished by
+  // offline-install.mjs, with the ripgrep package it needs beside it.
+  const manifest = {
+    name: 'opencx-sessions-vscode-server',
+    private: true,
+    description: 'VS Code server for the open.cx Sessions integration tests (generated).',
+    dependencies: {
+      'code-server': version.codeServer,
+      ...(version.offlineRecipe ? { [RIPGREP_PACKAGE.name]: RIPGREP_PACKAGE.version } : {}),
+    },
+    allowScripts: { 'code-server': true, argon2: true },
+  };
+  await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  log(`installing code-server@${version.codeServer} (VS Code ${version.vscode}) into ${dir} (a few minutes, ~800 MB)`);
+  // The server's Node first on PATH, so install scripts and node-gyp use it and its headers
+  // (code-server's postinstall also checks that it is the Node its VS Code server is built for).
+  const [command, prefixArgs] = npmCommand(join(nodeDir, 'bin/node'));
+  /** @type {import('./offline-install.mjs').Npm} */
+  const npm = (args, cwd) =>
+    run(command, [...prefixArgs, ...args], {
+      cwd,
+      env: {
+        ...installEnvironment(),
+        PATH: `${join(nodeDir, 'bin')}:${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+        npm_config_nodedir: nodeDir,
+        // Older code-server postinstalls (4.105) refuse to run as root without it; npm 11 only
+        // passes it on (with a warning that it does not know it).
+        npm_config_unsafe_perm: 'true',
+      },
+    });
+  const quiet = ['--no-audit', '--no-fund', '--loglevel=warn'];
+  if (version.offlineRecipe) {
+    await npm(['install', '--ignore-scripts', ...quiet], dir);
+    await npm(['rebuild', 'argon2', ...quiet], dir);
+    await finishCodeServerOffline(dir, npm);
+  } else {
+    await npm(['install', ...quiet], dir);
   }
 }
 

@@ -17,15 +17,29 @@ import { join } from 'node:path';
 export const RIPGREP_PACKAGE = { name: '@vscode/ripgrep-universal', version: '1.18.0' };
 // The npm release the GitHub watcher dependency is replaced by (the fork's package.json version).
 const WATCHER_VERSION = '2.5.1';
+/**
+ * @param {unknown} spec
+ * @returns {spec is string}
+ */
 const isGitHubSpec = (spec) => typeof spec === 'string' && /^(git\+|github:|[\w-]+\/[\w.-]+#)/.test(spec);
 
-/** Points every GitHub spec of @parcel/watcher in a folder's package.json and lockfile at npm. */
+/**
+ * Runs the npm of the server's Node with `args` in `cwd`.
+ * @typedef {(args: string[], cwd: string) => Promise<void>} Npm
+ */
+
+/**
+ * Points every GitHub spec of @parcel/watcher in a folder's package.json and lockfile at npm.
+ * @param {string} folder
+ */
 async function useNpmWatcher(folder) {
   const manifestPath = join(folder, 'package.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  /** @param {{ [field: string]: Record<string, unknown> | undefined } | undefined} entry package.json or its lockfile entry */
   const replaceIn = (entry) => {
     for (const field of ['dependencies', 'optionalDependencies', 'devDependencies']) {
-      if (isGitHubSpec(entry?.[field]?.['@parcel/watcher'])) entry[field]['@parcel/watcher'] = WATCHER_VERSION;
+      const dependencies = entry?.[field];
+      if (isGitHubSpec(dependencies?.['@parcel/watcher'])) dependencies['@parcel/watcher'] = WATCHER_VERSION;
     }
   };
   replaceIn(manifest);
@@ -41,6 +55,10 @@ async function useNpmWatcher(folder) {
   await writeFile(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 }
 
+/**
+ * @param {string} target
+ * @param {string} path
+ */
 async function link(target, path) {
   await rm(path, { recursive: true, force: true });
   await symlink(target, path);
@@ -49,6 +67,8 @@ async function link(target, path) {
 /**
  * Finishes an install of code-server made with --ignore-scripts, in `dir` (whose node_modules
  * also holds RIPGREP_PACKAGE). `npm(args, cwd)` runs the npm of the server's Node.
+ * @param {string} dir
+ * @param {Npm} npm
  */
 export async function finishCodeServerOffline(dir, npm) {
   const vscodeDir = join(dir, 'node_modules/code-server/lib/vscode');

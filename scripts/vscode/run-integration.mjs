@@ -109,7 +109,7 @@ try {
   await workbench.close();
   uiCounts = await runUiSuite(server, standIn);
 } catch (error) {
-  console.error(`[vscode] ${error?.stack ?? error}`);
+  console.error(`[vscode] ${/** @type {import('./lifecycle.mjs').Thrown} */ (error)?.stack ?? error}`);
   exitCode = 1;
 } finally {
   await stopAll();
@@ -133,7 +133,11 @@ if (process.env.OPENCX_RESULT_FILE) {
 console.log(`integration: ${counts.passed} passed, ${counts.failed} failed`);
 process.exit(exitCode);
 
-/** Phase 2: mocha in this process, driving a fresh workbench window (new browser, signed out). */
+/**
+ * Phase 2: mocha in this process, driving a fresh workbench window (new browser, signed out).
+ * @param {import('./vscode-server.mjs').VsCodeServer} server
+ * @param {import('./vscode-server.mjs').StandIn} standIn
+ */
 function runUiSuite(server, standIn) {
   standIn.reset();
   return runWorkbenchMocha({

@@ -34,11 +34,18 @@ const EXTENSION_FILES = ['package.json', 'package.nls.json', 'dist', 'media', 'l
 
 /** A temporary copy of the extension with the pseudo-locale's bundles beside the real ones. */
 async function pseudoExtension() {
-  const { PSEUDO_LOCALE, pseudoBundle } = createRequire(import.meta.url)(join(PSEUDO_TESTS, 'pseudoLocale.js'));
+  const { PSEUDO_LOCALE, pseudoBundle } = /** @type {typeof import('../../test/pseudo/pseudoLocale.js')} */ (
+    createRequire(import.meta.url)(join(PSEUDO_TESTS, 'pseudoLocale.js'))
+  );
   const folder = await mkdtemp(join(tmpdir(), 'opencx-pseudo-'));
   onCleanup('pseudo-locale extension', () => rm(folder, { recursive: true, force: true }));
   for (const file of EXTENSION_FILES) await cp(join(repoRoot, file), join(folder, file), { recursive: true });
+  /** @param {string} file */
   const read = async (file) => JSON.parse(await readFile(join(repoRoot, file), 'utf8'));
+  /**
+   * @param {string} file
+   * @param {Record<string, string | { message: string }>} bundle
+   */
   const write = (file, bundle) => writeFile(join(folder, file), `${JSON.stringify(pseudoBundle(bundle), null, 2)}\n`);
   await write(`l10n/bundle.l10n.${PSEUDO_LOCALE}.json`, await read('l10n/bundle.l10n.json'));
   await write(`package.nls.${PSEUDO_LOCALE}.json`, await read('package.nls.json'));

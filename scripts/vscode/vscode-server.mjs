@@ -1,40 +1,26 @@
 // Shared launch logic for running the extension in a real VS Code without downloading a VS Code
 // build: the VS Code server shipped in the npm package code-server (its web workbench and Node
-// extension host), driven by headless Chromium through playwright-core.
+// extension host), driven by headless Chromium through playwright-core (workbench.mjs).
 // Used by run-integration.mjs (the integration suites and the README screenshots),
 // run-package.mjs (the packaged extension), demo.mjs and the benchmark. The VS Code version is
 // chosen with OPENCX_VSCODE_VERSION (vscode-versions.mjs); install.mjs installs it.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { format } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CHROMIUM_PATH, ensureServer } from './install.mjs';
+import { ensureServer } from './install.mjs';
 import { killGroup, log, onCleanup, processGroups, seconds } from './lifecycle.mjs';
+import { repoRoot, requireFromRepo } from './repo.mjs';
 
 export { cacheRoot, ensureInstalled, ensureServer } from './install.mjs';
 export { handleSignals, isStopping, log, seconds, stopAll } from './lifecycle.mjs';
-
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-const requireFromRepo = createRequire(join(repoRoot, 'package.json'));
-
-// Flags that keep Chromium from reaching out to the (closed) network or asking anything.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { repoRoot, requireBuilt } from './repo.mjs';
+export { isKnownNoise, openWorkbench, workbenchUrl } from './workbench.mjs';
 
 // User settings that keep the workbench quiet and predictable for tests and screenshots.
 const QUIET_SETTINGS = {
@@ -59,40 +45,42 @@ const QUIET_SETTINGS = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Processes: the open.cx API stand-in, the VS Code server, the browser.
+// Processes: the open.cx API stand-in and the VS Code server (the browser: workbench.mjs).
+
+/** @typedef {import('../../test/server/server.js').StandIn} StandIn */
 
 /**
  * Starts the local open.cx API stand-in (compiled test/server/server.ts), in this process.
  * Returns { url, token, close }.
+ * @param {import('../../test/server/server.js').StandInOptions} [options]
+ * @returns {Promise<StandIn>}
  */
 export async function startStandIn(options = {}) {
   const modulePath = join(repoRoot, 'out/test/server/server.js');
   if (!existsSync(modulePath)) {
     throw new Error(`${modulePath} is missing: run \`npm run compile-tests\` first.`);
   }
-  const { startStandIn: start } = requireFromRepo(modulePath);
+  const { startStandIn: start } = /** @type {typeof import('../../test/server/server.js')} */ (requireFromRepo(modulePath));
   const standIn = await start({ host: '127.0.0.1', port: 0, ...options });
   onCleanup('API stand-in', () => standIn.close());
   log(`API stand-in on ${standIn.url}`);
   return standIn;
 }
 
-/** Fails with what to run when a build output the VS Code run needs is missing. */
-export function requireBuilt(relativePaths) {
-  const missing = relativePaths.filter((path) => !existsSync(join(repoRoot, path)));
-  if (missing.length) {
-    throw new Error(
-      `Missing build output: ${missing.join(', ')}. Run \`npm run compile && npm run compile-tests\` first.`,
-    );
-  }
-}
-
+/**
+ * Resolves to the port the server listens on, once its output says so.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {import('node:readline').Interface} outputLines
+ * @param {number} timeoutMs
+ * @returns {Promise<number>}
+ */
 async function waitForServer(child, outputLines, timeoutMs) {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`VS Code server did not start within ${seconds(timeoutMs)}`)),
       timeoutMs,
     );
+    /** @param {string} line */
     const onLine = (line) => {
       const match = /Extension host agent listening on (\d+)/.exec(line);
       if (match) {
@@ -109,6 +97,31 @@ async function waitForServer(child, outputLines, timeoutMs) {
 }
 
 /**
+ * @typedef {object} ServerOptions
+ * @property {string} [host]
+ * @property {number} [port]
+ * @property {Record<string, unknown>} [settings]
+ * @property {Record<string, string>} [env]
+ * @property {boolean} [echo]
+ * @property {string[]} [extensionFiles]
+ * @property {string} [locale]
+ * @property {boolean} [endClosedWindows]
+ */
+
+/** @typedef {{ server: string, user: string, extensions: string, workspace: string }} ServerDirs */
+
+/**
+ * @typedef {object} VsCodeServer
+ * @property {number} pid
+ * @property {Promise<number | null>} exited settles with the exit code when the server exits
+ * @property {string} authority host:port, as in its URLs
+ * @property {number} port
+ * @property {ServerDirs} dirs
+ * @property {string} logPath
+ * @property {() => string} recentOutput
+ */
+
+/**
  * Starts the VS Code server (server-main.js directly: the code-server launcher rejects
  * --enable-smoke-test-driver, without which the workbench ignores the extension payload).
  * Fresh temporary data dirs and workspace per run; `settings` are merged into the user settings;
@@ -119,24 +132,12 @@ async function waitForServer(child, outputLines, timeoutMs) {
  * window connects. A benchmark that opens a window every minute or so on one server would time
  * each one beside the extension hosts of the last few (1–2% of a core each, idle). Older servers
  * (1.105.1) have no option for it and keep them.
+ * @param {ServerOptions} [options]
+ * @returns {Promise<VsCodeServer>}
  */
 export async function startServer({ host = '127.0.0.1', port = 0, settings = {}, env = {}, echo = false, extensionFiles = [], locale, endClosedWindows = false } = {}) {
   const { serverMain, node, version } = await ensureServer();
-  const tempDir = await mkdtemp(join(tmpdir(), 'opencx-vscode-'));
-  onCleanup('temp dir', () => rm(tempDir, { recursive: true, force: true }));
-  const dirs = {
-    server: join(tempDir, 'server'),
-    user: join(tempDir, 'user'),
-    extensions: join(tempDir, 'extensions'),
-    workspace: join(tempDir, 'workspace'),
-  };
-  await mkdir(join(dirs.user, 'User'), { recursive: true });
-  await mkdir(dirs.workspace, { recursive: true });
-  await mkdir(dirs.extensions, { recursive: true });
-  await writeFile(
-    join(dirs.user, 'User/settings.json'),
-    `${JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2)}\n`,
-  );
+  const { tempDir, dirs } = await serverDirs(settings);
   for (const file of extensionFiles) installExtension({ serverMain, node }, dirs, file);
 
   const args = [
@@ -154,60 +155,23 @@ export async function startServer({ host = '127.0.0.1', port = 0, settings = {},
     ...(locale ? ['--locale', locale] : []),
     ...(endClosedWindows && (await readFile(serverMain, 'utf8')).includes('reconnection-grace-time') ? ['--reconnection-grace-time', '0'] : []),
   ];
-  // Detached: its own process group, so stopping it also stops the extension host and the other
-  // processes it starts.
-  const child = spawn(node, args, {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  processGroups.add(child.pid);
-  const exited = new Promise((resolvePromise) => child.on('exit', resolvePromise));
-  onCleanup('VS Code server', async () => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      killGroup(child.pid, 'SIGKILL'); // stragglers of an exited server
-    } else {
-      killGroup(child.pid, 'SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-      // Give its children a moment after the server itself, then make sure the group is gone.
-      if (stopped) await sleep(300);
-      killGroup(child.pid, 'SIGKILL');
-    }
-    processGroups.delete(child.pid);
-  });
-
-  // The server's own output goes to a log file (it is noisy: closed-network errors and the like);
-  // `echo` also prints it.
+  const { child, pid, exited } = spawnServer(node, args, env);
   const logPath = join(tempDir, 'server.log');
-  const logFile = createWriteStream(logPath);
-  const merged = new PassThrough();
-  let open = 2;
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.pipe(merged, { end: false });
-    stream.on('end', () => --open === 0 && merged.end());
-  }
-  const outputLines = createInterface({ input: merged });
-  const recentLines = [];
-  outputLines.on('line', (line) => {
-    logFile.write(`${line}\n`);
-    recentLines.push(line);
-    if (recentLines.length > 40) recentLines.shift();
-    if (echo) console.log(`[server] ${line}`);
-  });
+  const { outputLines, recentLines } = serverOutput(child, logPath, echo);
 
   const started = Date.now();
   let listeningPort;
   try {
     listeningPort = await waitForServer(child, outputLines, 120_000);
   } catch (error) {
-    error.message += `\nLast server output:\n${recentLines.join('\n')}`;
+    /** @type {Error} */ (error).message += `\nLast server output:\n${recentLines.join('\n')}`;
     throw error;
   }
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const authority = `${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${listeningPort}`;
   log(`VS Code ${version.vscode} server ready on http://${authority} in ${seconds(Date.now() - started)} (log: ${logPath})`);
   return {
-    pid: child.pid,
+    pid,
     exited,
     authority,
     port: listeningPort,
@@ -218,8 +182,98 @@ export async function startServer({ host = '127.0.0.1', port = 0, settings = {},
 }
 
 /**
+ * A fresh temporary folder (removed by stopAll()) with the server's data dirs and workspace, and
+ * the user settings: QUIET_SETTINGS with `settings` over them.
+ * @param {Record<string, unknown>} settings
+ * @returns {Promise<{ tempDir: string, dirs: ServerDirs }>}
+ */
+async function serverDirs(settings) {
+  const tempDir = await mkdtemp(join(tmpdir(), 'opencx-vscode-'));
+  onCleanup('temp dir', () => rm(tempDir, { recursive: true, force: true }));
+  const dirs = {
+    server: join(tempDir, 'server'),
+    user: join(tempDir, 'user'),
+    extensions: join(tempDir, 'extensions'),
+    workspace: join(tempDir, 'workspace'),
+  };
+  await mkdir(join(dirs.user, 'User'), { recursive: true });
+  await mkdir(dirs.workspace, { recursive: true });
+  await mkdir(dirs.extensions, { recursive: true });
+  await writeFile(
+    join(dirs.user, 'User/settings.json'),
+    `${JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2)}\n`,
+  );
+  return { tempDir, dirs };
+}
+
+/**
+ * Starts the server's process, stopped with its process group by stopAll().
+ * @param {string} node
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ */
+function spawnServer(node, args, env) {
+  // Detached: its own process group, so stopping it also stops the extension host and the other
+  // processes it starts.
+  const child = spawn(node, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  // A child without a pid failed to start, and its 'error' event, which nothing here listens to,
+  // ends this process.
+  const pid = /** @type {number} */ (child.pid);
+  processGroups.add(pid);
+  /** @type {Promise<number | null>} */
+  const exited = new Promise((resolvePromise) => child.on('exit', resolvePromise));
+  onCleanup('VS Code server', async () => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      killGroup(pid, 'SIGKILL'); // stragglers of an exited server
+    } else {
+      killGroup(pid, 'SIGTERM');
+      const stopped = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+      // Give its children a moment after the server itself, then make sure the group is gone.
+      if (stopped) await sleep(300);
+      killGroup(pid, 'SIGKILL');
+    }
+    processGroups.delete(pid);
+  });
+  return { child, pid, exited };
+}
+
+/**
+ * The server's own output goes to a log file (it is noisy: closed-network errors and the like);
+ * `echo` also prints it. Returns its lines as they come, and the last 40 of them.
+ * @param {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} child
+ * @param {string} logPath
+ * @param {boolean} echo
+ */
+function serverOutput(child, logPath, echo) {
+  const logFile = createWriteStream(logPath);
+  const merged = new PassThrough();
+  let open = 2;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.pipe(merged, { end: false });
+    stream.on('end', () => --open === 0 && merged.end());
+  }
+  const outputLines = createInterface({ input: merged });
+  /** @type {string[]} */
+  const recentLines = [];
+  outputLines.on('line', (line) => {
+    logFile.write(`${line}\n`);
+    recentLines.push(line);
+    if (recentLines.length > 40) recentLines.shift();
+    if (echo) console.log(`[server] ${line}`);
+  });
+  return { outputLines, recentLines };
+}
+
+/**
  * Installs a .vsix into the server's extensions folder the way a user's VS Code would (the
  * server's own --install-extension), before the server starts: the installed build is what runs.
+ * @param {{ serverMain: string, node: string }} server
+ * @param {ServerDirs} dirs
+ * @param {string} file
  */
 function installExtension({ serverMain, node }, dirs, file) {
   const result = spawnSync(node, [
@@ -234,113 +288,4 @@ function installExtension({ serverMain, node }, dirs, file) {
     throw new Error(`Installing ${file} failed (${result.signal ?? `exit ${result.status}`}):\n${result.stdout}${result.stderr}`);
   }
   log(`installed ${file}: ${result.stdout.trim().split('\n').at(-1)}`);
-}
-
-/**
- * Workbench URL for a folder, with the smoke-test payload that loads the extension under
- * development (and, if given, runs its tests). Paths are on the server, so they are
- * vscode-remote URIs on the server's authority.
- */
-export function workbenchUrl(server, { extensionDevelopmentPath = repoRoot, extensionTestsPath } = {}) {
-  const remote = (path) => `vscode-remote://${server.authority}${resolve(path)}`;
-  const payload = [];
-  // null: no extension under development, only what is installed in the extensions folder.
-  if (extensionDevelopmentPath !== null) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
-  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  const query = new URLSearchParams({ folder: server.dirs.workspace });
-  if (payload.length) query.set('payload', JSON.stringify(payload));
-  return `http://${server.authority}/?${query}`;
-}
-
-// Workbench log lines that are expected here and say nothing about the extension: the closed
-// network, start-up chatter, and code-server's own service worker (served by its launcher, which
-// is not used). OPENCX_VSCODE_VERBOSE=1 shows them all the same.
-const KNOWN_NOISE = [
-  /getaddrinfo ENOTFOUND/,
-  /Timed out waiting for authentication provider/,
-  /^\[Service Worker\] registration/,
-  /^Resolv(ing|ed) connection token/,
-  /^Creating a socket/,
-  /^\[reconnection-grace-time\]/,
-  /^Updating additional builtin extensions cache/,
-  /^\[AgentHost:remote\] Initializing/,
-  /^\[AccountPolicyGate\]/,
-];
-
-export function isKnownNoise(text) {
-  return process.env.OPENCX_VSCODE_VERBOSE !== '1' && KNOWN_NOISE.some((pattern) => pattern.test(text));
-}
-
-/** Formats one codeAutomationLog call as text: the args are console-style (format string first). */
-function formatLogArgs(args) {
-  return format(...(Array.isArray(args) ? args : [args]));
-}
-
-/**
- * The extension host's console output as the workbench echoes it to the page console when an
- * extension is under development: `%c[Extension Host] %c<message>` plus CSS arguments.
- */
-async function extensionHostConsoleText(message) {
-  const values = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '?')));
-  const [first, ...rest] = values;
-  if (typeof first !== 'string' || !first.startsWith('%c[Extension Host]')) return undefined;
-  const styles = first.match(/%c/g).length;
-  return format(first.replaceAll('%c', '').replace('[Extension Host] ', ''), ...rest.slice(styles));
-}
-
-/**
- * Opens the workbench in headless Chromium.
- * - `onLog(type, text)` receives every line the workbench logs through codeAutomationLog; while
- *   tests run (extensionTestsPath) that includes the extension host's console.
- * - `onExtensionHostConsole(text)` receives the extension host's console output when no tests
- *   run (the demo / screenshot set-up), from the page console.
- * - `exitCode` settles when the workbench calls codeAutomationExit (when the tests entry's run()
- *   settles).
- * - `language`: the display language (vscode.env.language) of the window. The web workbench takes
- *   it from the core translations it loads, and without a language pack for it there are none;
- *   set before the workbench starts, it is what the window and its extension hosts use (core
- *   strings stay English, extensions load their bundles for it).
- */
-export async function openWorkbench(server, {
-  extensionDevelopmentPath = repoRoot,
-  extensionTestsPath,
-  onLog,
-  onExtensionHostConsole,
-  viewport = { width: 1400, height: 900 },
-  language,
-} = {}) {
-  const { chromium } = requireFromRepo('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    // Signals are handled here (stopAll), not by playwright's own handlers.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-  const forgetBrowser = onCleanup('browser', () => browser.close());
-  // The clipboard permissions let UI tests read what Copy Session ID wrote.
-  const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = await context.newPage();
-
-  let reportExit;
-  const exitCode = new Promise((resolvePromise) => (reportExit = resolvePromise));
-  await page.exposeFunction('codeAutomationLog', (type, args) => onLog?.(type, formatLogArgs(args)));
-  await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
-  if (onExtensionHostConsole) {
-    page.on('console', async (message) => {
-      const text = await extensionHostConsoleText(message);
-      if (text !== undefined) onExtensionHostConsole(text);
-    });
-  }
-
-  if (language) await page.addInitScript((value) => (globalThis._VSCODE_NLS_LANGUAGE = value), language);
-  const url = workbenchUrl(server, { extensionDevelopmentPath, extensionTestsPath });
-  await page.goto(url);
-  const close = async () => {
-    forgetBrowser();
-    await browser.close();
-  };
-  return { browser, page, url, exitCode, close };
 }

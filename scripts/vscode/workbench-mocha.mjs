@@ -9,11 +9,19 @@ import { join } from 'node:path';
 import { log, seconds } from './lifecycle.mjs';
 import { isKnownNoise, openWorkbench, repoRoot, stopAll } from './vscode-server.mjs';
 
+/** @typedef {{ passed: number, failed: number }} Counts */
+/**
+ * One focus() call in the page: when, what it focused, and the frames that called it.
+ * @typedef {{ at: number, target: string, callers: string[] }} FocusMove
+ */
+
 /**
  * Runs a harness's `suite` (resolving to its { passed, failed }) and ends the process the way the
  * harnesses report: a suite that ran nothing or threw counts as failed, everything started is
  * stopped, the counts go to OPENCX_RESULT_FILE when set and to a closing "<label>: N passed,
  * N failed" line, and the exit code is 0 only when nothing failed.
+ * @param {string} label
+ * @param {() => Promise<Counts>} suite
  */
 export async function runAndReport(label, suite) {
   let counts = { passed: 0, failed: 1 };
@@ -21,7 +29,7 @@ export async function runAndReport(label, suite) {
     counts = await suite();
     if (counts.passed + counts.failed === 0) counts = { passed: 0, failed: 1 }; // ran nothing, proves nothing
   } catch (error) {
-    console.error(`[vscode] ${error?.stack ?? error}`);
+    console.error(`[vscode] ${/** @type {import('./lifecycle.mjs').Thrown} */ (error)?.stack ?? error}`);
     counts = { passed: counts.passed, failed: Math.max(counts.failed, 1) };
   } finally {
     await stopAll();
@@ -31,7 +39,10 @@ export async function runAndReport(label, suite) {
   process.exit(counts.failed === 0 ? 0 : 1);
 }
 
-/** The compiled test files (*.test.js) under a folder, in a stable order. */
+/**
+ * The compiled test files (*.test.js) under a folder, in a stable order.
+ * @param {string} folder
+ */
 export function testFiles(folder) {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { recursive: true })
@@ -43,6 +54,14 @@ export function testFiles(folder) {
 /**
  * Opens a workbench window on `server` (`workbench` options go to openWorkbench), runs `files`
  * with mocha and resolves to { passed, failed }. A failing test leaves a screenshot in out/.
+ * @param {object} suite
+ * @param {string} suite.name
+ * @param {import('./vscode-server.mjs').VsCodeServer} suite.server
+ * @param {import('./vscode-server.mjs').StandIn} suite.standIn
+ * @param {string[]} suite.files
+ * @param {string} suite.screenshotDir
+ * @param {import('./workbench.mjs').WorkbenchOptions} [suite.workbench]
+ * @returns {Promise<Counts>}
  */
 export async function runWorkbenchMocha({ name, server, standIn, files, screenshotDir, workbench: options = {} }) {
   if (files.length === 0) return { passed: 0, failed: 0 };
@@ -59,14 +78,17 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
   await page.evaluate(recordFocusMoves);
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
   await mkdir(screenshotDir, { recursive: true });
-  globalThis.opencxUi = { page, standIn, screenshotDir };
+  // What test/ui/driver.ts reads.
+  /** @type {{ opencxUi?: import('../../test/ui/driver.js').UiContext }} */ (globalThis).opencxUi = { page, standIn, screenshotDir };
 
-  const Mocha = createRequire(import.meta.url)('mocha');
+  const Mocha = /** @type {typeof import('mocha')} */ (createRequire(import.meta.url)('mocha'));
   let screenshots = 0;
   // What the screen looked like when a test failed, and where the keyboard was (a quick input that
   // loses the focus closes, or lets Enter go elsewhere): taken in an afterEach hook, before the
   // suite's teardown changes either.
+  /** @type {import('mocha').RootHookObject} */
   const rootHooks = {
+    /** @this {import('mocha').Context} */
     async afterEach() {
       if (this.currentTest?.state !== 'failed') return;
       screenshots++;
@@ -81,6 +103,7 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
   if (process.env.OPENCX_TEST_GREP) mocha.grep(process.env.OPENCX_TEST_GREP);
   for (const file of files) mocha.addFile(file);
   const started = Date.now();
+  /** @type {Counts} */
   const result = await new Promise((resolvePromise) => {
     let passed = 0;
     let failed = 0;
@@ -99,8 +122,13 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
  */
 function recordFocusMoves() {
   if (globalThis.opencxFocusMoves) return;
+  /** @type {FocusMove[]} */
   const moves = (globalThis.opencxFocusMoves = []);
   const original = HTMLElement.prototype.focus;
+  /**
+   * @this {HTMLElement}
+   * @param {[FocusOptions?]} args
+   */
   HTMLElement.prototype.focus = function (...args) {
     const label = this.getAttribute('aria-label') ?? this.textContent?.trim().slice(0, 40) ?? '';
     // Frames as file:line:column, without the server's address and build path.
@@ -113,16 +141,19 @@ function recordFocusMoves() {
 
 /** In the page: the focused element, the quick input if one is open, and the last focus() calls. */
 function describeFocus() {
+  /** @param {Element | null} element */
   const describe = (element) => {
     if (!element || element === document.body) return 'nothing (the page body)';
     const label = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 60) ?? '';
-    const classes = String(element.className?.baseVal ?? element.className ?? '').split(/\s+/).slice(0, 3).join('.');
+    // An SVG element's className is an SVGAnimatedString, whose baseVal is the class attribute.
+    const className = /** @type {string | SVGAnimatedString} */ (element.className);
+    const classes = (typeof className === 'string' ? className : className.baseVal).split(/\s+/).slice(0, 3).join('.');
     return `<${element.tagName.toLowerCase()}${classes ? `.${classes}` : ''}> "${label}"`;
   };
   const widget = document.querySelector('.quick-input-widget');
   const open = widget && getComputedStyle(widget).display !== 'none';
   const quickInput = open
-    ? `open: title "${widget.querySelector('.quick-input-title')?.textContent ?? ''}", value "${widget.querySelector('.quick-input-box input')?.value ?? ''}"`
+    ? `open: title "${widget.querySelector('.quick-input-title')?.textContent ?? ''}", value "${/** @type {HTMLInputElement | null} */ (widget.querySelector('.quick-input-box input'))?.value ?? ''}"`
     : 'closed';
   const now = performance.now();
   const moves = (globalThis.opencxFocusMoves ?? []).map(
