@@ -63,11 +63,6 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.parents.get(node.id);
   }
 
-  /** How many rows getParent can answer for; for tests. */
-  get knownParents(): number {
-    return this.parents.size;
-  }
-
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'group':
