@@ -9,7 +9,7 @@
 //   node scripts/run-tests.mjs            everything
 //   node scripts/run-tests.mjs unit       lint, types and unit tests only
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,29 +65,12 @@ function step(name, command, args) {
   return ok;
 }
 
-/** @param {string} folder */
-function findTests(folder) {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true })
-    .filter((file) => String(file).endsWith('.test.js'))
-    .map((file) => join(folder, String(file)))
-    .sort();
-}
-
 async function unitTests() {
   console.log('\n▶ unit tests (mocha, Node ' + process.versions.node + ')');
   const started = performance.now();
-  const Mocha = /** @type {typeof import('mocha')} */ (createRequire(import.meta.url)('mocha'));
-  const mocha = new Mocha({ ui: 'tdd', timeout: 10_000, reporter: 'spec', color: !process.env.CI });
-  for (const file of findTests(join(root, 'out/test/unit'))) mocha.addFile(file);
-  /** @type {Counts} */
-  const counts = await new Promise((resolve) => {
-    let passed = 0;
-    let failed = 0;
-    const runner = mocha.run(() => resolve({ passed, failed }));
-    runner.on('pass', () => passed++);
-    runner.on('fail', () => failed++);
-  });
+  // The one mocha set-up of every suite (test/runMocha.ts), compiled by the step before.
+  const { runMocha, testFiles } = /** @type {typeof import('../test/runMocha.js')} */ (createRequire(import.meta.url)(join(root, 'out/test/runMocha.js')));
+  const counts = await runMocha({ files: testFiles(join(root, 'out/test/unit')), timeoutMs: 10_000, color: !process.env.CI });
   if (counts.passed + counts.failed === 0) counts.failed = 1; // a suite that ran nothing proves nothing
   record('unit tests', counts.passed, counts.failed, (performance.now() - started) / 1000);
 }

@@ -2,7 +2,6 @@
 // (test/ui/driver.ts reads the page and the stand-in from globalThis.opencxUi). Used by the UI
 // suite, on the extension under development, and by the package suite, on the installed .vsix.
 
-import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -39,16 +38,17 @@ export async function runAndReport(label, suite) {
   process.exit(counts.failed === 0 ? 0 : 1);
 }
 
+/** The one mocha set-up of every suite (test/runMocha.ts), compiled. */
+const { runMocha, testFiles: compiledTestFiles } = /** @type {typeof import('../../test/runMocha.js')} */ (
+  createRequire(import.meta.url)(join(repoRoot, 'out/test/runMocha.js'))
+);
+
 /**
  * The compiled test files (*.test.js) under a folder, in a stable order.
  * @param {string} folder
  */
 export function testFiles(folder) {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true })
-    .filter((file) => String(file).endsWith('.test.js'))
-    .sort()
-    .map((file) => join(folder, String(file)));
+  return compiledTestFiles(folder);
 }
 
 /**
@@ -81,7 +81,6 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
   // What test/ui/driver.ts reads.
   /** @type {{ opencxUi?: import('../../test/ui/driver.js').UiContext }} */ (globalThis).opencxUi = { page, standIn, screenshotDir };
 
-  const Mocha = /** @type {typeof import('mocha')} */ (createRequire(import.meta.url)('mocha'));
   let screenshots = 0;
   // What the screen looked like when a test failed, and where the keyboard was (a quick input that
   // loses the focus closes, or lets Enter go elsewhere): taken in an afterEach hook, before the
@@ -99,18 +98,8 @@ export async function runWorkbenchMocha({ name, server, standIn, files, screensh
       console.error(`[${name}] at the failure: ${state}`);
     },
   };
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, rootHooks });
-  if (process.env.OPENCX_TEST_GREP) mocha.grep(process.env.OPENCX_TEST_GREP);
-  for (const file of files) mocha.addFile(file);
   const started = Date.now();
-  /** @type {Counts} */
-  const result = await new Promise((resolvePromise) => {
-    let passed = 0;
-    let failed = 0;
-    const runner = mocha.run(() => resolvePromise({ passed, failed }));
-    runner.on('pass', () => passed++);
-    runner.on('fail', () => failed++);
-  });
+  const result = await runMocha({ files, timeoutMs: 60_000, rootHooks });
   log(`${name} took ${seconds(Date.now() - started)}`);
   await workbench.close();
   return result;
