@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseSession } from '../../src/api/schemas';
 import { sessionLabel } from '../../src/model/labels';
 import { generateHistory, HOSTILE_NAME } from '../server/data';
-import { expand, quickInput, runCommand, startSignedInCollapsed, treeRow, ui, waitForWorkbench, webviewFrame } from './driver';
+import { collapseAll, expand, quickInput, runCommand, startSignedInCollapsed, treeRow, ui, waitForWorkbench, webviewFrame } from './driver';
 
 suite('UI: session JSON view', () => {
   suiteSetup(startSignedInCollapsed);
@@ -27,6 +27,9 @@ suite('UI: session JSON view', () => {
     const ordinary = firstPage.find((session) => generateHistory(session).length > 3)!;
     await treeRow(page, sessionLabel(parseSession(ordinary))).click();
     await webviewFrame(page, async (candidate) => (await candidate.locator(`body[data-session-id="${ordinary.id}"] .transcript`).count()) > 0);
+    // Nothing of the hostile session beside it: its tab closed, the groups collapsed.
+    await runCommand(page, 'View: Close Other Editors in Group');
+    await collapseAll(page);
     await page.waitForTimeout(300); // the page's fonts and colours settle
     await page.screenshot({ path: join(screenshotDir, 'session-json.png') });
   });
