@@ -9,7 +9,10 @@
 // where JSON.parse takes any depth. Here the containers being read are on a stack of our own, as
 // they are when printing, so a body nested hundreds of thousands of levels deep costs memory in
 // proportion to its size, not call stack.
-import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
+import { createScanner, ScanError, SyntaxKind, type JSONScanner } from 'jsonc-parser';
+import { FALSE, NULL, TRUE, type JsonArray, type JsonEntry, type JsonNode, type JsonObject } from './jsonNodes';
+
+export type { JsonArray, JsonBoolean, JsonEntry, JsonNode, JsonNull, JsonNumber, JsonObject, JsonString } from './jsonNodes';
 
 const OPEN_BRACE = SyntaxKind.OpenBraceToken;
 const CLOSE_BRACE = SyntaxKind.CloseBraceToken;
@@ -30,43 +33,6 @@ const UNKNOWN = SyntaxKind.Unknown;
 const END = SyntaxKind.EOF;
 const NO_ERROR = ScanError.None;
 
-export type JsonNode = JsonObject | JsonArray | JsonString | JsonNumber | JsonBoolean | JsonNull;
-export interface JsonObject {
-  readonly kind: 'object';
-  /** In the order sent, repeated keys included. */
-  readonly entries: readonly JsonEntry[];
-}
-export interface JsonEntry {
-  readonly key: string;
-  readonly value: JsonNode;
-  /** The key repeats an earlier key of the same object: JSON.parse would have dropped the earlier one. */
-  readonly duplicate: boolean;
-}
-export interface JsonArray {
-  readonly kind: 'array';
-  readonly items: readonly JsonNode[];
-}
-export interface JsonString {
-  readonly kind: 'string';
-  readonly value: string;
-}
-export interface JsonNumber {
-  readonly kind: 'number';
-  /** The number exactly as written in the JSON text, e.g. "9007199254740993", "1e400", "-0", "1.0". */
-  readonly lexeme: string;
-}
-export interface JsonBoolean {
-  readonly kind: 'boolean';
-  readonly value: boolean;
-}
-export interface JsonNull {
-  readonly kind: 'null';
-}
-
-const TRUE: JsonBoolean = { kind: 'boolean', value: true };
-const FALSE: JsonBoolean = { kind: 'boolean', value: false };
-const NULL: JsonNull = { kind: 'null' };
-
 export class ExactJsonError extends SyntaxError {
   constructor(
     message: string,
@@ -82,76 +48,102 @@ type ObjectFrame = { node: { kind: 'object'; entries: JsonEntry[] }; keys: Set<s
 type ArrayFrame = { node: { kind: 'array'; items: JsonNode[] } };
 
 /**
+ * The tokens of a JSON text, in strict JSON: whitespace is skipped, and a comment or anything else
+ * JSON.parse rejects throws an ExactJsonError at its position.
+ */
+class StrictTokens {
+  private readonly scanner: JSONScanner;
+
+  /** `part` is the text read, `from` its offset in the whole text (for the error's position). */
+  constructor(
+    private readonly part: string,
+    private readonly from: number,
+  ) {
+    this.scanner = createScanner(part);
+  }
+
+  /** The next token that is not whitespace, checked. */
+  next(): SyntaxKind {
+    let token = this.scanner.scan();
+    while (token === SPACE || token === LINE_BREAK) token = this.scanner.scan();
+    if (token === UNKNOWN || token === LINE_COMMENT || token === BLOCK_COMMENT || this.scanner.getTokenError() !== NO_ERROR) this.fail();
+    return token;
+  }
+
+  /** The current token's value: a string unescaped, a number as written. */
+  value(): string {
+    return this.scanner.getTokenValue();
+  }
+
+  /** Reads an object's key, `token`, and the colon after it. */
+  readKey(token: SyntaxKind): string {
+    if (token !== STRING) this.fail();
+    const key = this.scanner.getTokenValue();
+    if (this.next() !== COLON) this.fail();
+    return key;
+  }
+
+  fail(): never {
+    const offset = this.scanner.getTokenOffset();
+    const token = this.scanner.getToken();
+    const what =
+      token === END ? 'Unexpected end of JSON text'
+      : token === LINE_COMMENT || token === BLOCK_COMMENT ? 'Comment'
+      : `Unexpected ${JSON.stringify(this.part.slice(offset, offset + this.scanner.getTokenLength()))}`;
+    throw new ExactJsonError(`${what} at position ${this.from + offset}`, this.from + offset);
+  }
+}
+
+/**
  * Parses the JSON text between `from` and `to` (the whole text by default) into a tree. Accepts
  * exactly what JSON.parse accepts (surrounding whitespace included) and throws an ExactJsonError
  * for anything else, comments and trailing commas included.
  */
 export function parseExactJson(text: string, from = 0, to = text.length): JsonNode {
-  const part = text.slice(from, to);
-  const scanner = createScanner(part);
-  const fail = (): never => {
-    const offset = scanner.getTokenOffset();
-    const token = scanner.getToken();
-    const what =
-      token === END ? 'Unexpected end of JSON text'
-      : token === LINE_COMMENT || token === BLOCK_COMMENT ? 'Comment'
-      : `Unexpected ${JSON.stringify(part.slice(offset, offset + scanner.getTokenLength()))}`;
-    throw new ExactJsonError(`${what} at position ${from + offset}`, from + offset);
-  };
-  /** The next token that is not whitespace, checked. */
-  const next = (): SyntaxKind => {
-    let token = scanner.scan();
-    while (token === SPACE || token === LINE_BREAK) token = scanner.scan();
-    if (token === UNKNOWN || token === LINE_COMMENT || token === BLOCK_COMMENT || scanner.getTokenError() !== NO_ERROR) fail();
-    return token;
-  };
-  /** Reads an object's key and the colon after it, and returns the token that starts the value. */
-  const readKey = (frame: ObjectFrame, token: SyntaxKind): SyntaxKind => {
-    if (token !== STRING) fail();
-    frame.key = scanner.getTokenValue();
-    if (next() !== COLON) fail();
-    return next();
-  };
+  const tokens = new StrictTokens(text.slice(from, to), from);
   const stack: (ObjectFrame | ArrayFrame)[] = [];
-  let token = next();
+  let token = tokens.next();
   for (;;) {
     // `token` starts a value: a scalar, an empty container, or the first entry of a new one.
     let value: JsonNode;
     if (token === OPEN_BRACE || token === OPEN_BRACKET) {
       const object = token === OPEN_BRACE;
-      token = next();
+      token = tokens.next();
       if (token === (object ? CLOSE_BRACE : CLOSE_BRACKET)) value = object ? { kind: 'object', entries: [] } : { kind: 'array', items: [] };
       else if (!object) {
         stack.push({ node: { kind: 'array', items: [] } });
         continue;
       } else {
-        const frame: ObjectFrame = { node: { kind: 'object', entries: [] }, keys: new Set(), key: '' };
+        const frame: ObjectFrame = { node: { kind: 'object', entries: [] }, keys: new Set(), key: tokens.readKey(token) };
         stack.push(frame);
-        token = readKey(frame, token);
+        token = tokens.next();
         continue;
       }
-    } else if (token === STRING) value = { kind: 'string', value: scanner.getTokenValue() };
-    else if (token === NUMBER) value = { kind: 'number', lexeme: scanner.getTokenValue() };
+    } else if (token === STRING) value = { kind: 'string', value: tokens.value() };
+    else if (token === NUMBER) value = { kind: 'number', lexeme: tokens.value() };
     else if (token === TRUE_WORD) value = TRUE;
     else if (token === FALSE_WORD) value = FALSE;
     else if (token === NULL_WORD) value = NULL;
-    else return fail();
+    else return tokens.fail();
 
     // The value is complete: hand it to its container, closing every container it completes.
     for (;;) {
       const frame = stack.at(-1);
-      token = next();
-      if (!frame) return token === END ? value : fail();
+      token = tokens.next();
+      if (!frame) return token === END ? value : tokens.fail();
       if ('keys' in frame) {
         frame.node.entries.push({ key: frame.key, value, duplicate: frame.keys.has(frame.key) });
         frame.keys.add(frame.key);
       } else frame.node.items.push(value);
       if (token === COMMA) {
-        token = next();
-        if ('keys' in frame) token = readKey(frame, token);
+        token = tokens.next();
+        if ('keys' in frame) {
+          frame.key = tokens.readKey(token);
+          token = tokens.next();
+        }
         break;
       }
-      if (token !== ('keys' in frame ? CLOSE_BRACE : CLOSE_BRACKET)) fail();
+      if (token !== ('keys' in frame ? CLOSE_BRACE : CLOSE_BRACKET)) tokens.fail();
       stack.pop();
       value = frame.node;
     }

@@ -73,29 +73,7 @@ function pickView(savedViews: SavedViews): Promise<Choice | undefined> {
   const show = () => {
     const views = sortedViews(savedViews.list());
     const active = savedViews.active();
-    const items: ViewItem[] = [
-      {
-        label: vscode.l10n.t('All sessions'),
-        iconPath: new vscode.ThemeIcon(active ? 'list-tree' : 'check'),
-        description: describeView({ filter: NO_FILTER, grouping: DEFAULT_GROUPING }),
-        choice: { kind: 'show' },
-      },
-    ];
-    if (views.length > 0) items.push({ label: vscode.l10n.t('Saved views'), kind: vscode.QuickPickItemKind.Separator });
-    for (const view of views) {
-      const isActive = active !== undefined && view.name === active.name;
-      items.push({
-        label: plainText(view.name),
-        iconPath: new vscode.ThemeIcon(isActive ? 'check' : 'bookmark'),
-        description: plainText(describeView(view)),
-        buttons: [RENAME, DELETE],
-        choice: { kind: 'show', view },
-      });
-    }
-    items.push(
-      { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: vscode.l10n.t('Save Current View…'), iconPath: new vscode.ThemeIcon('save'), choice: { kind: 'save' } },
-    );
+    const items = viewItems(views, active);
     picker.items = items;
     picker.placeholder =
       views.length > 0
@@ -127,6 +105,34 @@ function pickView(savedViews: SavedViews): Promise<Choice | undefined> {
     });
     picker.show();
   });
+}
+
+/** "All sessions", the saved views (`active` checked), then "Save Current View…". */
+function viewItems(views: SavedView[], active: SavedView | undefined): ViewItem[] {
+  const items: ViewItem[] = [
+    {
+      label: vscode.l10n.t('All sessions'),
+      iconPath: new vscode.ThemeIcon(active ? 'list-tree' : 'check'),
+      description: describeView({ filter: NO_FILTER, grouping: DEFAULT_GROUPING }),
+      choice: { kind: 'show' },
+    },
+  ];
+  if (views.length > 0) items.push({ label: vscode.l10n.t('Saved views'), kind: vscode.QuickPickItemKind.Separator });
+  for (const view of views) {
+    const isActive = active !== undefined && view.name === active.name;
+    items.push({
+      label: plainText(view.name),
+      iconPath: new vscode.ThemeIcon(isActive ? 'check' : 'bookmark'),
+      description: plainText(describeView(view)),
+      buttons: [RENAME, DELETE],
+      choice: { kind: 'show', view },
+    });
+  }
+  items.push(
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('Save Current View…'), iconPath: new vscode.ThemeIcon('save'), choice: { kind: 'save' } },
+  );
+  return items;
 }
 
 async function renameView(savedViews: SavedViews, view: SavedView): Promise<void> {

@@ -62,30 +62,7 @@ export async function searchSessions(targets: SearchTargets, initialQuery = ''):
       }),
       pick.onDidAccept(() => {
         const [chosen] = pick.selectedItems;
-        if (!chosen || chosen.kind !== undefined) return;
-        switch (chosen.action) {
-          case 'retry':
-            remote.retry();
-            return;
-          case 'none':
-            return;
-          case 'setToken':
-            pick.hide();
-            void vscode.commands.executeCommand(COMMANDS.setToken);
-            return;
-          case 'session':
-            pick.hide();
-            targets.sessions.show(chosen.session);
-            return;
-          case 'message':
-            pick.hide();
-            void targets.sessions.showById(chosen.hit.session_id, { highlightEventId: chosen.hit.id == null ? undefined : String(chosen.hit.id) });
-            return;
-          case 'contact':
-            pick.hide();
-            void showContactActions(chosen.hit, targets, (query) => void searchSessions(targets, query));
-            return;
-        }
+        if (chosen) accept(chosen, pick, remote, targets);
       }),
       pick.onDidTriggerItemButton(({ item }) => {
         const id = item.action === 'session' ? item.session.id : item.action === 'message' ? item.hit.session_id : undefined;
@@ -103,6 +80,34 @@ export async function searchSessions(targets: SearchTargets, initialQuery = ''):
   lookups.dispose();
   for (const disposable of disposables) disposable.dispose();
   pick.dispose();
+}
+
+/** What choosing an item does: most close the quick pick and open what the item names. */
+function accept(chosen: SearchItem, pick: vscode.QuickPick<SearchItem>, remote: RemoteSearch, targets: SearchTargets): void {
+  if (chosen.kind !== undefined) return;
+  switch (chosen.action) {
+    case 'retry':
+      remote.retry();
+      return;
+    case 'none':
+      return;
+    case 'setToken':
+      pick.hide();
+      void vscode.commands.executeCommand(COMMANDS.setToken);
+      return;
+    case 'session':
+      pick.hide();
+      targets.sessions.show(chosen.session);
+      return;
+    case 'message':
+      pick.hide();
+      void targets.sessions.showById(chosen.hit.session_id, { highlightEventId: chosen.hit.id == null ? undefined : String(chosen.hit.id) });
+      return;
+    case 'contact':
+      pick.hide();
+      void showContactActions(chosen.hit, targets, (query) => void searchSessions(targets, query));
+      return;
+  }
 }
 
 async function search(targets: SearchTargets, query: string, signal: AbortSignal) {

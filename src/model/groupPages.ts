@@ -1,23 +1,14 @@
 // One leaf group's pages: the server-side queries behind the group (several when the filter
-// selects several values), where each one's paging stands, the sessions loaded so far and the page
-// request in flight. Only the tree model holds them; the view sees the rows they make.
+// selects several values), where each one's paging stands (pageStreams.ts), the sessions loaded so
+// far and the page request in flight. Only the tree model holds them; the view sees the rows they make.
 import { BACKGROUND_SHARE_SPENT, type CurrentClient, type OpenCxClient } from '../api/client';
 import { ApiError, asApiError, isCancellation } from '../api/errors';
 import type { Session } from '../api/schemas';
 import type { SessionQuery } from '../api/sessionQuery';
 import { matchesQuery, type FreshPage, type LoadedSession } from './firstPageMerge';
 import { GroupSessions } from './groupSessions';
+import { byRecentActivity, followPage, newStream, restartStream, type Stream } from './pageStreams';
 import type { GroupedBy, GroupPagesRef, NoticeKind, NoticeNode, SessionNode, TreeNode } from './treeNodes';
-
-/** One stream of pages: one server-side query and where its paging stands. */
-interface Stream {
-  readonly query: SessionQuery;
-  cursor: string | undefined;
-  /** Every cursor this stream has followed: a server that hands one out again pages in a circle. */
-  readonly followed: Set<string>;
-  done: boolean;
-  error: ApiError | undefined;
-}
 
 /**
  * Rate-limit waits a group sits out by itself in a row; then it waits for a click. A server that
@@ -64,7 +55,7 @@ export class GroupPages {
   constructor(id: string, queries: SessionQuery[], generation: number, groupedBy: GroupedBy = {}) {
     this.ref = Object.freeze({ id, generation });
     this.nodes = new GroupSessions(this.ref, groupedBy);
-    this.streams = queries.map((query) => ({ query, cursor: undefined, followed: new Set(), done: false, error: undefined }));
+    this.streams = queries.map(newStream);
   }
 
   get id(): string {
@@ -133,19 +124,9 @@ export class GroupPages {
           if (!isCancellation(result.reason)) stream.error = asApiError(result.reason);
           return;
         }
-        const { items, next, unreadable } = result.value;
-        const repeated = next !== null && (next === stream.cursor || stream.followed.has(next));
-        if (repeated || (next !== null && !items.some((session) => !this.nodes.has(session.id)))) {
-          // Following this cursor would show nothing new, for ever: stop and say why. The page is
-          // not taken and the cursor that led to it is kept, so Retry asks for the same page again.
-          stream.error = new ApiError('invalidResponse', stuckMessage(repeated));
-          return;
-        }
-        this.unreadable += unreadable;
-        merged.push(...items.map((session) => ({ session, stream: this.streams.indexOf(stream) })));
-        if (stream.cursor !== undefined) stream.followed.add(stream.cursor);
-        stream.cursor = next ?? undefined;
-        stream.done = next === null;
+        if (!followPage(stream, result.value, (id) => this.nodes.has(id))) return;
+        this.unreadable += result.value.unreadable;
+        merged.push(...result.value.items.map((session) => ({ session, stream: this.streams.indexOf(stream) })));
       });
       if (waiting.length > 1) merged.sort((a, b) => byRecentActivity(a.session, b.session));
       this.nodes.append(merged);
@@ -215,12 +196,7 @@ export class GroupPages {
   private merge(pages: FreshPage[]): FirstPagesResult {
     const outcome = this.nodes.merge(pages);
     if (outcome.restarted) {
-      for (const page of pages) {
-        const stream = this.streams[page.stream]!;
-        stream.cursor = page.next ?? undefined;
-        stream.done = page.next === null;
-        stream.followed.clear();
-      }
+      for (const page of pages) restartStream(this.streams[page.stream]!, page.next);
     }
     const changed = outcome.added.length > 0 || outcome.removed.length > 0 || outcome.updated.length > 0 || outcome.restarted;
     return { kind: 'merged', fresh: pages.flatMap((page) => page.items), added: outcome.added, changed };
@@ -290,15 +266,4 @@ export class GroupPages {
   private failAll(error: ApiError): void {
     for (const stream of this.streams) stream.error = error;
   }
-}
-
-function stuckMessage(cursorRepeated: boolean): string {
-  return cursorRepeated
-    ? 'open.cx sent a page cursor it had sent before, so the list would repeat without end. Loading this group stopped here; Retry asks for the same page again.'
-    : 'open.cx sent a page with no session that is not already shown, yet said more follow. Loading this group stopped here; Retry asks for the same page again.';
-}
-
-function byRecentActivity(a: Session, b: Session): number {
-  const time = (session: Session) => session.updated_at ?? session.created_at ?? '';
-  return time(b).localeCompare(time(a));
 }

@@ -1,5 +1,6 @@
 // The sessions tree as plain data: groups, and behind each leaf group its pages (groupPages.ts):
-// cursor pages, request in flight and errors. The VS Code provider only adapts it.
+// cursor pages, request in flight and errors, one generation at a time (treePages.ts). The VS Code
+// provider only adapts it.
 //
 // Rules it keeps: nothing is fetched until a leaf group is expanded; the same group expanded twice
 // while loading makes one request; a failed page is retried alone (loaded pages stay); a refresh
@@ -8,12 +9,13 @@ import type { CurrentClient } from '../api/client';
 import { asApiError } from '../api/errors';
 import type { Session } from '../api/schemas';
 import { ExpandedGroups, type ExpandedState } from './expandedGroups';
-import { GroupPages } from './groupPages';
+import type { GroupPages } from './groupPages';
 import { NewSessions } from './newSessions';
-import { NO_FILTER, groupQueries, type SessionFilter } from './sessionFilter';
+import { NO_FILTER, type SessionFilter } from './sessionFilter';
 import { dimensionsOf, groupFromId, groupsAt, isShown } from './treeGroups';
-import type { GroupedBy, GroupNode, Grouping, GroupPagesRef, TreeNode } from './treeNodes';
-import { readFirstPages, type WatchRound } from './watchRound';
+import type { GroupNode, Grouping, GroupPagesRef, TreeNode } from './treeNodes';
+import { ownerIdOf, TreePages } from './treePages';
+import type { WatchRound } from './watchRound';
 
 export type { WatchRound } from './watchRound';
 
@@ -25,20 +27,11 @@ export interface SessionTreeOptions {
 
 type Listener = (node: GroupNode | undefined) => void;
 
-/**
- * The id of a leaf group's pages (the root's when the tree is not grouped), which also begins the
- * ids of its rows. "slice:" is the pages' earlier name, kept so that row ids, by which VS Code keeps
- * a row selected and focused, stay as they were.
- */
-const pagesId = (group: GroupNode | undefined): string => `slice:${group?.id ?? ''}`;
-
 export class SessionTreeModel {
   private grouping: Grouping;
   private filter: SessionFilter;
-  private generation = 0;
-  private controller = new AbortController();
   private readonly groups = new Map<string, GroupNode>();
-  private readonly groupPages = new Map<string, GroupPages>();
+  private readonly groupPages: TreePages;
   private readonly listeners = new Set<Listener>();
   private readonly expandedListeners = new Set<() => void>();
   private readonly expanded: ExpandedGroups;
@@ -51,6 +44,7 @@ export class SessionTreeModel {
     this.grouping = options.grouping ?? 'status/channel';
     this.filter = options.filter ?? NO_FILTER;
     this.expanded = new ExpandedGroups(this.grouping);
+    this.groupPages = new TreePages(options.client, (pages) => this.emitPages(pages));
   }
 
   /** Called with the group whose children changed, or undefined for the whole tree. */
@@ -125,7 +119,7 @@ export class SessionTreeModel {
   setLooking(looking: boolean): void {
     const unmarked = new Set(this.newSessions.setLooking(looking));
     if (unmarked.size === 0) return;
-    for (const pages of this.groupPages.values()) {
+    for (const pages of this.groupPages.all()) {
       if (pages.loadedSessions().some((session) => unmarked.has(session.id))) this.emitPages(pages);
     }
   }
@@ -142,9 +136,9 @@ export class SessionTreeModel {
     const leaves = leafDepth < 0 ? [undefined] : this.expanded.open().filter((group) => group.depth === leafDepth && this.shows(group));
     const watched: GroupPages[] = [];
     for (const group of leaves) {
-      const pages = this.groupPages.get(pagesId(group));
+      const pages = this.groupPages.of(group);
       if (pages?.isStarted) watched.push(pages);
-      else if (group) void this.loadAndShow(this.pagesFor(group, group.groupedBy));
+      else if (group) void this.groupPages.loadAndShow(this.pagesFor(group));
     }
     return this.readFirstPagesAndShow(watched, true);
   }
@@ -154,12 +148,9 @@ export class SessionTreeModel {
    * that arrived, and sends a change event for each group whose rows changed.
    */
   private async readFirstPagesAndShow(watched: GroupPages[], background: boolean): Promise<WatchRound> {
-    const { round, changed } = await readFirstPages(watched, {
-      all: () => [...this.groupPages.values()].filter((pages) => this.isCurrent(pages)),
-      load: (pages) => ({ client: this.options.client, signal: this.controller.signal, isCurrent: () => this.isCurrent(pages), background }),
-    });
+    const { round, changed } = await this.groupPages.readFirstPages(watched, background);
     this.newSessions.arrived(round.added);
-    for (const pages of changed) if (this.isCurrent(pages)) this.emitPages(pages);
+    for (const pages of changed) if (this.groupPages.isCurrent(pages)) this.emitPages(pages);
     return round;
   }
 
@@ -179,7 +170,7 @@ export class SessionTreeModel {
    * drawing every row anew.
    */
   reload(): void {
-    const owners = [...this.groupPages.values()].map((pages) => this.ownerOf(pages.ref));
+    const owners = this.groupPages.all().map((pages) => this.ownerOf(pages.ref));
     if (!this.rootShowsGroups || owners.some((owner) => owner === undefined)) return this.refresh();
     this.forgetPages();
     for (const owner of owners) this.emit(owner);
@@ -187,11 +178,7 @@ export class SessionTreeModel {
 
   /** Aborts what is in flight and forgets every page; the groups on screen start loading again. */
   private forgetPages(): void {
-    this.controller.abort();
-    this.controller = new AbortController();
-    this.generation++;
-    for (const pages of this.groupPages.values()) pages.cancelRetry();
-    this.groupPages.clear();
+    this.groupPages.forget();
     this.loadExpandedGroups();
   }
 
@@ -229,28 +216,20 @@ export class SessionTreeModel {
         if (!node) this.rootShowsGroups = true;
         return groupsAt(dimensions[depth]!, groupedBy, node, this.filter, this.groups);
       }
-      const pages = this.pagesFor(node, groupedBy);
-      const children = await this.pagesChildren(pages);
-      if (this.isCurrent(pages) || attempt === 2) return children;
+      const pages = this.groupPages.pagesFor(node, groupedBy, this.filter);
+      const children = await this.groupPages.rows(pages, (id) => this.newSessions.isNew(id));
+      if (this.groupPages.isCurrent(pages) || attempt === 2) return children;
     }
   }
 
-  /**
-   * Loads the next page of a group. "Load more…" stays as it is until the page is in, with one
-   * change event then: VS Code delivers a view's change events at most once per 200 ms, so a
-   * "Loading…" event first would hold the page's own event back by that much. The view's progress
-   * bar shows the load instead (the command's).
-   */
-  async loadMore(ref: GroupPagesRef): Promise<void> {
-    const pages = this.currentPages(ref);
-    if (!pages || !pages.hasMore || pages.error) return;
-    await this.loadPage(pages);
-    if (this.isCurrent(pages)) this.emitPages(pages);
+  /** Loads the next page of a group, with one change event once it is in (see TreePages.loadMore). */
+  loadMore(ref: GroupPagesRef): Promise<void> {
+    return this.groupPages.loadMore(ref);
   }
 
   /** Retries only the failed page(s) of a group. */
   async retry(ref: GroupPagesRef): Promise<void> {
-    const pages = this.currentPages(ref);
+    const pages = this.groupPages.current(ref);
     if (!pages) return;
     // Watching could not read the first page: read it now, for the user, and merge it.
     if (pages.hasWatchError && !pages.error) {
@@ -260,32 +239,23 @@ export class SessionTreeModel {
       return;
     }
     pages.clearErrors({ byUser: true });
-    await this.loadAndShow(pages);
-  }
-
-  private async loadAndShow(pages: GroupPages): Promise<void> {
-    const loading = this.loadPage(pages);
-    this.emitPages(pages); // shows "Loading…" in place of the error or the rate-limit wait
-    await loading;
-    if (this.isCurrent(pages)) this.emitPages(pages);
+    await this.groupPages.loadAndShow(pages);
   }
 
   /** The group node that owns a group's pages (undefined: the root), for change events. */
   ownerOf(ref: GroupPagesRef): GroupNode | undefined {
-    return this.groups.get(ref.id.replace(/^slice:/, '')); // the prefix pagesId adds
+    return this.groups.get(ownerIdOf(ref));
   }
 
   /** What a leaf group has loaded so far; undefined until it was expanded. */
   loaded(group: GroupNode): { count: number; more: boolean } | undefined {
-    return this.groupPages.get(pagesId(group))?.loaded;
+    return this.groupPages.of(group)?.loaded;
   }
 
   /** Every loaded session, for commands such as copy and go-to. */
   loadedSessions(): Session[] {
-    return [...this.groupPages.values()].flatMap((pages) => pages.loadedSessions());
+    return this.groupPages.all().flatMap((pages) => pages.loadedSessions());
   }
-
-
 
   /**
    * Starts the first page of every leaf group on screen. After a refresh VS Code asks again for the
@@ -295,55 +265,18 @@ export class SessionTreeModel {
   private loadExpandedGroups(): void {
     const leafDepth = dimensionsOf(this.grouping).length - 1;
     for (const group of this.expanded.onScreen()) {
-      if (group.depth === leafDepth && this.shows(group)) void this.loadPage(this.pagesFor(group, group.groupedBy));
+      if (group.depth === leafDepth && this.shows(group)) void this.groupPages.load(this.pagesFor(group));
     }
   }
 
-
-  private pagesFor(owner: GroupNode | undefined, groupedBy: GroupedBy): GroupPages {
-    const id = pagesId(owner);
-    let pages = this.groupPages.get(id);
-    if (!pages) {
-      pages = new GroupPages(id, groupQueries(groupedBy, this.filter), this.generation, groupedBy);
-      this.groupPages.set(id, pages);
-    }
-    return pages;
-  }
-
-  private async pagesChildren(pages: GroupPages): Promise<TreeNode[]> {
-    if (!pages.isStarted) await this.loadPage(pages);
-    else if (pages.inFlight && pages.sessions.length === 0) await pages.inFlight;
-    return pages.rows((id) => this.newSessions.isNew(id));
-  }
-
-  /** Fetches the next page of a group; one promise per group at a time. */
-  private loadPage(pages: GroupPages): Promise<void> {
-    return pages.load({
-      client: this.options.client,
-      signal: this.controller.signal,
-      isCurrent: () => this.isCurrent(pages),
-      retryAutomatically: () => {
-        if (!this.isCurrent(pages)) return;
-        pages.clearErrors({ byUser: false });
-        void this.loadAndShow(pages);
-      },
-    });
+  /** A leaf group's pages under the current filter. */
+  private pagesFor(group: GroupNode): GroupPages {
+    return this.groupPages.pagesFor(group, group.groupedBy, this.filter);
   }
 
   /** Whether `group` is a group of the tree under the current grouping and filter. */
   private shows(group: GroupNode): boolean {
     return isShown(group, this.grouping, this.filter);
-  }
-
-  /** Whether these pages still belong to the tree shown: a refresh replaces them. */
-  private isCurrent(pages: GroupPages): boolean {
-    return pages.ref.generation === this.generation && this.groupPages.get(pages.id) === pages;
-  }
-
-  /** The pages a row names, if they are still current (see isCurrent). */
-  private currentPages(ref: GroupPagesRef): GroupPages | undefined {
-    const pages = this.groupPages.get(ref.id);
-    return pages && pages.ref.generation === ref.generation && pages.ref.generation === this.generation ? pages : undefined;
   }
 
   private emitPages(pages: GroupPages): void {

@@ -50,8 +50,6 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
   const item = new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
   item.id = notice.id;
   item.contextValue = `notice.${notice.kind}`;
-  const retry = { command: COMMANDS.retry, title: vscode.l10n.t('Retry'), arguments: [notice] };
-  const error = notice.error;
   switch (notice.kind) {
     case 'loadMore':
       item.label = vscode.l10n.t('Load more…');
@@ -71,6 +69,17 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
       item.tooltip = vscode.l10n.t('The server sent items without an id; they cannot be shown or opened.');
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       break;
+    default:
+      describeFailure(item, notice);
+  }
+  return item;
+}
+
+/** A row that says why a group's rows stopped, and what to do: set a token, wait, or retry. */
+function describeFailure(item: vscode.TreeItem, notice: NoticeNode): void {
+  const retry = { command: COMMANDS.retry, title: vscode.l10n.t('Retry'), arguments: [notice] };
+  const error = notice.error;
+  switch (notice.kind) {
     case 'signedOut':
       item.label = vscode.l10n.t('Set API Token…');
       item.description = error?.message;
@@ -105,7 +114,6 @@ export function noticeItem(notice: NoticeNode, filtered: boolean): vscode.TreeIt
       item.command = notice.pages ? retry : { command: 'workbench.action.openSettings', title: '', arguments: ['opencx.apiBaseUrl'] };
       break;
   }
-  return item;
 }
 
 /** The message quotes the server: as escaped text, so a URL or link in it is not one. */

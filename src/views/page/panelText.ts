@@ -3,8 +3,8 @@
 // Node tests (where the words are English); the extension hands @vscode/l10n its bundle at start.
 import * as l10n from '@vscode/l10n';
 
-/** The words of the page. */
-export interface PanelText {
+/** The words of the page's header: its actions, its title and the notices of a failed load. */
+export interface HeaderText {
   sessionActions: string;
   refresh: string;
   refreshing: string;
@@ -19,6 +19,11 @@ export interface PanelText {
   /** Title of a restored panel until its session is back. */
   pendingTitle: string;
   loadingSession: string;
+  updated: (age: string) => string;
+}
+
+/** The words of the JSON section. */
+export interface JsonText {
   json: string;
   jsonNote: string;
   /** Beside the JSON heading when the server's JSON could not be kept as sent (shown as read). */
@@ -30,6 +35,12 @@ export interface PanelText {
   expandAll: string;
   collapseAll: string;
   root: string;
+  /** Shown beside a collapsed object or array, e.g. "3 keys". */
+  entries: (count: number, isArray: boolean) => string;
+}
+
+/** The words of the history section. */
+export interface HistoryText {
   history: string;
   historyNote: string;
   loadingHistory: string;
@@ -38,9 +49,6 @@ export interface PanelText {
   noHistory: string;
   attachments: string;
   unknownSender: string;
-  updated: (age: string) => string;
-  /** Shown beside a collapsed object or array, e.g. "3 keys". */
-  entries: (count: number, isArray: boolean) => string;
   senderType: (type: string) => string;
   /** For an event without text: says what it was. */
   noText: (eventType: string | null) => string;
@@ -57,22 +65,17 @@ export interface PanelText {
   unreadableEvents: (count: number) => string;
 }
 
+/** The words of the page. */
+export interface PanelText extends HeaderText, JsonText, HistoryText {}
+
 let translated: PanelText | undefined;
 
 /** The page's words, translated once: every render needs them. */
 export function panelText(): PanelText {
-  return (translated ??= translatePanelText());
+  return (translated ??= { ...translateHeaderText(), ...translateJsonText(), ...translateHistoryText() });
 }
 
-function translatePanelText(): PanelText {
-  const senders = new Map([
-    ['contact', l10n.t('Contact')],
-    ['ai', l10n.t('AI')],
-    ['agent', l10n.t('Agent')],
-    // The 2024 document's name for a person answering on the company's side.
-    ['human_agent', l10n.t('Agent')],
-    ['system', l10n.t('System')],
-  ]);
+function translateHeaderText(): HeaderText {
   return {
     sessionActions: l10n.t('Session actions'),
     refresh: l10n.t('Refresh'),
@@ -87,6 +90,12 @@ function translatePanelText(): PanelText {
     setToken: l10n.t('Set API Token'),
     pendingTitle: l10n.t('open.cx session'),
     loadingSession: l10n.t('Loading session…'),
+    updated: (age) => l10n.t('updated {0}', age),
+  };
+}
+
+function translateJsonText(): JsonText {
+  return {
     json: l10n.t('JSON'),
     jsonNote: l10n.t('as the server sent it'),
     jsonNoteParsed: l10n.t('as read from the server'),
@@ -98,15 +107,6 @@ function translatePanelText(): PanelText {
     expandAll: l10n.t('Expand all'),
     collapseAll: l10n.t('Collapse all'),
     root: l10n.t('session'),
-    history: l10n.t('History'),
-    historyNote: l10n.t('newest first'),
-    loadingHistory: l10n.t('Loading history…'),
-    loadOlder: l10n.t('Load older'),
-    loadingOlder: l10n.t('Loading…'),
-    noHistory: l10n.t('No messages in this session.'),
-    attachments: l10n.t('Attachments'),
-    unknownSender: l10n.t('Unknown sender'),
-    updated: (age) => l10n.t('updated {0}', age),
     entries: (count, isArray) =>
       isArray
         ? count === 1
@@ -115,6 +115,27 @@ function translatePanelText(): PanelText {
         : count === 1
           ? l10n.t('1 key')
           : l10n.t('{0} keys', count),
+  };
+}
+
+function translateHistoryText(): HistoryText {
+  const senders = new Map([
+    ['contact', l10n.t('Contact')],
+    ['ai', l10n.t('AI')],
+    ['agent', l10n.t('Agent')],
+    // The 2024 document's name for a person answering on the company's side.
+    ['human_agent', l10n.t('Agent')],
+    ['system', l10n.t('System')],
+  ]);
+  return {
+    history: l10n.t('History'),
+    historyNote: l10n.t('newest first'),
+    loadingHistory: l10n.t('Loading history…'),
+    loadOlder: l10n.t('Load older'),
+    loadingOlder: l10n.t('Loading…'),
+    noHistory: l10n.t('No messages in this session.'),
+    attachments: l10n.t('Attachments'),
+    unknownSender: l10n.t('Unknown sender'),
     senderType: (type) => senders.get(type) ?? type,
     noText: (eventType) => (eventType ? l10n.t('({0} event without text)', eventType) : l10n.t('(event without text)')),
     internalComment: l10n.t('Internal comment'),
