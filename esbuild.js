@@ -14,7 +14,7 @@ const path = require('node:path');
 const LAZY_PARTS = {
   sessionPanels: {
     entry: 'src/views/sessionPanelsPart.ts',
-    owns: ['src/views/sessionPanels.ts', 'src/views/sessionPanel.ts', 'src/views/page/', 'src/views/sessionJsonDocuments.ts', 'src/model/openSession.ts', 'src/model/sessionHistory.ts'],
+    owns: ['src/views/sessionPanels.ts', 'src/views/sessionPanel.ts', 'src/views/page/', 'src/views/sessionJsonDocuments.ts', 'src/model/history/openSession.ts', 'src/model/history/sessionHistory.ts'],
   },
   exactJson: {
     entry: 'src/api/exactJson.ts',
@@ -22,11 +22,11 @@ const LAZY_PARTS = {
   },
   chatTools: {
     entry: 'src/tools/chatToolsPart.ts',
-    owns: ['src/model/chatTools.ts', 'src/model/chatToolInput.ts', 'src/model/chatContent.ts'],
+    owns: ['src/model/chat/chatTools.ts', 'src/model/chat/chatToolInput.ts', 'src/model/chat/chatContent.ts'],
   },
   quickPicks: {
     entry: 'src/commands/quickPicksPart.ts',
-    owns: ['src/commands/search.ts', 'src/commands/searchContact.ts', 'src/model/localSearch.ts', 'src/model/remoteSearch.ts', 'src/commands/filter.ts', 'src/commands/savedViews.ts', 'src/commands/token.ts'],
+    owns: ['src/commands/searchSessions.ts', 'src/commands/searchContact.ts', 'src/model/search/localSearch.ts', 'src/model/search/remoteSearch.ts', 'src/commands/filter.ts', 'src/commands/savedViewCommands.ts', 'src/commands/token.ts'],
   },
 };
 
@@ -125,7 +125,7 @@ function buildOptions({ production = false, watch = false, workingDir = process.
  */
 function pageScriptOptions({ production = false, watch = false } = {}) {
   return {
-    entryPoints: { session: 'src/webview/session.ts' },
+    entryPoints: { session: 'src/views/page/pageScript.ts' },
     bundle: true,
     format: 'iife',
     platform: 'browser',

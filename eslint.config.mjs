@@ -51,7 +51,7 @@ export default tseslint.config(
   }),
   layer(['src/model/**/*.ts'], {
     vscode: false,
-    forbidden: [['^\\.\\./(services|ui|views|commands|tools)(/|$)', 'src/model imports only src/api.'], EXTENSION],
+    forbidden: [['^(\\.\\./)+(services|ui|views|commands|tools)(/|$)', 'src/model imports only src/api.'], EXTENSION],
   }),
   layer(['src/services/**/*.ts', 'src/ui/**/*.ts'], {
     forbidden: [['^\\.\\./(views|commands|tools)(/|$)', 'Services and UI helpers sit below views, commands and the chat tools.'], EXTENSION],
@@ -80,7 +80,7 @@ export default tseslint.config(
   // The page's script runs in the webview: no VS Code API, no Node, none of the extension's code
   // but the message types both sides share.
   {
-    files: ['src/webview/**/*.ts'],
+    files: ['src/views/page/pageScript.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -88,8 +88,8 @@ export default tseslint.config(
           paths: [{ name: 'vscode', message: 'The page runs in a webview: it reaches the extension only by messages.' }],
           patterns: [
             {
-              regex: '^(node:|\\.\\./(?!views/page/webviewMessages$))',
-              message: 'The page imports only the message types it shares with the extension (views/page/webviewMessages.ts).',
+              regex: '^(node:|\\.\\.?/(?!webviewMessages$))',
+              message: 'The page imports only the message types it shares with the extension (webviewMessages.ts).',
             },
           ],
         },

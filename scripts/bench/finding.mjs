@@ -4,8 +4,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DATA, loadCompiled, median } from './repo.mjs';
 
-const { findSessionIds } = /** @type {typeof import('../../src/model/sessionIds.js')} */ (loadCompiled('src/model/sessionIds.js'));
-const { RemoteSearch, SEARCH_DELAY_MS } = /** @type {typeof import('../../src/model/remoteSearch.js')} */ (loadCompiled('src/model/remoteSearch.js'));
+const { findSessionIds } = /** @type {typeof import('../../src/model/links/sessionIds.js')} */ (loadCompiled('src/model/links/sessionIds.js'));
+const { RemoteSearch, SEARCH_DELAY_MS } = /** @type {typeof import('../../src/model/search/remoteSearch.js')} */ (loadCompiled('src/model/search/remoteSearch.js'));
 const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
 const { startStandIn } = /** @type {typeof import('../../test/server/server.js')} */ (loadCompiled('test/server/server.js'));
 
@@ -39,7 +39,7 @@ export function timeLinkDetection({ megabytes = 10, runs = 7 } = {}) {
 
 /**
  * Types `text` a character at a time, `intervalMs` apart, and waits out the pause.
- * @param {import('../../src/model/remoteSearch.js').RemoteSearch} search
+ * @param {import('../../src/model/search/remoteSearch.js').RemoteSearch} search
  * @param {string} text
  * @param {number} intervalMs
  */

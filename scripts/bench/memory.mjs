@@ -8,14 +8,14 @@ import { DATA, loadCompiled, median } from './repo.mjs';
 const { RequestBudget } = /** @type {typeof import('../../src/api/budget.js')} */ (loadCompiled('src/api/budget.js'));
 const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
 const { parseSessionPage } = /** @type {typeof import('../../src/api/schemas.js')} */ (loadCompiled('src/api/schemas.js'));
-const { SessionTreeModel } = /** @type {typeof import('../../src/model/sessionTree.js')} */ (loadCompiled('src/model/sessionTree.js'));
+const { SessionTreeModel } = /** @type {typeof import('../../src/model/tree/sessionTree.js')} */ (loadCompiled('src/model/tree/sessionTree.js'));
 const { generateSessions } = /** @type {typeof import('../../test/server/data.js')} */ (loadCompiled('test/server/data.js'));
 const { startStandIn } = /** @type {typeof import('../../test/server/server.js')} */ (loadCompiled('test/server/server.js'));
 
-/** @typedef {import('../../src/model/treeNodes.js').TreeNode} TreeNode */
+/** @typedef {import('../../src/model/tree/treeNodes.js').TreeNode} TreeNode */
 /**
  * A "Load more…" row, which always names the pages it loads more of.
- * @typedef {import('../../src/model/treeNodes.js').NoticeNode & { pages: import('../../src/model/treeNodes.js').GroupPagesRef }} LoadMoreNode
+ * @typedef {import('../../src/model/tree/treeNodes.js').NoticeNode & { pages: import('../../src/model/tree/treeNodes.js').GroupPagesRef }} LoadMoreNode
  */
 
 const SESSIONS = 10_000;

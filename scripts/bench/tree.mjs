@@ -5,14 +5,14 @@ import { DATA, loadCompiled, median } from './repo.mjs';
 
 const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
 const { parseSessionPage } = /** @type {typeof import('../../src/api/schemas.js')} */ (loadCompiled('src/api/schemas.js'));
-const { SessionTreeModel } = /** @type {typeof import('../../src/model/sessionTree.js')} */ (loadCompiled('src/model/sessionTree.js'));
+const { SessionTreeModel } = /** @type {typeof import('../../src/model/tree/sessionTree.js')} */ (loadCompiled('src/model/tree/sessionTree.js'));
 const { startStandIn } = /** @type {typeof import('../../test/server/server.js')} */ (loadCompiled('test/server/server.js'));
 
-/** @typedef {import('../../src/model/treeNodes.js').TreeNode} TreeNode */
-/** @typedef {import('../../src/model/treeNodes.js').GroupNode} GroupNode */
+/** @typedef {import('../../src/model/tree/treeNodes.js').TreeNode} TreeNode */
+/** @typedef {import('../../src/model/tree/treeNodes.js').GroupNode} GroupNode */
 /**
  * A "Load more…" row, which always names the pages it loads more of.
- * @typedef {import('../../src/model/treeNodes.js').NoticeNode & { pages: import('../../src/model/treeNodes.js').GroupPagesRef }} LoadMoreNode
+ * @typedef {import('../../src/model/tree/treeNodes.js').NoticeNode & { pages: import('../../src/model/tree/treeNodes.js').GroupPagesRef }} LoadMoreNode
  */
 /** @typedef {import('../../test/server/server.js').StandIn} StandIn */
 /** @typedef {import('../../test/server/server.js').RecordedRequest} RecordedRequest */
@@ -157,7 +157,7 @@ class ViewLike {
   /** @type {Set<Promise<unknown>>} */
   inFlight = new Set();
 
-  /** @param {import('../../src/model/sessionTree.js').SessionTreeModel} model */
+  /** @param {import('../../src/model/tree/sessionTree.js').SessionTreeModel} model */
   constructor(model) {
     this.model = model;
     model.onDidChange((node) => this.track(this.show(node)));

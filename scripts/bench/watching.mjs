@@ -7,13 +7,13 @@ import { DATA, loadCompiled, median } from './repo.mjs';
 
 const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
 const { RequestBudget } = /** @type {typeof import('../../src/api/budget.js')} */ (loadCompiled('src/api/budget.js'));
-const { SessionTreeModel } = /** @type {typeof import('../../src/model/sessionTree.js')} */ (loadCompiled('src/model/sessionTree.js'));
-const { Watch } = /** @type {typeof import('../../src/model/watch.js')} */ (loadCompiled('src/model/watch.js'));
+const { SessionTreeModel } = /** @type {typeof import('../../src/model/tree/sessionTree.js')} */ (loadCompiled('src/model/tree/sessionTree.js'));
+const { Watch } = /** @type {typeof import('../../src/model/watching/watchSchedule.js')} */ (loadCompiled('src/model/watching/watchSchedule.js'));
 const { startStandIn } = /** @type {typeof import('../../test/server/server.js')} */ (loadCompiled('test/server/server.js'));
 // Timers that fire as virtual time is moved on; the rounds they start settle before it moves further.
 const { VirtualTime } = /** @type {typeof import('../../test/unit/virtualTime.js')} */ (loadCompiled('test/unit/virtualTime.js'));
 
-/** @typedef {import('../../src/model/treeNodes.js').GroupNode} GroupNode */
+/** @typedef {import('../../src/model/tree/treeNodes.js').GroupNode} GroupNode */
 /** @typedef {import('../../test/server/server.js').StandIn} StandIn */
 
 const CHANNELS = ['web', 'email', 'whatsapp', 'sms', 'api'];

@@ -9,7 +9,7 @@ import { RequestBudget } from './budget';
 import { checkBaseUrl } from './baseUrl';
 import { ApiError, redact } from './errors';
 import { toApiError } from './requestErrors';
-import { parseSearchResult, type SearchResult } from './search';
+import { parseSearchResult, type SearchResult } from './searchResults';
 import { sessionQueryParams, type SessionQuery } from './sessionQuery';
 import { readLimitedText } from './responseLimit';
 import {

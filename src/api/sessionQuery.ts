@@ -1,5 +1,5 @@
 // One server-side query of GET /chat/sessions and the query string it becomes. The user's filter
-// (model/sessionFilter.ts) turns into one or more of these.
+// (model/tree/sessionFilter.ts) turns into one or more of these.
 import type { ChannelType, SessionStatus } from './schemas';
 
 /** One server-side query: every field maps to one documented query parameter. */

@@ -3,7 +3,7 @@
 // (src/tools). Where this VS Code has no chat, or AI features are turned off, it says so.
 import * as vscode from 'vscode';
 import { parseSessionId } from '../api/ids';
-import { sessionChatQuery } from '../model/chatQuery';
+import { sessionChatQuery } from '../model/chat/chatQuery';
 import { CHAT_OPEN_COMMAND } from '../ui/ids';
 import { showError, showInformation, showWarning } from '../ui/notifications';
 

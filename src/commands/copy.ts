@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
-import type { TreeNode } from '../model/treeNodes';
+import type { TreeNode } from '../model/tree/treeNodes';
 import { copyToClipboard } from '../ui/clipboard';
 import { plainText } from '../ui/plainText';
 import { showInformation } from '../ui/notifications';

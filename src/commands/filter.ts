@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { CHANNEL_TYPES, SESSION_STATUSES } from '../api/schemas';
 import { channelLabels, statusLabels } from '../model/labels';
-import { DATE_PRESETS, isFiltered, NO_FILTER, parseIsoDate, type DatePreset, type DateWindow, type SessionFilter } from '../model/sessionFilter';
+import { DATE_PRESETS, isFiltered, NO_FILTER, parseIsoDate, type DatePreset, type DateWindow, type SessionFilter } from '../model/tree/sessionFilter';
 import type { FilterController } from '../services/filterController';
 import { iconName } from '../ui/icons';
 

@@ -2,7 +2,7 @@
 // `opencx.groupBy`. VS Code draws no check mark on an extension's menu items, so the current
 // grouping shows as its "✓" twin (same action, hidden from the palette), picked by the
 // `opencx.groupBy` context key that extension.ts keeps equal to the setting.
-import type { Grouping } from '../model/treeNodes';
+import type { Grouping } from '../model/tree/treeNodes';
 import { setGroupBy } from '../services/config';
 import type { CommandName } from '../ui/ids';
 

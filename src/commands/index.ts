@@ -2,19 +2,19 @@
 // package.json (a unit test compares the two); the record below must name a handler for every id,
 // so a command declared there and forgotten here does not compile.
 import * as vscode from 'vscode';
-import { NO_FILTER } from '../model/sessionFilter';
-import type { SessionTreeModel } from '../model/sessionTree';
-import type { NoticeNode, TreeNode } from '../model/treeNodes';
+import { NO_FILTER } from '../model/tree/sessionFilter';
+import type { SessionTreeModel } from '../model/tree/sessionTree';
+import type { NoticeNode, TreeNode } from '../model/tree/treeNodes';
 import type { Connection } from '../services/connection';
 import type { FilterController } from '../services/filterController';
-import type { SavedViews } from '../services/savedViews';
+import type { SavedViews } from '../services/savedViewStore';
 import { COMMANDS, VIEW_ID, type CommandName } from '../ui/ids';
 import { loadOnFirstUse, type SharedLocale } from '../ui/lazyParts';
 import { askChat } from './askChat';
 import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
 import { groupByHandlers } from './groupBy';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
-import type { WatchSwitch } from './watch';
+import type { WatchSwitch } from './watchSwitch';
 
 /** What the commands act on, built by the extension's activation. */
 export interface CommandTargets {

@@ -3,8 +3,8 @@
 // that activation does not read code that waits for a person to ask for it.
 import { adoptLocale, type SharedLocale } from '../ui/lazyParts';
 import { filterSessions } from './filter';
-import { saveView, switchView } from './savedViews';
-import { searchSessions } from './search';
+import { saveView, switchView } from './savedViewCommands';
+import { searchSessions } from './searchSessions';
 import { setToken, signOut } from './token';
 
 export function quickPicksPart(locale: SharedLocale) {

@@ -2,7 +2,7 @@
 // its email or phone, and copying its id or email. Never a dead end: there is always a way on.
 import * as vscode from 'vscode';
 import type { Session } from '../api/schemas';
-import type { ContactHit } from '../api/search';
+import type { ContactHit } from '../api/searchResults';
 import { sessionLabel, statusLabel } from '../model/labels';
 import { copyToClipboard } from '../ui/clipboard';
 import { plainText } from '../ui/plainText';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
-import { findSessionIds, sessionIdAt } from '../model/sessionIds';
+import { findSessionIds, sessionIdAt } from '../model/links/sessionIds';
 import { showInformation } from '../ui/notifications';
 import { showError } from '../ui/notifications';
 

@@ -3,7 +3,7 @@
 // shared by the tree, the tooltips, the quick picks and the session panel.
 import * as l10n from '@vscode/l10n';
 import type { ChannelType, Session, SessionStatus } from '../api/schemas';
-import type { GroupedBy } from './treeNodes';
+import type { GroupedBy } from './tree/treeNodes';
 
 let translated: { status: Record<SessionStatus, string>; channel: Record<ChannelType, string> } | undefined;
 

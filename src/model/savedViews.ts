@@ -2,8 +2,8 @@
 // rules for names; the stored list is read defensively, since it syncs between machines and
 // versions of the extension and may have been written by either.
 import * as l10n from '@vscode/l10n';
-import { describeFilter, readFilter, type SessionFilter } from './sessionFilter';
-import { GROUPINGS, type Grouping } from './treeNodes';
+import { describeFilter, readFilter, type SessionFilter } from './tree/sessionFilter';
+import { GROUPINGS, type Grouping } from './tree/treeNodes';
 
 export interface SavedView {
   readonly name: string;

@@ -1,7 +1,7 @@
 // The extension's settings, read in one place.
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL } from '../api/baseUrl';
-import { GROUPINGS, type Grouping } from '../model/treeNodes';
+import { GROUPINGS, type Grouping } from '../model/tree/treeNodes';
 
 export const SECTION = 'opencx';
 
@@ -33,7 +33,7 @@ export function sessionLinks(): boolean {
   return vscode.workspace.getConfiguration(SECTION).get<boolean>('sessionLinks', true) !== false;
 }
 
-/** Seconds between rounds of watching (at least MIN_INTERVAL_S; model/watch.ts keeps to it). */
+/** Seconds between rounds of watching (at least MIN_INTERVAL_S; model/watching/watchSchedule.ts keeps to it). */
 export function watchInterval(): number {
   return vscode.workspace.getConfiguration(SECTION).get<number>('watchInterval', 60);
 }

@@ -2,10 +2,10 @@
 // `opencx.filtered` context key, and handed to the tree model, which turns it into queries.
 import * as vscode from 'vscode';
 import { viewTitle } from '../model/savedViews';
-import type { SessionTreeModel } from '../model/sessionTree';
-import { isFiltered, readFilter, type SessionFilter } from '../model/sessionFilter';
+import type { SessionTreeModel } from '../model/tree/sessionTree';
+import { isFiltered, readFilter, type SessionFilter } from '../model/tree/sessionFilter';
 import { CONTEXT_KEYS } from '../ui/ids';
-import type { SavedViews } from './savedViews';
+import type { SavedViews } from './savedViewStore';
 
 const STORAGE_KEY = 'opencx.filter';
 

@@ -1,11 +1,11 @@
 // The chat's read-only session tools (package.json contributes.languageModelTools), registered
 // with VS Code's language-model API. Only the VS Code side lives here: what each tool reads and
-// answers is model/chatTools.ts, tested in Node. They read through the same client as the sidebar
+// answers is model/chat/chatTools.ts, tested in Node. They read through the same client as the sidebar
 // (services/connection.ts), so they count against the same budget of 100 requests a minute.
 // The answers' code is loaded on the first call (chatToolsPart.ts).
 import * as vscode from 'vscode';
 import type { CurrentClient, OpenCxClient } from '../api/client';
-import type { ChatToolKind } from '../model/chatTools';
+import type { ChatToolKind } from '../model/chat/chatTools';
 import { withAbortSignal } from '../ui/cancellation';
 import { CHAT_TOOLS } from '../ui/ids';
 import { loadOnFirstUse, type SharedLocale } from '../ui/lazyParts';

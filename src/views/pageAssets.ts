@@ -1,5 +1,5 @@
 // The session page's script and stylesheet, read once and written into every page: the script as
-// built from src/webview/session.ts (dist/session.js, esbuild.js) and media/session.css. Linked as
+// built from src/views/page/pageScript.ts (dist/session.js, esbuild.js) and media/session.css. Linked as
 // files, they were fetched after the page through VS Code's resource loader, and VS Code shows a
 // webview's page only once everything it loads is in: the panel stayed blank while they loaded, and a
 // busy window gave up waiting for them.

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { CurrentClient } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { SessionReader } from '../model/openSession';
+import type { SessionReader } from '../model/history/openSession';
 import type { InlineError } from './page/html';
 
 /** No client: no API token is stored for the current server. */

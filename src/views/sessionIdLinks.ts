@@ -1,10 +1,10 @@
 // Session ids in any editor become links (Ctrl/Cmd+click opens the session's panel) and show a
 // hover that says what the session is. Links cost no request; a hover asks once per id
-// (model/sessionLookup.ts) and never holds the editor longer than HOVER_WAIT_MS.
+// (model/links/sessionLookup.ts) and never holds the editor longer than HOVER_WAIT_MS.
 import * as vscode from 'vscode';
 import { formatAge, sessionFacts, sessionLabel } from '../model/labels';
-import { findSessionIds, sessionIdAt } from '../model/sessionIds';
-import type { Lookup, SessionLookupCache } from '../model/sessionLookup';
+import { findSessionIds, sessionIdAt } from '../model/links/sessionIds';
+import type { Lookup, SessionLookupCache } from '../model/links/sessionLookup';
 import { COMMANDS } from '../ui/ids';
 import { markdownText } from '../ui/plainText';
 

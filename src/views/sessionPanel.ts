@@ -1,9 +1,9 @@
 // One session's webview panel: the session's JSON exactly as the server sent it, and its history.
 //
 // The panel owns its webview and little else. The session and its history load in OpenSession
-// (model/openSession.ts); the page is made from their state (page/sessionPage.ts) and reaches the
+// (model/history/openSession.ts); the page is made from their state (page/sessionPage.ts) and reaches the
 // webview one way (page/pageChannel.ts): the first content inside the page's HTML, every change
-// after as an update that the page's script (src/webview/session.ts) puts in place once it has
+// after as an update that the page's script (src/views/page/pageScript.ts) puts in place once it has
 // said it runs. The script keeps collapsed nodes, scroll position and focus in its webview state,
 // across updates and loads.
 import * as vscode from 'vscode';
@@ -11,7 +11,7 @@ import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
 import { exactJsonOf } from '../api/exactJson';
 import { sessionLabel } from '../model/labels';
-import { OpenSession } from '../model/openSession';
+import { OpenSession } from '../model/history/openSession';
 import { copyToClipboard } from '../ui/clipboard';
 import { plainText } from '../ui/plainText';
 import { COMMANDS } from '../ui/ids';

@@ -1,9 +1,9 @@
 // Adapts the plain sessions tree model to VS Code: its rows become tree items (treeItems.ts) and
 // its change events become the view's.
 import * as vscode from 'vscode';
-import { isFiltered } from '../model/sessionFilter';
-import type { SessionTreeModel } from '../model/sessionTree';
-import type { GroupNode, NoticeNode, TreeNode } from '../model/treeNodes';
+import { isFiltered } from '../model/tree/sessionFilter';
+import type { SessionTreeModel } from '../model/tree/sessionTree';
+import type { GroupNode, NoticeNode, TreeNode } from '../model/tree/treeNodes';
 import { groupItem, noticeItem, sessionItem, sessionTooltip } from './treeItems';
 
 export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

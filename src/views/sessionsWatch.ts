@@ -1,13 +1,13 @@
-// Watching for new sessions in VS Code: the rounds (model/watch.ts) follow the window's focus, the
+// Watching for new sessions in VS Code: the rounds (model/watching/watchSchedule.ts) follow the window's focus, the
 // count of new sessions shows on the view's badge (on the activity-bar icon too) until the user
 // looks, a notification announces what `opencx.notify` asks for, and whether the user watches is
 // kept per workspace, so a window reload watches on.
 import * as vscode from 'vscode';
 import type { Session } from '../api/schemas';
 import { sessionLabel } from '../model/labels';
-import type { SessionTreeModel, WatchRound } from '../model/sessionTree';
-import type { TreeNode } from '../model/treeNodes';
-import { Watch } from '../model/watch';
+import type { SessionTreeModel, WatchRound } from '../model/tree/sessionTree';
+import type { TreeNode } from '../model/tree/treeNodes';
+import { Watch } from '../model/watching/watchSchedule';
 import { affects, notifyMode, watchInterval } from '../services/config';
 import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from '../ui/ids';
 import { showInformation } from '../ui/notifications';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { formatWait } from '../api/errors';
 import type { Session } from '../api/schemas';
 import { formatAge, formatDate, formatTime, sessionDescription, sessionFacts, sessionLabel, visible } from '../model/labels';
-import type { GroupedBy, GroupNode, NoticeNode } from '../model/treeNodes';
+import type { GroupedBy, GroupNode, NoticeNode } from '../model/tree/treeNodes';
 import { groupIcon, sessionIcon } from '../ui/icons';
 import { COMMANDS } from '../ui/ids';
 import { markdownText } from '../ui/plainText';

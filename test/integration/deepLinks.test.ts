@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { SessionNode, TreeNode } from '../../src/model/treeNodes';
+import type { SessionNode, TreeNode } from '../../src/model/tree/treeNodes';
 import { activate, EXTENSION_ID, pageOf, press, signIn, standIn, waitFor } from './helpers';
 
 const linkOf = (id: string) => vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}/session/${id}`);

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { groupFromId } from '../../src/model/treeGroups';
+import { groupFromId } from '../../src/model/tree/treeGroups';
 import { VIEW_ID } from '../../src/ui/ids';
 import type { PageAction } from '../../src/views/page/webviewMessages';
 import type { Faults, RecordedRequest } from '../server/server';

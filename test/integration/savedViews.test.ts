@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { SessionFilter } from '../../src/model/sessionFilter';
-import type { GroupNode, TreeNode } from '../../src/model/treeNodes';
+import type { SessionFilter } from '../../src/model/tree/sessionFilter';
+import type { GroupNode, TreeNode } from '../../src/model/tree/treeNodes';
 import { activate, signIn, standIn, waitFor } from './helpers';
 
 const webHandoffs: SessionFilter = { statuses: ['open'], channels: ['web'], handedOff: true };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { GroupNode, NoticeNode, TreeNode } from '../../src/model/treeNodes';
+import type { GroupNode, NoticeNode, TreeNode } from '../../src/model/tree/treeNodes';
 import type { Faults } from '../server/server';
 import { closedPort } from '../unit/closedPort';
 import { survives } from '../unit/faultReport';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/tree/treeNodes';
 import { survives } from '../unit/faultReport';
 import { activate, signIn, standIn } from './helpers';
 import { assertNoToken } from './tokenLeaks';

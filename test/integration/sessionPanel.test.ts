@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { SessionNode } from '../../src/model/treeNodes';
+import type { SessionNode } from '../../src/model/tree/treeNodes';
 import { generateHistory, HOSTILE_NAME, type RawSession } from '../server/data';
 import { activate, answerTo, EXTENSION_ID, pageOf, press, settledPage, signIn, standIn, waitFor } from './helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/tree/treeNodes';
 import { activate, collapseAll, signIn, standIn, waitFor } from './helpers';
 
 const STATUS_NAMES: Record<string, string> = { open: 'Open', closed_resolved: 'Closed · resolved', closed_unresolved: 'Closed · unresolved' };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseHistoryPage } from '../../src/api/schemas';
-import { customerContent, cutText, dataLine, fitLines, OUTPUT_LIMITS, sessionSummary, transcriptEntry } from '../../src/model/chatContent';
+import { customerContent, cutText, dataLine, fitLines, OUTPUT_LIMITS, sessionSummary, transcriptEntry } from '../../src/model/chat/chatContent';
 import { parsedSession, SESSION_ID } from '../builders/sessions';
 import { HOSTILE_CONTACT, splitAnswer } from './chatOutput';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CHAT_LIMITS, checkGetInput, checkListInput, checkSearchInput, parseIsoTime, type Checked } from '../../src/model/chatToolInput';
+import { CHAT_LIMITS, checkGetInput, checkListInput, checkSearchInput, parseIsoTime, type Checked } from '../../src/model/chat/chatToolInput';
 
 function problem<T>(checked: Checked<T>): string {
   assert.equal(checked.ok, false, `expected a problem, got ${JSON.stringify(checked)}`);

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { OpenCxClient } from '../../src/api/client';
-import { OUTPUT_LIMITS } from '../../src/model/chatContent';
-import { sessionChatQuery } from '../../src/model/chatQuery';
-import { answerTool, invocationMessage, signedOutAnswer } from '../../src/model/chatTools';
+import { OUTPUT_LIMITS } from '../../src/model/chat/chatContent';
+import { sessionChatQuery } from '../../src/model/chat/chatQuery';
+import { answerTool, invocationMessage, signedOutAnswer } from '../../src/model/chat/chatTools';
 import { generateHistory, generateSessions, type RawSession } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
 import { HOSTILE_CONTACT, splitAnswer } from './chatOutput';

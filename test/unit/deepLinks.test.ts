@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseDeepLink, sessionLink } from '../../src/model/deepLinks';
+import { parseDeepLink, sessionLink } from '../../src/model/links/deepLinkUris';
 
 const ID = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
 

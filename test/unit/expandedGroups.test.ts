@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { OpenCxClient } from '../../src/api/client';
-import { ExpandedGroups } from '../../src/model/expandedGroups';
-import { NO_FILTER } from '../../src/model/sessionFilter';
-import { SessionTreeModel } from '../../src/model/sessionTree';
-import type { GroupNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import { ExpandedGroups } from '../../src/model/tree/expandedGroups';
+import { NO_FILTER } from '../../src/model/tree/sessionFilter';
+import { SessionTreeModel } from '../../src/model/tree/sessionTree';
+import type { GroupNode, SessionNode, TreeNode } from '../../src/model/tree/treeNodes';
 import { startStandIn, type StandIn } from '../server/server';
 
 const groups = (nodes: TreeNode[]) => nodes.filter((node): node is GroupNode => node.type === 'group');

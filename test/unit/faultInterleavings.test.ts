@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
-import type { GroupNode } from '../../src/model/treeNodes';
+import type { GroupNode } from '../../src/model/tree/treeNodes';
 import { fullRawSession } from '../builders/sessions';
 import type { RawSession } from '../server/data';
 import { startStandIn } from '../server/server';

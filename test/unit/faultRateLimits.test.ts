@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
-import { MAX_AUTOMATIC_RETRIES } from '../../src/model/groupPages';
+import { MAX_AUTOMATIC_RETRIES } from '../../src/model/tree/groupPages';
 import { startStandIn } from '../server/server';
 import { survives } from './faultReport';
 import { clientFor, firstPages, idsOf, isFor, leaf, leafGroups, modelWith, noticeOf, queryOf, settled, SMALL } from './faultTree';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { OpenCxClient, type ClientOptions } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
-import { SessionTreeModel } from '../../src/model/sessionTree';
+import { SessionTreeModel } from '../../src/model/tree/sessionTree';
 import { startStandIn, type Faults, type StandIn } from '../server/server';
 import { closedPort } from './closedPort';
 import { survives } from './faultReport';

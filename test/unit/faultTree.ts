@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OpenCxClient } from '../../src/api/client';
-import { SessionTreeModel } from '../../src/model/sessionTree';
-import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import { SessionTreeModel } from '../../src/model/tree/sessionTree';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/tree/treeNodes';
 import type { RecordedRequest, StandIn, StandInOptions } from '../server/server';
 
 export { clientFor } from './clientHarness';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Session } from '../../src/api/schemas';
-import { matchesQuery, mergeFirstPages, type LoadedSession } from '../../src/model/firstPageMerge';
+import { matchesQuery, mergeFirstPages, type LoadedSession } from '../../src/model/watching/firstPageMerge';
 import { parsedSession } from '../builders/sessions';
 
 /** Sessions "a", "b", … as the server sends them; `version` changes their update time. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseHistoryPage, type HistoryEvent, type Page } from '../../src/api/schemas';
-import { mergeRefreshedHistory, readRefreshedHistory, type ShownHistory } from '../../src/model/historyRefresh';
+import { mergeRefreshedHistory, readRefreshedHistory, type ShownHistory } from '../../src/model/history/historyRefresh';
 
 /** Events with the given ids (null: no id), newest first. */
 function events(...ids: (string | number | null)[]): HistoryEvent[] {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CHAT_LIMITS } from '../../src/model/chatToolInput';
-import { SESSION_TOOL_REFERENCE } from '../../src/model/chatQuery';
+import { CHAT_LIMITS } from '../../src/model/chat/chatToolInput';
+import { SESSION_TOOL_REFERENCE } from '../../src/model/chat/chatQuery';
 import { CHAT_TOOLS, COMMANDS } from '../../src/ui/ids';
 
 const root = path.join(__dirname, '../../..');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Session } from '../../src/api/schemas';
-import { matchLoadedSessions, snippetAround } from '../../src/model/localSearch';
+import { matchLoadedSessions, snippetAround } from '../../src/model/search/localSearch';
 import { parsedSession } from '../builders/sessions';
 
 const SESSIONS = [

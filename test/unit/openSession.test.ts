@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { OpenCxClient } from '../../src/api/client';
 import { ApiError } from '../../src/api/errors';
 import type { Session } from '../../src/api/schemas';
-import { OpenSession } from '../../src/model/openSession';
+import { OpenSession } from '../../src/model/history/openSession';
 import { generateSessions } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
 

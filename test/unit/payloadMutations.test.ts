@@ -10,7 +10,7 @@ import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
 import { parseHistoryPage, parseSession, parseSessionPage, SchemaError, type HistoryEvent, type Session } from '../../src/api/schemas';
 import { exactJsonOf, SentJson } from '../../src/api/exactJson';
-import { SessionTreeModel } from '../../src/model/sessionTree';
+import { SessionTreeModel } from '../../src/model/tree/sessionTree';
 import type { Json, RawSession } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
 import { earlierHistoryItem, earlierSession } from './earlierShapeArbitraries';

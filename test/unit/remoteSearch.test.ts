@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { SearchResult } from '../../src/api/search';
-import { RemoteSearch, type RemoteSearchState } from '../../src/model/remoteSearch';
+import type { SearchResult } from '../../src/api/searchResults';
+import { RemoteSearch, type RemoteSearchState } from '../../src/model/search/remoteSearch';
 
 const result = (query: string): SearchResult => ({ contacts: [], messages: [{ id: query, session_id: 's', message: query, type: 'message', raw: {} }], unreadable: 0 });
 

@@ -12,7 +12,7 @@ import {
   writeSavedViews,
   type SavedView,
 } from '../../src/model/savedViews';
-import { NO_FILTER, type SessionFilter } from '../../src/model/sessionFilter';
+import { NO_FILTER, type SessionFilter } from '../../src/model/tree/sessionFilter';
 
 const webHandoffs: SessionFilter = { statuses: ['open'], channels: ['web'], handedOff: true };
 const handoffsView: SavedView = { name: 'Open web handoffs', filter: webHandoffs, grouping: 'status' };

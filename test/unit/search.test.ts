@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { OpenCxClient } from '../../src/api/client';
 import { ApiError } from '../../src/api/errors';
-import { parseSearchResult } from '../../src/api/search';
+import { parseSearchResult } from '../../src/api/searchResults';
 import { SchemaError } from '../../src/api/schemas';
 import { startStandIn, type StandIn } from '../server/server';
 

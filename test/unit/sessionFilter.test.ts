@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { sessionQueryParams } from '../../src/api/sessionQuery';
-import { describeFilter, isFiltered, NO_FILTER, parseIsoDate, readFilter, groupQueries } from '../../src/model/sessionFilter';
+import { describeFilter, isFiltered, NO_FILTER, parseIsoDate, readFilter, groupQueries } from '../../src/model/tree/sessionFilter';
 
 suite('session filter → server queries', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findSessionIds, sessionIdAt } from '../../src/model/sessionIds';
+import { findSessionIds, sessionIdAt } from '../../src/model/links/sessionIds';
 
 const ID = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
 const ids = (text: string) => findSessionIds(text).map((found) => found.id);

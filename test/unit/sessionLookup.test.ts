@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
 import type { Session } from '../../src/api/schemas';
-import { SessionLookupCache } from '../../src/model/sessionLookup';
+import { SessionLookupCache } from '../../src/model/links/sessionLookup';
 import { parsedSession, SESSION_ID as ID } from '../builders/sessions';
 
 const SESSION = parsedSession();

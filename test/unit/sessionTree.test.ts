@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
-import { NO_FILTER } from '../../src/model/sessionFilter';
-import { SessionTreeModel } from '../../src/model/sessionTree';
-import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import { NO_FILTER } from '../../src/model/tree/sessionFilter';
+import { SessionTreeModel } from '../../src/model/tree/sessionTree';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/tree/treeNodes';
 import { startStandIn, type StandIn } from '../server/server';
 
 const groups = (nodes: TreeNode[]) => nodes.filter((node): node is GroupNode => node.type === 'group');

@@ -1,7 +1,7 @@
 // Time that moves only when told to, for the watch's timers and the request budget's clock: timers
 // fire in order as it passes, and what they start settles before it moves further. The unit tests
 // and the watching benchmark (scripts/bench/watching.mjs) both run on it.
-import type { Scheduler } from '../../src/model/scheduler';
+import type { Scheduler } from '../../src/model/watching/scheduler';
 
 /** Lets promise chains a few links long run to their end. */
 export const flush = async (): Promise<void> => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
-import { NewSessions } from '../../src/model/newSessions';
-import type { WatchRound } from '../../src/model/sessionTree';
-import { MAX_BACKOFF_MS, Watch, watchIntervalMs } from '../../src/model/watch';
+import { NewSessions } from '../../src/model/watching/newSessions';
+import type { WatchRound } from '../../src/model/tree/sessionTree';
+import { MAX_BACKOFF_MS, Watch, watchIntervalMs } from '../../src/model/watching/watchSchedule';
 import { parsedSession } from '../builders/sessions';
 import { VirtualTime } from './virtualTime';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
-import { SessionTreeModel } from '../../src/model/sessionTree';
-import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/treeNodes';
+import { SessionTreeModel } from '../../src/model/tree/sessionTree';
+import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/tree/treeNodes';
 import { startStandIn, type StandIn } from '../server/server';
 
 const groups = (nodes: TreeNode[]) => nodes.filter((node): node is GroupNode => node.type === 'group');

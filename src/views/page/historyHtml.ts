@@ -3,10 +3,10 @@
 // labelled as one; handoffs, agents joining and the like read as one line of what happened.
 // Customer text goes in as text, never as markup.
 import type { HistoryEvent } from '../../api/schemas';
-import { readEvent, type EventReading } from '../../model/historyEvents';
+import { readEvent, type EventReading } from '../../model/history/historyEvents';
 import { formatAge, formatDate, visible } from '../../model/labels';
-import type { SessionHighlight } from '../../model/openSession';
-import type { HistoryState } from '../../model/sessionHistory';
+import type { SessionHighlight } from '../../model/history/openSession';
+import type { HistoryState } from '../../model/history/sessionHistory';
 import { button, escapeHtml, renderError, type InlineError } from './html';
 import type { PanelText } from './panelText';
 

@@ -1,12 +1,12 @@
 // The session panel's page, built whole from the panel's state each time something changes: as a
 // page to load, or as its title and body to put in place of those of the page already showing
-// (the page's script, src/webview/session.ts, does that, and keeps what the user did to the page:
+// (the page's script, src/views/page/pageScript.ts, does that, and keeps what the user did to the page:
 // collapsed nodes, scroll, focus). The script only adds behaviour; every element comes from here. No VS Code here: tested
 // in Node.
 import type { Session } from '../../api/schemas';
 import { exactJsonOf } from '../../api/exactJson';
 import { firstTime, formatAge, formatDate, sessionFacts, sessionLabel } from '../../model/labels';
-import type { SessionHighlight } from '../../model/openSession';
+import type { SessionHighlight } from '../../model/history/openSession';
 import { renderHistory, type HistoryView } from './historyHtml';
 import { button, contentSecurityPolicy, escapeHtml, renderError, type InlineError } from './html';
 import { renderJson } from './jsonHtml';

@@ -1,5 +1,5 @@
 // What a session page and the extension say to each other, and what the page keeps in its webview
-// state. The page's script (src/webview/session.ts) and the extension both import these types.
+// state. The page's script (src/views/page/pageScript.ts) and the extension both import these types.
 // What the page sends is checked like input (an unknown type, not an object: ignored): the page
 // runs customer data. No imports: the page's bundle may take this file whole.
 

@@ -1,9 +1,9 @@
 // A session open in a panel: the session as last fetched (or handed over by the tree), its history
 // (sessionHistory.ts), why the session could not be fetched, and the history event to bring into
 // view. Plain TypeScript: the panel passes the API client and shows the state when told of a change.
-import type { OpenCxClient } from '../api/client';
-import { isCancellation } from '../api/errors';
-import type { Session } from '../api/schemas';
+import type { OpenCxClient } from '../../api/client';
+import { isCancellation } from '../../api/errors';
+import type { Session } from '../../api/schemas';
 import { SessionHistory, type HistoryState } from './sessionHistory';
 
 /** What the panel reads a session with; throws when it cannot (signed out, an invalid base URL). */

@@ -2,8 +2,8 @@
 // kept for the window's life and fetched again once it is older than the freshness limit. A "no
 // such session" is kept too, so hovering an id of another organization asks once. Requests for
 // the same id share one answer. Plain TypeScript: the fetch and the clock are passed in.
-import { ApiError } from '../api/errors';
-import type { Session } from '../api/schemas';
+import { ApiError } from '../../api/errors';
+import type { Session } from '../../api/schemas';
 
 export type Lookup =
   | { readonly kind: 'found'; readonly session: Session }

@@ -5,12 +5,12 @@
 // what to do next. The key never leaves: every answer passes through the client's redaction.
 // No VS Code here: tested in Node against the stand-in.
 import * as l10n from '@vscode/l10n';
-import type { OpenCxClient } from '../api/client';
-import { ApiError, isCancellation } from '../api/errors';
-import type { HistoryEvent, Session } from '../api/schemas';
+import type { OpenCxClient } from '../../api/client';
+import { ApiError, isCancellation } from '../../api/errors';
+import type { HistoryEvent, Session } from '../../api/schemas';
 import { cutText, customerContent, dataLine, fitLines, OUTPUT_LIMITS, sessionSummary, transcriptEntry } from './chatContent';
 import { CHAT_LIMITS, checkGetInput, checkListInput, checkSearchInput, type Checked, type GetInput, type ListInput, type SearchInput } from './chatToolInput';
-import { channelLabel, statusLabel } from './labels';
+import { channelLabel, statusLabel } from '../labels';
 
 export type ChatClient = Pick<OpenCxClient, 'listSessions' | 'searchSessions' | 'getSession' | 'listHistory' | 'redact'>;
 

@@ -2,9 +2,9 @@
 // so every problem is named in a sentence the model can act on (what was wrong, what to send
 // instead), and all problems of one input are reported at once. No VS Code here: tested in Node.
 import * as l10n from '@vscode/l10n';
-import { parseSessionId } from '../api/ids';
-import { CHANNEL_TYPES, SESSION_STATUSES, isRecord } from '../api/schemas';
-import type { SessionQuery } from '../api/sessionQuery';
+import { parseSessionId } from '../../api/ids';
+import { CHANNEL_TYPES, SESSION_STATUSES, isRecord } from '../../api/schemas';
+import type { SessionQuery } from '../../api/sessionQuery';
 
 /** How much the tools read and write; the README and the tool descriptions quote these numbers. */
 export const CHAT_LIMITS = {

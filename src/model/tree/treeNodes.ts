@@ -1,8 +1,8 @@
 // The rows of the sessions tree as plain, read-only values. Rows carry what the view shows and
 // what a command needs to act on them (the id and generation of their group's pages), never the
 // model's own state.
-import type { ApiError } from '../api/errors';
-import type { ChannelType, Session, SessionStatus } from '../api/schemas';
+import type { ApiError } from '../../api/errors';
+import type { ChannelType, Session, SessionStatus } from '../../api/schemas';
 
 export const GROUPINGS = ['status/channel', 'channel/status', 'status', 'channel', 'none'] as const;
 export type Grouping = (typeof GROUPINGS)[number];

@@ -1,9 +1,9 @@
 // The streams behind a leaf group's pages: one per server-side query (several when the filter
 // selects several values), each where its paging stands. A stream that would page without end
 // stops with an error that says why.
-import { ApiError } from '../api/errors';
-import type { Page, Session } from '../api/schemas';
-import type { SessionQuery } from '../api/sessionQuery';
+import { ApiError } from '../../api/errors';
+import type { Page, Session } from '../../api/schemas';
+import type { SessionQuery } from '../../api/sessionQuery';
 
 /** One stream of pages: one server-side query and where its paging stands. */
 export interface Stream {

@@ -6,7 +6,7 @@
 // reads from the newest page down only until it meets an event already shown (one request unless
 // more than a page of events arrived), keeps the shown events below that point, and keeps the
 // cursor that continues below them.
-import type { HistoryEvent, Page } from '../api/schemas';
+import type { HistoryEvent, Page } from '../../api/schemas';
 
 /** An event's id as the server sent it (a string or a number). */
 export type EventId = NonNullable<HistoryEvent['id']>;

@@ -1,6 +1,6 @@
 // Finding sessions among those already loaded, as the user types, without a request: by contact
 // name, email or phone, ticket number (`#1234` or `1234`) or session id. Plain TypeScript.
-import type { Session } from '../api/schemas';
+import type { Session } from '../../api/schemas';
 
 const digits = (text: string) => text.replace(/\D/g, '');
 

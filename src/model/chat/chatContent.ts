@@ -5,9 +5,9 @@
 // a JSON string cannot start a line of its own. Sizes are bounded and every cut is said.
 // No VS Code here: tested in Node.
 import * as l10n from '@vscode/l10n';
-import type { HistoryEvent, Session } from '../api/schemas';
-import { readEvent } from './historyEvents';
-import { visible } from './labels';
+import type { HistoryEvent, Session } from '../../api/schemas';
+import { readEvent } from '../history/historyEvents';
+import { visible } from '../labels';
 
 /** Sizes of a tool's output, in characters (UTF-16 code units, as a language model's context counts them roughly). */
 export const OUTPUT_LIMITS = {

@@ -1,10 +1,10 @@
 // The pages of the tree's leaf groups, one generation at a time. A refresh starts a new generation:
 // it aborts the old generation's requests, and their late answers are ignored (isCurrent).
-import type { CurrentClient } from '../api/client';
+import type { CurrentClient } from '../../api/client';
 import { GroupPages } from './groupPages';
 import { groupQueries, type SessionFilter } from './sessionFilter';
 import type { GroupedBy, GroupNode, GroupPagesRef, TreeNode } from './treeNodes';
-import { readFirstPages, type WatchRound } from './watchRound';
+import { readFirstPages, type WatchRound } from '../watching/watchRound';
 
 /**
  * The id of a leaf group's pages (the root's when the tree is not grouped), which also begins the

@@ -1,13 +1,13 @@
 // "Save View…" and "Switch View…": the current filter and grouping kept under a name, and a picker
 // of the saved ones (rename and delete from their buttons, "All sessions" for none). The list and
-// the active view live in services/savedViews.ts; names are the user's own text, so they are shown
+// the active view live in services/savedViewStore.ts; names are the user's own text, so they are shown
 // as plain text wherever VS Code would read icon or link syntax.
 import * as vscode from 'vscode';
 import { checkName, DEFAULT_GROUPING, describeView, findView, sortedViews, type SavedView } from '../model/savedViews';
-import { NO_FILTER } from '../model/sessionFilter';
+import { NO_FILTER } from '../model/tree/sessionFilter';
 import { groupBy, setGroupBy } from '../services/config';
 import type { FilterController } from '../services/filterController';
-import type { SavedViews } from '../services/savedViews';
+import type { SavedViews } from '../services/savedViewStore';
 import { showWarning } from '../ui/notifications';
 import { plainText } from '../ui/plainText';
 

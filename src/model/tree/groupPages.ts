@@ -1,11 +1,11 @@
 // One leaf group's pages: the server-side queries behind the group (several when the filter
 // selects several values), where each one's paging stands (pageStreams.ts), the sessions loaded so
 // far and the page request in flight. Only the tree model holds them; the view sees the rows they make.
-import { BACKGROUND_SHARE_SPENT, type CurrentClient, type OpenCxClient } from '../api/client';
-import { ApiError, asApiError, isCancellation } from '../api/errors';
-import type { Session } from '../api/schemas';
-import type { SessionQuery } from '../api/sessionQuery';
-import { matchesQuery, type FreshPage, type LoadedSession } from './firstPageMerge';
+import { BACKGROUND_SHARE_SPENT, type CurrentClient, type OpenCxClient } from '../../api/client';
+import { ApiError, asApiError, isCancellation } from '../../api/errors';
+import type { Session } from '../../api/schemas';
+import type { SessionQuery } from '../../api/sessionQuery';
+import { matchesQuery, type FreshPage, type LoadedSession } from '../watching/firstPageMerge';
 import { GroupSessions } from './groupSessions';
 import { byRecentActivity, followPage, newStream, restartStream, type Stream } from './pageStreams';
 import type { GroupedBy, GroupPagesRef, NoticeKind, NoticeNode, SessionNode, TreeNode } from './treeNodes';

@@ -2,9 +2,9 @@
 // read again and merged (groupPages.ts, firstPageMerge.ts), then what they brought passed on to
 // every other group that shows the same sessions, and what is new and what newly needs a human
 // worked out.
-import type { ApiError } from '../api/errors';
-import type { Session } from '../api/schemas';
-import type { GroupPages, LoadContext } from './groupPages';
+import type { ApiError } from '../../api/errors';
+import type { Session } from '../../api/schemas';
+import type { GroupPages, LoadContext } from '../tree/groupPages';
 import { needsHuman } from './newSessions';
 
 /** What one round of watching found. */

@@ -1,7 +1,7 @@
 // Sessions that arrived while watching: marked on their rows, and counted (the view's badge) until
 // the user looks, that is until the view is visible in a focused window. The marks stay while the
 // user looks, so that they see which rows are new, and go when they look away.
-import type { Session } from '../api/schemas';
+import type { Session } from '../../api/schemas';
 
 export class NewSessions {
   private readonly marked = new Map<string, Session>();

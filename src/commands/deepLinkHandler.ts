@@ -1,8 +1,8 @@
 // Links into the extension: `<scheme>://opencx.opencx-sessions/session/<id>` opens the session's
 // panel, `…/search?q=<text>` opens Search Sessions with the text filled in. A teammate can click
-// one in a ticket or chat; the link is read like any other input (model/deepLinks.ts).
+// one in a ticket or chat; the link is read like any other input (model/links/deepLinkUris.ts).
 import * as vscode from 'vscode';
-import { parseDeepLink } from '../model/deepLinks';
+import { parseDeepLink } from '../model/links/deepLinkUris';
 import { showError } from '../ui/notifications';
 import { offerToken } from '../ui/tokenOffer';
 import type { SessionOpener } from './sessions';

@@ -1,8 +1,8 @@
 // The groups of the tree under a grouping and a filter: their ids ("status=open/channel=web",
 // stable, so VS Code keeps them expanded and selected across refreshes), labels and conditions,
 // which of them the tree shows, and the group a saved id names.
-import { CHANNEL_TYPES, SESSION_STATUSES } from '../api/schemas';
-import { channelLabel, statusLabel } from './labels';
+import { CHANNEL_TYPES, SESSION_STATUSES } from '../../api/schemas';
+import { channelLabel, statusLabel } from '../labels';
 import { channelsOf, statusesOf, type SessionFilter } from './sessionFilter';
 import type { Dimension, GroupedBy, GroupNode, Grouping } from './treeNodes';
 

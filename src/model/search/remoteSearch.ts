@@ -1,7 +1,7 @@
 // The server search behind a search box: it asks after a pause in typing, only for queries long
 // enough to be worth a request, aborts the request of an older query when a newer one starts, and
 // never lets an older query's answer replace a newer one's. Plain TypeScript: timers are injected.
-import type { SearchResult } from '../api/search';
+import type { SearchResult } from '../../api/searchResults';
 
 export interface RemoteSearchState {
   /** The query the state is about: results and errors are for it only. */

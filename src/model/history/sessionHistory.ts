@@ -1,8 +1,8 @@
 // The history a session panel shows and how it changes: the first read, Refresh (which keeps the
 // pages loaded with "Load older", historyRefresh.ts), Load older, and Retry of whichever failed.
 // Plain TypeScript: the panel passes a page reader and re-renders when told of a change.
-import { isCancellation } from '../api/errors';
-import type { HistoryEvent, Page } from '../api/schemas';
+import { isCancellation } from '../../api/errors';
+import type { HistoryEvent, Page } from '../../api/schemas';
 import { eventIds, readRefreshedHistory } from './historyRefresh';
 
 /** Reads one page of the session's history; `cursor` undefined reads the newest page. */

@@ -1,7 +1,7 @@
 // The user's filters and how they become server-side queries. Several selected values of one
 // dimension become parallel queries, never a client-side filter over everything.
-import { CHANNEL_TYPES, SESSION_STATUSES, type ChannelType, type SessionStatus } from '../api/schemas';
-import type { SessionQuery } from '../api/sessionQuery';
+import { CHANNEL_TYPES, SESSION_STATUSES, type ChannelType, type SessionStatus } from '../../api/schemas';
+import type { SessionQuery } from '../../api/sessionQuery';
 import type { GroupedBy } from './treeNodes';
 
 export const DATE_PRESETS = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;

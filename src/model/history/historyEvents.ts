@@ -2,8 +2,8 @@
 // the vendor's 2024 document also has handoffs to an integration, agents' internal comments, an
 // agent joining or taking over, and the AI resolving the issue, told apart by `type`. A type that
 // neither document has is shown under its own name: nothing the server sent is left out unsaid.
-import type { HistoryEvent } from '../api/schemas';
-import { humanize, integrationLabel, visible } from './labels';
+import type { HistoryEvent } from '../../api/schemas';
+import { humanize, integrationLabel, visible } from '../labels';
 
 export type EventReading =
   /** Said by someone: a sender and a text. Also an event without a type, as messages are the norm. */

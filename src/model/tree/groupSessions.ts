@@ -1,8 +1,8 @@
 // The sessions one leaf group shows, in order, as rows: appended page by page without repeats,
 // and changed in place by a first page read again while watching (firstPageMerge.ts) or by what
 // another group's first page brought. Rows of unchanged sessions keep their objects.
-import type { Session } from '../api/schemas';
-import { mergeFirstPages, sameSession, type FreshPage, type LoadedSession, type MergeOutcome } from './firstPageMerge';
+import type { Session } from '../../api/schemas';
+import { mergeFirstPages, sameSession, type FreshPage, type LoadedSession, type MergeOutcome } from '../watching/firstPageMerge';
 import type { GroupedBy, GroupPagesRef, SessionNode } from './treeNodes';
 
 export class GroupSessions {

@@ -1,8 +1,8 @@
 // How a group's pages take in their first page(s) read again while watching: in place, so that
 // loaded older pages, their cursors and the rows the user looks at stay. Plain data in, plain
 // data out.
-import type { Session } from '../api/schemas';
-import type { SessionQuery } from '../api/sessionQuery';
+import type { Session } from '../../api/schemas';
+import type { SessionQuery } from '../../api/sessionQuery';
 
 /** A loaded session and the stream (query) of the group whose pages brought it. */
 export interface LoadedSession {

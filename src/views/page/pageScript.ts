@@ -13,7 +13,7 @@
 //    to the extension, which fetches the session again by this id.
 // Only the message types are shared with the extension (page/webviewMessages.ts): the page runs
 // none of the extension's code.
-import { isPageAction, type PageAction, type PageState, type PageUpdate, type WebviewMessage } from '../views/page/webviewMessages';
+import { isPageAction, type PageAction, type PageState, type PageUpdate, type WebviewMessage } from './webviewMessages';
 
 const vscode = acquireVsCodeApi<PageState>();
 const post = (message: WebviewMessage) => vscode.postMessage(message);

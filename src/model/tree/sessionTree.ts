@@ -5,19 +5,19 @@
 // Rules it keeps: nothing is fetched until a leaf group is expanded; the same group expanded twice
 // while loading makes one request; a failed page is retried alone (loaded pages stay); a refresh
 // aborts the old generation's requests and ignores their late answers.
-import type { CurrentClient } from '../api/client';
-import { asApiError } from '../api/errors';
-import type { Session } from '../api/schemas';
+import type { CurrentClient } from '../../api/client';
+import { asApiError } from '../../api/errors';
+import type { Session } from '../../api/schemas';
 import { ExpandedGroups, type ExpandedState } from './expandedGroups';
 import type { GroupPages } from './groupPages';
-import { NewSessions } from './newSessions';
+import { NewSessions } from '../watching/newSessions';
 import { NO_FILTER, type SessionFilter } from './sessionFilter';
 import { dimensionsOf, groupFromId, groupsAt, isShown } from './treeGroups';
 import type { GroupNode, Grouping, GroupPagesRef, TreeNode } from './treeNodes';
 import { ownerIdOf, TreePages } from './treePages';
-import type { WatchRound } from './watchRound';
+import type { WatchRound } from '../watching/watchRound';
 
-export type { WatchRound } from './watchRound';
+export type { WatchRound } from '../watching/watchRound';
 
 export interface SessionTreeOptions {
   client: CurrentClient;

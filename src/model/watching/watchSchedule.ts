@@ -8,7 +8,7 @@
 // - A failed round backs off: a 429 (or the budget holding watching back) waits at least its
 //   Retry-After, and failures in a row double the wait, up to MAX_BACKOFF_MS.
 import { realScheduler, type Scheduler } from './scheduler';
-import type { WatchRound } from './sessionTree';
+import type { WatchRound } from '../tree/sessionTree';
 
 export const MIN_INTERVAL_S = 15;
 export const DEFAULT_INTERVAL_S = 60;

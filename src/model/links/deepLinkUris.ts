@@ -1,6 +1,6 @@
 // Links into the extension (`<scheme>://opencx.opencx-sessions/session/<id>`, `…/search?q=<text>`),
 // read and written in one place. Plain TypeScript: the URI's path and query come in as text.
-import { parseSessionId } from '../api/ids';
+import { parseSessionId } from '../../api/ids';
 
 export type DeepLink = { kind: 'session'; id: string } | { kind: 'search'; query: string } | { kind: 'invalid'; reason: string };
 
