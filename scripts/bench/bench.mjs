@@ -1,37 +1,22 @@
 #!/usr/bin/env node
 // Benchmark of the open.cx Sessions extension against the local open.cx stand-in on loopback.
-// Prints one table of results next to their goals:
-//  - expanding a channel through the tree model vs a bare fetch + JSON.parse of the same page,
-//    for pages of 25 and 100: the milliseconds added at 0 ms of latency, the ratio at 20 ms;
-//  - the requests a typical series of clicks issues (one per page shown, no duplicates);
-//  - heap growth with 10,000 sessions loaded, and the schema parse of 10,000 sessions next to
-//    JSON.parse of the same body;
-//  - finding sessions: session links in a 10 MB log, server searches per typed query;
-//  - watching: requests a minute with 5 groups expanded, requests while unfocused, the time from a
-//    session's arrival to its row (watching.mjs);
-//  - the size of the production bundles (the core and each part loaded on first use), and
-//    activation in the real VS Code beside the reference extension, as a difference;
-//  - what users wait for in the real VS Code, from a click to what it brings on screen, beside a
-//    bare fetch of the same request and a reference extension timed the same way (perceived.mjs).
+// Prints one table of results next to their goals (options.mjs; CONTRIBUTING.md says what each
+// row measures): the tree model against a bare fetch, the requests of a series of clicks, memory,
+// finding sessions, watching, the bundles and activation, and what users wait for in the real
+// VS Code beside a reference extension.
 // The same table, with the machine and the options, goes to bench/RESULTS.md (results.mjs).
 //
-//   npm run compile-tests && node scripts/bench/bench.mjs
+//   npm run compile-tests && node scripts/bench/bench.mjs [options: options.mjs, CONTRIBUTING.md]
 //
-// Options: --samples <n> (timed samples per case, default 40), --warmup <n> (default 10),
-//          --activation-runs <n> (pairs of fresh VS Code windows, default 3; 0 skips activation),
-//          --perceived-runs <n> (rounds of fresh windows, default 10; 0 skips them),
-//          --perceived-baseline <folder> (another build of the extension, e.g. a checkout of an
-//            earlier commit after `npm run compile`, timed the same way in the same rounds),
-//          --only <parts> (comma-separated: expand, requests, memory, finding, watching, bundle, perceived).
 // Exit code: 0 when everything was measured, missed goals included (it is a report, not a test);
 // 1 when a measurement could not be taken.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { handleSignals, isStopping, stopAll } from '../vscode/vscode-server.mjs';
 import { measureActivation } from './activation.mjs';
+import { killMemoryProcess, runMemoryProcess } from './memoryProcess.mjs';
+import { GOALS, PERCEIVED_LATENCY_MS, readOptions } from './options.mjs';
 import { buildProductionBundle, stageExtension } from './bundle.mjs';
 import { measurePerceived } from './perceived.mjs';
 import { perceivedReport } from './perceivedReport.mjs';
@@ -42,60 +27,14 @@ import { countSearchRequests, timeLinkDetection } from './finding.mjs';
 import { countRequests, timeExpand } from './tree.mjs';
 import { measureWatching } from './watching.mjs';
 
-const { values: options } = parseArgs({
-  options: {
-    samples: { type: 'string', default: '40' },
-    warmup: { type: 'string', default: '10' },
-    'activation-runs': { type: 'string', default: '3' },
-    'perceived-runs': { type: 'string', default: '10' },
-    'perceived-baseline': { type: 'string' },
-    only: { type: 'string' },
-  },
-});
-const samples = Number(options.samples);
-const warmup = Number(options.warmup);
-const activationRuns = Number(options['activation-runs']);
-const perceivedRuns = Number(options['perceived-runs']);
-if (![samples, warmup, activationRuns, perceivedRuns].every((value) => Number.isInteger(value) && value >= 0) || samples === 0) {
-  console.error('--samples, --warmup, --activation-runs and --perceived-runs take whole numbers (--samples at least 1).');
-  process.exit(2);
-}
-const PARTS = ['expand', 'requests', 'memory', 'finding', 'watching', 'bundle', 'perceived'];
-const only = options.only?.split(',').map((part) => part.trim());
-const unknownPart = only?.find((part) => !PARTS.includes(part));
-if (unknownPart !== undefined) {
-  console.error(`--only takes parts among ${PARTS.join(', ')}; not "${unknownPart}".`);
-  process.exit(2);
-}
-/** @param {string} part */
-const runs = (part) => !only || only.includes(part);
-
-const GOALS = {
-  // The ratio at 20 ms of latency; at 0 ms the milliseconds added are reported, with no goal, as
-  // they measure the machine's CPU more than the extension.
-  ratioAt20Ms: 1.05,
-  heapBytes: 40 * 2 ** 20,
-  parseRatio: 1.3,
-  // The core bundle, all that activation reads; the parts loaded on first use are listed beside it.
-  coreBundleBytes: 110 * 1024,
-  // Activation over the reference extension's, in windows of the same run.
-  activationOverReferenceMs: 25,
-  // Session links in a 10 MB log.
-  linksMs: 100,
-  // Click to screen: over the reference extension (a, b) or over a bare fetch (c, d).
-  // (a), (b), (d) over the reference extension; (c), (c′) over the baseline build, when one is given.
-  perceived: { overReferenceMs: 25, overBaselineMs: 0 },
-};
-const PERCEIVED_LATENCY_MS = 120;
+const { options, samples, warmup, activationRuns, perceivedRuns, runs } = readOptions();
 
 // Ctrl-C and SIGTERM stop the VS Code server, browser and stand-in (stopAll), then exit; the
 // exit hooks below take care of what this script started itself.
 handleSignals();
 const scratchDir = mkdtempSync(join(tmpdir(), 'opencx-bench-'));
-/** @type {import('node:child_process').ChildProcess | undefined} */
-let memoryProcess;
 process.on('exit', () => {
-  memoryProcess?.kill('SIGKILL');
+  killMemoryProcess();
   rmSync(scratchDir, { recursive: true, force: true });
 });
 
@@ -338,31 +277,5 @@ async function timePerceived(extensionPath) {
     const baselinePath = options['perceived-baseline'] && resolve(options['perceived-baseline']);
     const result = await measurePerceived({ extensionPath, baselinePath, runs: perceivedRuns, latencyMs: PERCEIVED_LATENCY_MS });
     rows.push(...perceivedReport(result, GOALS.perceived));
-  });
-}
-
-/**
- * memory.mjs in its own `node --expose-gc` process; resolves to the JSON it prints.
- * @returns {Promise<import('./memory.mjs').MemoryResult>}
- */
-function runMemoryProcess() {
-  return new Promise((resolve, reject) => {
-    const script = join(repoRoot, 'scripts/bench/memory.mjs');
-    const child = spawn(process.execPath, ['--expose-gc', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    memoryProcess = child;
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      memoryProcess = undefined;
-      if (code !== 0) return reject(new Error(`memory.mjs failed (${signal ?? `exit ${code}`})`));
-      try {
-        resolve(JSON.parse(/** @type {string} */ (output.trim().split('\n').at(-1))));
-      } catch {
-        reject(new Error(`memory.mjs printed no result: ${output.slice(0, 200)}`));
-      }
-    });
   });
 }
