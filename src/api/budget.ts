@@ -84,12 +84,6 @@ export class RequestBudget {
     return Math.max(0, Math.ceil(wait));
   }
 
-  /** Background requests sent within the window; for tests and the benchmark. */
-  get backgroundInWindow(): number {
-    this.waitTime();
-    return this.slots.filter((slot) => slot.background).length;
-  }
-
   private occupy(background: boolean): () => void {
     const slot = { time: this.now(), background };
     this.slots.push(slot);

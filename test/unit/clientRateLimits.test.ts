@@ -100,7 +100,7 @@ suite('API client against the local stand-in: rate limits and the request budget
     const watching = client({ budget });
     await watching.listSessions({}, undefined, undefined, { background: true });
     await watching.listSessions({}, undefined, undefined, { background: true });
-    assert.equal(budget.backgroundInWindow, 2);
+    assert.ok(budget.backgroundWaitTime() > 0, 'the two requests took the background share (a third of 6)');
     const error = await rejectsWith(watching.listSessions({}, undefined, undefined, { background: true }), 'rateLimited');
     assert.equal(error.code, BACKGROUND_SHARE_SPENT);
     assert.equal(standIn.requests.length, 2);
