@@ -58,17 +58,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const connection = new Connection(credentials, log);
   const client = () => connection.client();
   const model = new SessionTreeModel({ client, grouping: groupBy() });
-  const { view, provider, tokenOffer, subscriptions: viewSubscriptions } = showSessionsView(context, model, connection);
+  // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
+  const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
+  const openPanels = new Map<string, SessionPanel>();
+  const sessionPanels = new SessionPanelsOnDemand({ locale, extensionUri: context.extensionUri, client, linkTo, panels: openPanels });
+  const { view, provider, tokenOffer, subscriptions: viewSubscriptions } = showSessionsView(context, model, connection, sessionPanels);
   const savedViews = new SavedViews(context.globalState, context.workspaceState);
   const filters = new FilterController(context.workspaceState, model, view, savedViews, () => credentials.isSignedIn);
   filters.restore();
   model.restoreExpanded(context.workspaceState.get(EXPANDED_KEY));
   const watching = new SessionsWatch(model, view, context.workspaceState);
   watching.restore();
-  // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
-  const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
-  const openPanels = new Map<string, SessionPanel>();
-  const sessionPanels = new SessionPanelsOnDemand({ locale, extensionUri: context.extensionUri, client, linkTo, panels: openPanels });
   const signedIn = async () => (await credentials.token()) !== undefined;
   const editors = sessionIdsInEditors(client, async () => sessionLinks() && (await signedIn()));
   const deepLinks = new DeepLinkHandler(sessionPanels, signedIn, async (query) => {
@@ -106,15 +106,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
 }
 
 /** The Sessions view over the model: its rows, what it keeps expanded, and what it prepares when shown. */
-function showSessionsView(context: vscode.ExtensionContext, model: SessionTreeModel, connection: Connection) {
+function showSessionsView(context: vscode.ExtensionContext, model: SessionTreeModel, connection: Connection, sessionPanels: SessionPanelsOnDemand) {
   const tokenOffer = new OneTokenOffer();
   const provider = new SessionsTreeProvider(model, (notice) => tokenOffer.offer(notice.error?.message));
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   model.setViewVisible(view.visible);
-  // What the first expansion needs besides its page, made once the view is on screen (after
+  // What the first clicks need besides their pages, made once the view is on screen (after
   // activation, before the first click) rather than in the time the user waits: the age format of
-  // the rows (the runtime is slow over its first RelativeTimeFormat), the API client, and
-  // VS Code's set-up of fetch for the server (prepareFetch says why).
+  // the rows (the runtime is slow over its first RelativeTimeFormat), the API client, VS Code's
+  // set-up of fetch for the server (prepareFetch says why), and the session panels' code.
   const prepareRows = () =>
     setTimeout(() => {
       prepareAgeFormat();
@@ -123,6 +123,7 @@ function showSessionsView(context: vscode.ExtensionContext, model: SessionTreeMo
         .client()
         .then((client) => client && prepareFetch(client.baseUrl))
         .catch(() => undefined);
+      setTimeout(() => sessionPanels.prepare(), 0);
     }, 0);
   if (view.visible) prepareRows();
   const setExpanded = (element: TreeNode, expanded: boolean) => {

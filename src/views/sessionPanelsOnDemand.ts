@@ -39,6 +39,14 @@ export class SessionPanelsOnDemand implements vscode.Disposable, vscode.WebviewP
     await this.withPanels((panels) => panels.deserializeWebviewPanel(panel, state));
   }
 
+  /**
+   * Reads the panels' code ahead of the first click on a row, once the view is on screen: the
+   * click then waits only for the session. A failure here is met again, and said, on first use.
+   */
+  prepare(): void {
+    this.load().catch(() => undefined);
+  }
+
   /** After a token change: panels that could not load for want of a valid token load again. */
   retrySignedOut(): void {
     this.loaded?.retrySignedOut();
