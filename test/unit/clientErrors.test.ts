@@ -1,23 +1,16 @@
 // The API client against the local stand-in: every way a request fails (HTTP errors, retries
 // that run out, no answer, no server, bodies that cannot be read) is one typed ApiError.
 import * as assert from 'node:assert/strict';
-import type { ClientOptions } from '../../src/api/client';
 import { MAX_RESPONSE_BYTES } from '../../src/api/responseLimit';
 import type { Json } from '../server/data';
-import { OVERSIZED_BODY_BYTES, startStandIn, type StandIn } from '../server/server';
-import { CLIENT_STAND_IN, clientFor, rejectsWith } from './clientHarness';
+import { OVERSIZED_BODY_BYTES, type StandIn } from '../server/server';
+import { rejectsWith, useClientStandIn } from './clientHarness';
 import { closedPort } from './closedPort';
 
 suite('API client against the local stand-in: errors', function () {
   this.timeout(20_000);
   let standIn: StandIn;
-  const client = (options: Partial<ClientOptions> = {}) => clientFor(standIn, options);
-
-  suiteSetup(async () => {
-    standIn = await startStandIn(CLIENT_STAND_IN);
-  });
-  suiteTeardown(() => standIn.close());
-  setup(() => standIn.reset());
+  const client = useClientStandIn((started) => (standIn = started));
 
   test('a wrong token is unauthorized, with the server message and without the token', async () => {
     const token = 'sk-live-this-must-never-leak';

@@ -3,10 +3,28 @@
 import * as assert from 'node:assert/strict';
 import { OpenCxClient, type ClientOptions } from '../../src/api/client';
 import { ApiError, type ApiErrorKind } from '../../src/api/errors';
-import type { StandIn, StandInOptions } from '../server/server';
+import { startStandIn, type StandIn, type StandInOptions } from '../server/server';
 
 /** Several pages of every status and channel, no rate limit: the client suites' stand-in. */
 export const CLIENT_STAND_IN: StandInOptions = { count: 600, seed: 7, anchor: new Date('2026-11-01T12:00:00Z'), pageSize: 25, rateLimit: 0 };
+
+/**
+ * Starts the client suites' stand-in around the calling suite and resets it before each test;
+ * `adopt` receives it once started. Returns a client for it (clientFor's defaults).
+ */
+export function useClientStandIn(adopt: (standIn: StandIn) => void): (options?: Partial<ClientOptions>) => OpenCxClient {
+  let started: StandIn | undefined;
+  suiteSetup(async () => {
+    started = await startStandIn(CLIENT_STAND_IN);
+    adopt(started);
+  });
+  suiteTeardown(() => started?.close());
+  setup(() => started?.reset());
+  return (options = {}) => {
+    if (!started) throw new Error('the stand-in starts in suiteSetup');
+    return clientFor(started, options);
+  };
+}
 
 /** A client for `standIn` with a short timeout and two retries, unless `options` say otherwise. */
 export function clientFor(standIn: StandIn, options: Partial<ClientOptions> = {}): OpenCxClient {

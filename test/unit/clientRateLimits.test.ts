@@ -2,22 +2,16 @@
 // budget (foreground and background) keeping it under the server's limit.
 import * as assert from 'node:assert/strict';
 import { RequestBudget } from '../../src/api/budget';
-import { BACKGROUND_SHARE_SPENT, OpenCxClient, type ClientOptions } from '../../src/api/client';
+import { BACKGROUND_SHARE_SPENT, OpenCxClient } from '../../src/api/client';
 import { ApiError } from '../../src/api/errors';
 import { RETRY_WAIT_CEILING_MS, RETRY_WAIT_FLOOR_MS, UNKNOWN_RETRY_WAIT_MS } from '../../src/api/retryAfter';
 import { startStandIn, type StandIn } from '../server/server';
-import { CLIENT_STAND_IN, clientFor, rejectsWith } from './clientHarness';
+import { rejectsWith, useClientStandIn } from './clientHarness';
 
 suite('API client against the local stand-in: rate limits and the request budget', function () {
   this.timeout(20_000);
   let standIn: StandIn;
-  const client = (options: Partial<ClientOptions> = {}) => clientFor(standIn, options);
-
-  suiteSetup(async () => {
-    standIn = await startStandIn(CLIENT_STAND_IN);
-  });
-  suiteTeardown(() => standIn.close());
-  setup(() => standIn.reset());
+  const client = useClientStandIn((started) => (standIn = started));
 
   test('429 honours Retry-After: the retry is never sooner', async () => {
     standIn.setFaults({ status: 429, retryAfterSeconds: 1, times: 1 });

@@ -2,12 +2,12 @@
 // path), what it gives back (every session and event, their JSON as sent, unknown fields kept),
 // and the request log.
 import * as assert from 'node:assert/strict';
-import type { ClientOptions, OpenCxClient, RequestLogEntry } from '../../src/api/client';
+import type { OpenCxClient, RequestLogEntry } from '../../src/api/client';
 import type { Session } from '../../src/api/schemas';
 import type { SessionQuery } from '../../src/api/sessionQuery';
 import { exactJsonOf } from '../../src/api/exactJson';
-import { startStandIn, type StandIn } from '../server/server';
-import { CLIENT_STAND_IN, clientFor, rejectsWith } from './clientHarness';
+import type { StandIn } from '../server/server';
+import { rejectsWith, useClientStandIn } from './clientHarness';
 
 async function listAll(client: OpenCxClient, query: SessionQuery): Promise<Session[]> {
   const sessions: Session[] = [];
@@ -23,13 +23,7 @@ async function listAll(client: OpenCxClient, query: SessionQuery): Promise<Sessi
 suite('API client against the local stand-in: requests and what comes back', function () {
   this.timeout(20_000);
   let standIn: StandIn;
-  const client = (options: Partial<ClientOptions> = {}) => clientFor(standIn, options);
-
-  suiteSetup(async () => {
-    standIn = await startStandIn(CLIENT_STAND_IN);
-  });
-  suiteTeardown(() => standIn.close());
-  setup(() => standIn.reset());
+  const client = useClientStandIn((started) => (standIn = started));
 
   test('every filter reaches the server as its documented query parameter', async () => {
     const query: SessionQuery = {
