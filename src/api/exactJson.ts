@@ -9,7 +9,6 @@ import { countDuplicateKeys, formatExactJson, locateArrayItems, nodeOfValue, par
 import { sentItemOf, WHOLE_BODY, type SentItem, type SentJson } from './sentJson';
 
 export { formatExactJson, MAX_INDENTED_DEPTH, type JsonEntry, type JsonNode } from './jsonTree';
-export { SentJson } from './sentJson';
 
 export interface ExactJson {
   /** The item as a tree: numbers as written, entries in the order sent, repeated keys flagged. */

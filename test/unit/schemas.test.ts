@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseHistoryPage, parseSession, parseSessionPage, SchemaError } from '../../src/api/schemas';
-import { exactJsonOf, SentJson } from '../../src/api/exactJson';
+import { exactJsonOf } from '../../src/api/exactJson';
+import { SentJson } from '../../src/api/sentJson';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(path.join(__dirname, '../../../test/fixtures', name), 'utf8'));

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { OpenCxClient } from '../../src/api/client';
 import { parseSession, parseSessionPage } from '../../src/api/schemas';
-import { exactJsonOf, SentJson } from '../../src/api/exactJson';
+import { exactJsonOf } from '../../src/api/exactJson';
+import { SentJson } from '../../src/api/sentJson';
 import { startStandIn, type StandIn } from '../server/server';
 import { survives } from './faultReport';
 

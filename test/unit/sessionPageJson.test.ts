@@ -2,7 +2,8 @@
 // is known, its tokens classed for theme colours and its containers folding.
 import * as assert from 'node:assert/strict';
 import { parseSession, parseSessionPage } from '../../src/api/schemas';
-import { exactJsonOf, SentJson } from '../../src/api/exactJson';
+import { exactJsonOf } from '../../src/api/exactJson';
+import { SentJson } from '../../src/api/sentJson';
 import { formatExactJson, nodeOfValue } from '../../src/api/jsonTree';
 import { renderJson as renderNode } from '../../src/views/page/jsonHtml';
 import { jsonBlock, page, textOf } from './sessionPageHarness';
