@@ -5,10 +5,9 @@
 //
 // The text is read with jsonc-parser's scanner, in strict JSON: comments, trailing commas and
 // anything else JSON.parse rejects are errors. Not with its parseTree: that recurses a few frames
-// per level and runs out of stack at a few thousand levels (nested objects by 5,000, arrays by 10,000),
-// where JSON.parse takes any depth. Here the containers being read are on a stack of our own, as
-// they are when printing, so a body nested hundreds of thousands of levels deep costs memory in
-// proportion to its size, not call stack.
+// per level and runs out of stack on nesting that JSON.parse reads without trouble. Here the
+// containers being read are on a stack of our own, as they are when printing, so a deeply nested
+// body costs memory in proportion to its size, not call stack.
 import { createScanner, ScanError, SyntaxKind, type JSONScanner } from 'jsonc-parser';
 import { FALSE, NULL, TRUE, type JsonArray, type JsonEntry, type JsonNode, type JsonObject } from './jsonNodes';
 

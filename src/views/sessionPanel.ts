@@ -1,11 +1,11 @@
 // One session's webview panel: the session's JSON exactly as the server sent it, and its history.
 //
 // The panel owns its webview and little else. The session and its history load in OpenSession
-// (model/history/openSession.ts); the page is made from their state (page/sessionPage.ts) and reaches the
-// webview one way (page/pageChannel.ts): the first content inside the page's HTML, every change
-// after as an update that the page's script (src/views/page/pageScript.ts) puts in place once it has
-// said it runs. The script keeps collapsed nodes, scroll position and focus in its webview state,
-// across updates and loads.
+// (model/history/openSession.ts); the page is made from their state (page/sessionPage.ts) and
+// reaches the webview one way (page/pageChannel.ts): the first content inside the page's HTML,
+// every change after as an update that the page's script (page/pageScript.ts) puts in place once
+// it has said it runs. The script keeps collapsed nodes, scroll position and focus in its webview
+// state, across updates and loads.
 import * as vscode from 'vscode';
 import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
