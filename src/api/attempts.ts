@@ -1,10 +1,11 @@
-// The attempts of a request: each takes a slot of the client-side request budget and is logged,
-// and a retry waits ky's backoff, or after a 429 its Retry-After.
+// The attempts of a request: each takes a slot of the key's request budget and is logged, and its
+// answer goes back to the budget, so that a 429 pauses every request of the key. A retry after a
+// 429 waits its turn in the budget; other retries wait ky's backoff.
 import { HTTPError, type Options, type RetryOptions } from 'ky';
-import type { RequestBudget } from './budget';
+import type { Release, RequestBudget } from './budget';
 import { causeCode } from './requestErrors';
 import { refuseDeclaredExcess } from './responseLimit';
-import { clampRetryWait, parseRetryAfter } from './retryAfter';
+import { backoffMs, parseRetryAfter } from './retryAfter';
 
 export interface RequestLogEntry {
   method: string;
@@ -15,15 +16,13 @@ export interface RequestLogEntry {
   ms: number;
 }
 
-/** ky's backoff between attempts: 0.3 s, 0.6 s, 1.2 s, … and at most 8 s. */
-const backoffMs = (attempt: number) => Math.min(8_000, 300 * 2 ** (attempt - 1));
-
 /**
- * The budget slot taken for a request before ky starts it. ky hands options it does not know on to
- * `fetch`, which is how the slot reaches the attempt; `answered` is cleared once an attempt used it.
+ * The budget slot taken for the next attempt before ky starts it (and its timeout). ky hands options
+ * it does not know on to `fetch`, which is how the slot reaches the attempt; `answered` is cleared
+ * once an attempt used it.
  */
 export interface ReservedSlot {
-  answered: (() => void) | undefined;
+  answered: Release | undefined;
 }
 type AttemptInit = RequestInit & { budgetSlot?: ReservedSlot };
 
@@ -40,8 +39,9 @@ export function budgetedFetch(budget: RequestBudget, log: ((entry: RequestLogEnt
     const answered = reserved ?? (await budget.take(request.signal, 0));
     const url = new URL(request.url);
     const started = performance.now();
+    let response: Response | undefined;
     try {
-      const response = await fetch(request, input instanceof Request ? requestInit : undefined);
+      response = await fetch(request, input instanceof Request ? requestInit : undefined);
       log?.({ method: request.method, path: url.pathname + url.search, status: response.status, ms: performance.now() - started });
       // ky reads an error's body itself, up to 10 MB; getJson reads a success's, up to the limit.
       refuseDeclaredExcess(response);
@@ -51,29 +51,26 @@ export function budgetedFetch(budget: RequestBudget, log: ((entry: RequestLogEnt
       log?.({ method: request.method, path: url.pathname + url.search, error: reason, ms: performance.now() - started });
       throw error;
     } finally {
-      answered();
+      answered(response && { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
     }
   };
 }
 
 /**
- * The retry timing of one call. After a 429 the wait is decided where the response is seen
- * (shouldRetry): its Retry-After, or the backoff when it has none that can be read, never below
- * the floor; ky then asks `delay` for it. Other retries keep the backoff, and a 503's Retry-After
- * is ky's to honour.
+ * The retries of one call. A 429 has paused the key (budgetedFetch told the budget): the retry
+ * waits its turn in the budget like every other request of the key, unless the pause is longer
+ * than the call holds a spinner for, which is the caller's to show. Other retries are ky's, after
+ * its backoff (a 503's Retry-After honoured). `next` receives the slot the retry will use.
  */
-export function pacedRetry(maxRetryWaitMs: number): RetryOptions {
-  let rateLimitWaitMs: number | undefined;
+export function retryInTurn(budget: RequestBudget, next: ReservedSlot, maxRetryWaitMs: number, signal: AbortSignal | undefined): RetryOptions {
   return {
-    shouldRetry: ({ error, retryCount }) => {
-      rateLimitWaitMs = undefined;
+    shouldRetry: async ({ error }) => {
       if (!(error instanceof HTTPError) || error.response.status !== 429) return undefined;
-      const wait = clampRetryWait(parseRetryAfter(error.response.headers.get('retry-after')) ?? backoffMs(retryCount));
-      // A wait longer than we are willing to hold a spinner for is the caller's to show.
-      if (wait > maxRetryWaitMs) return false;
-      rateLimitWaitMs = wait;
+      if (budget.pausedFor() > maxRetryWaitMs) return false;
+      next.answered = await budget.take(signal, maxRetryWaitMs);
       return true;
     },
-    delay: (attempt) => rateLimitWaitMs ?? backoffMs(attempt),
+    // The turn was waited for in shouldRetry.
+    delay: (attempt) => (next.answered ? 0 : backoffMs(attempt)),
   };
 }

@@ -1,7 +1,10 @@
-// A client-side sliding-window request budget. The API allows 100 requests a minute per key; a
-// burst of tree expansions waits here for a free slot instead of tripping the server's limit.
-// Background requests (watching for new sessions) get a fixed share of it and never go ahead of
-// a user's request: see takeBackground().
+// When a request of a key may be sent. The API allows 100 requests a minute per key: a burst of
+// tree expansions waits here for a free slot of a client-side sliding window instead of tripping
+// the server's limit, and after a 429 every request of the key waits out the pause (keyPause.ts).
+// Background requests (watching for new sessions) get a fixed share of the window and never go
+// ahead of a user's request: see takeBackground().
+import { KeyPause } from './keyPause';
+import { RETRY_WAIT_FLOOR_MS } from './retryAfter';
 
 interface Slot {
   time: number;
@@ -16,8 +19,19 @@ export class BudgetExhaustedError extends Error {
   }
 }
 
+/** What a request's answer tells the budget: its status (none when it got no answer) and, for a 429, its Retry-After. */
+export interface Answer {
+  status?: number;
+  /** A 429's Retry-After in milliseconds; undefined when absent or unreadable. */
+  retryAfterMs?: number;
+}
+
+/** Called once a request's answer arrives (or it ended without one). */
+export type Release = (answer?: Answer) => void;
+
 export class RequestBudget {
   private slots: Slot[] = [];
+  private readonly pause: KeyPause;
   /** Callers of take() waiting for a slot: while any waits, no background request is sent. */
   private waiting = 0;
   /** At most this many background requests in any window, and only while this many slots are free. */
@@ -31,23 +45,34 @@ export class RequestBudget {
     private readonly now: () => number = () => performance.now(),
   ) {
     this.backgroundShare = Math.floor(limit / 3);
+    this.pause = new KeyPause(now);
+  }
+
+  /** Milliseconds the key is paused for after a 429; 0 when it is not. */
+  pausedFor(): number {
+    return this.pause.remaining();
   }
 
   /**
    * Resolves when a request may be sent now; rejects with the signal's reason when aborted, and
-   * with BudgetExhaustedError at once when no slot frees within `maxWaitMs`.
-   * Call the returned function when the answer arrives: the slot then counts from that moment,
-   * which is never earlier than when the server counted the request.
+   * with BudgetExhaustedError as soon as it is clear it would wait longer than `maxWaitMs` in all.
+   * Call the returned function with the answer when it arrives: the slot then counts from that
+   * moment, which is never earlier than when the server counted the request, and a 429 pauses the key.
    */
-  async take(signal?: AbortSignal | null, maxWaitMs = Infinity): Promise<() => void> {
+  async take(signal?: AbortSignal | null, maxWaitMs = Infinity): Promise<Release> {
+    const deadline = this.now() + maxWaitMs;
     for (;;) {
       signal?.throwIfAborted();
-      const wait = this.waitTime();
-      if (wait === 0) return this.occupy(false);
-      if (wait > maxWaitMs) throw new BudgetExhaustedError(wait);
+      const left = deadline - this.now();
+      const paused = this.pause.remaining();
+      const probe = this.pause.probeInFlight;
+      const wait = paused || (probe ? 0 : this.waitTime());
+      if (paused === 0 && !probe && wait === 0) return this.occupy(false);
+      // A probe's answer comes within its timeout, unknown here: a caller that cannot wait at all does not.
+      if (wait > left || (probe && left < RETRY_WAIT_FLOOR_MS)) throw new BudgetExhaustedError(wait || RETRY_WAIT_FLOOR_MS);
       this.waiting++;
       try {
-        await sleep(wait, signal);
+        await (probe && !paused ? untilSettled(probe, signal) : sleep(wait, signal));
       } finally {
         this.waiting--;
       }
@@ -60,7 +85,7 @@ export class RequestBudget {
    * and at least `backgroundShare` slots stay free for the user after this one. So watching takes
    * at most a third of any minute, and a burst of clicks always finds a third of the budget free.
    */
-  takeBackground(): () => void {
+  takeBackground(): Release {
     const wait = this.backgroundWaitTime();
     if (wait > 0) throw new BudgetExhaustedError(wait);
     return this.occupy(true);
@@ -68,6 +93,10 @@ export class RequestBudget {
 
   /** Milliseconds until takeBackground() could succeed, as far as the slots tell; 0 when it can now. */
   backgroundWaitTime(): number {
+    // While the key is paused, or a probe tells whether the pause is over, watching waits its turn.
+    const paused = this.pause.remaining();
+    if (paused > 0) return paused;
+    if (this.pause.probeInFlight) return RETRY_WAIT_FLOOR_MS;
     this.waitTime(); // drops expired slots
     const now = this.now();
     const expiry = (slot: Slot) => slot.time + this.windowMs - now;
@@ -84,10 +113,19 @@ export class RequestBudget {
     return Math.max(0, Math.ceil(wait));
   }
 
-  private occupy(background: boolean): () => void {
+  private occupy(background: boolean): Release {
     const slot = { time: this.now(), background };
     this.slots.push(slot);
-    return () => (slot.time = Math.max(slot.time, this.now()));
+    const probe = this.pause.needsProbe;
+    if (probe) this.pause.startProbe();
+    let released = false;
+    return (answer = {}) => {
+      if (released) return;
+      released = true;
+      slot.time = Math.max(slot.time, this.now());
+      if (answer.status === 429) this.pause.rateLimited(answer.retryAfterMs);
+      if (probe) this.pause.endProbe(answer.status);
+    };
   }
 
   /** Milliseconds until a request could be sent; 0 when one can be sent now. */
@@ -97,6 +135,19 @@ export class RequestBudget {
     if (this.slots.length < this.limit) return 0;
     return Math.min(...this.slots.map((slot) => slot.time)) + this.windowMs - now;
   }
+}
+
+/** Resolves when `settled` does, or rejects with the signal's reason when aborted first. */
+function untilSettled(settled: Promise<void>, signal?: AbortSignal | null): Promise<void> {
+  if (!signal) return settled;
+  return new Promise((resolve, reject) => {
+    const aborted = () => reject(signal.reason);
+    signal.addEventListener('abort', aborted, { once: true });
+    void settled.then(() => {
+      signal.removeEventListener('abort', aborted);
+      resolve();
+    });
+  });
 }
 
 function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {

@@ -1,10 +1,11 @@
 // HTTP client of the open.cx API: auth, timeouts, retries with backoff that honours Retry-After,
-// a client-side request budget, cancellation, and one error type (ApiError) for every failure.
+// the key's request budget (a sliding window, and a pause after a 429 that holds every request of
+// the key), cancellation, and one error type (ApiError) for every failure.
 // Each attempt's budget slot, log entry and retry wait are in attempts.ts; what a failure becomes,
 // in requestErrors.ts.
 import ky, { type KyInstance, type Options } from 'ky';
 import { readApiKey } from './apiKey';
-import { budgetedFetch, pacedRetry, type RequestLogEntry, type ReservedSlot } from './attempts';
+import { budgetedFetch, retryInTurn, type RequestLogEntry, type ReservedSlot } from './attempts';
 import { RequestBudget } from './budget';
 import { checkBaseUrl } from './baseUrl';
 import { ApiError, redact } from './errors';
@@ -34,11 +35,11 @@ export interface ClientOptions {
   /** Retries after the first attempt, for 429, 500, 502, 503, 504 and network failures. */
   retryLimit?: number;
   /**
-   * The longest Retry-After waited out inside a call; a longer one fails as `rateLimited` at once.
-   * Below RETRY_WAIT_FLOOR_MS no 429 is waited out inside a call.
+   * The longest a call waits for its turn in the key's budget, a 429's pause included; a longer
+   * wait fails as `rateLimited` at once. A pause is never shorter than RETRY_WAIT_FLOOR_MS.
    */
   maxRetryWaitMs?: number;
-  /** Shared between clients of the same key so a new client does not reset the count. */
+  /** Shared between clients of the same key: one count and one pause per key. */
   budget?: RequestBudget;
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -79,7 +80,7 @@ export class OpenCxClient {
         limit: options.retryLimit ?? 3,
         methods: ['get'],
         statusCodes: [429, 500, 502, 503, 504],
-        // A 429's Retry-After is read by pacedRetry, not by ky, which would retry at once on a "0".
+        // A 429's Retry-After pauses the key (budget.ts), not the one call ky would retry.
         afterStatusCodes: [503],
         maxRetryAfter: this.maxRetryWaitMs,
       },
@@ -123,17 +124,21 @@ export class OpenCxClient {
     { background = false }: RequestMode = {},
   ): Promise<{ value: unknown; sent: SentJson }> {
     let text: string;
+    // The slot of the next attempt, taken before ky starts its timeout.
+    const budgetSlot: ReservedSlot = { answered: undefined };
     try {
       if (background) signal?.throwIfAborted();
-      // Waiting for the budget happens here, before the attempt's timeout starts.
-      const budgetSlot: ReservedSlot = { answered: background ? this.budget.takeBackground() : await this.budget.take(signal, this.maxRetryWaitMs) };
-      const retry = background ? { ...pacedRetry(this.maxRetryWaitMs), limit: 0 } : pacedRetry(this.maxRetryWaitMs);
+      budgetSlot.answered = background ? this.budget.takeBackground() : await this.budget.take(signal, this.maxRetryWaitMs);
+      const retry = background ? { limit: 0 } : retryInTurn(this.budget, budgetSlot, this.maxRetryWaitMs, signal);
       const options: Options & { budgetSlot: ReservedSlot } = { signal, budgetSlot, retry };
       // The query goes into the path: given `searchParams`, ky builds each Request twice.
       const query = searchParams?.toString();
       text = await readLimitedText(await this.http.get(query ? `${path}?${query}` : path, options));
     } catch (error) {
       throw toApiError(error, { timeoutMs: this.timeoutMs, host: this.baseUrl.host, token: this.token }, signal, background);
+    } finally {
+      // A slot taken for an attempt that was never sent (cancelled while waiting) goes back unanswered.
+      budgetSlot.answered?.();
     }
     try {
       return { value: JSON.parse(text), sent: new SentJson(text) };

@@ -43,6 +43,9 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return date === undefined ? undefined : Math.max(0, date - now);
 }
 
+/** The backoff between attempts that the server gave no wait for: 0.3 s, 0.6 s, 1.2 s, … and at most 8 s. */
+export const backoffMs = (attempt: number) => Math.min(8_000, 300 * 2 ** (attempt - 1));
+
 /** An automatic wait kept between the floor and the ceiling. */
 export function clampRetryWait(milliseconds: number): number {
   if (Number.isNaN(milliseconds)) return UNKNOWN_RETRY_WAIT_MS;

@@ -1,5 +1,6 @@
 // Builds API clients for the configured server and stored token, sharing one request budget per
-// server so that new clients (after a token change) do not reset the rate-limit accounting.
+// key (open.cx counts requests per key): a new client of the same key neither resets the count
+// nor escapes a pause after a 429, and another key keeps its own.
 import * as vscode from 'vscode';
 import { RequestBudget } from '../api/budget';
 import { OpenCxClient, type RequestLogEntry } from '../api/client';
@@ -35,8 +36,9 @@ export class Connection {
 
   /** Throws ApiError('configuration') for a base URL that is invalid or would expose the token. */
   clientFor(baseUrl: string, token: string): OpenCxClient {
-    let budget = this.budgets.get(baseUrl);
-    if (!budget) this.budgets.set(baseUrl, (budget = new RequestBudget()));
+    const key = `${baseUrl}\n${token}`;
+    let budget = this.budgets.get(key);
+    if (!budget) this.budgets.set(key, (budget = new RequestBudget()));
     return new OpenCxClient({ baseUrl, token, budget, onRequest: (entry) => this.logRequest(entry) });
   }
 

@@ -161,25 +161,38 @@ suite('sessions tree in VS Code', () => {
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), b!.session.raw);
   });
 
-  test('a server answering 429 with Retry-After: 0 for 10 s gets a handful of requests; once it recovers, a click loads the rows', async function () {
-    this.timeout(40_000);
-    await standIn.setFaults({ status: 429, retryAfter: '0' });
-    const started = Date.now();
-    await api.provider.getChildren(web);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - started))));
-    const requests = (await standIn.requests()).filter((request) => request.path === '/chat/sessions');
-    assert.ok(requests.length >= 2 && requests.length <= 8, `${requests.length} requests in 10 s`);
-    await standIn.reset();
-    // The next automatic retry loads the rows; a row that waits for a click (or a retry time
-    // already past) gets one.
-    await waitFor('the rows, after a click on the waiting or error row', async () => {
-      const children = await api.provider.getChildren(web);
-      if (sessionsOf(children).length === 25) return true;
-      const row = noticeOf(children, 'rateLimited') ?? noticeOf(children, 'error');
-      if (row && (row.retryAt ?? 0) <= Date.now()) await activateItem(row);
-      return undefined;
-    }, 25_000);
-  });
+  // One key, one limit: a Refresh met by 429s for 10 s sends the first wave, then one request per
+  // wait (the floor of 2 s) for the whole key, not retries of every group.
+  for (const [count, most] of [[6, 12], [20, 26]] as const) {
+    test(`a Refresh with ${count} groups expanded, met by 429 with Retry-After: 0 for 10 s, sends at most ${most} requests; once the server recovers every group loads without a click`, async function () {
+      this.timeout(60_000);
+      const leaves: GroupNode[] = [];
+      for (const status of ['Open', 'Closed · resolved']) {
+        const top = await group(undefined, status);
+        leaves.push(...(await api.provider.getChildren(top)).filter((node): node is GroupNode => node.type === 'group'));
+      }
+      const expanded = leaves.slice(0, count);
+      assert.equal(expanded.length, count);
+      for (const leaf of expanded) await api.provider.getChildren(leaf);
+      await standIn.setFaults({ status: 429, retryAfter: '0' });
+      await standIn.clearRequests();
+      const started = Date.now();
+      await vscode.commands.executeCommand('opencx.refresh');
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - started))));
+      const sent = (await standIn.requests()).filter((request) => request.path === '/chat/sessions').length;
+      await standIn.setFaults({});
+      console.log(`      ${count} groups expanded: ${sent} requests in the 10 s of 429s`);
+      assert.ok(sent >= count && sent <= most, `${sent} requests in 10 s`);
+      // VS Code asks for the rows of expanded groups after each change; nothing here is clicked.
+      await waitFor('every group loaded again', async () => {
+        for (const leaf of expanded) {
+          const rows = await api.provider.getChildren(leaf);
+          if (sessionsOf(rows).length === 0 || noticeOf(rows, 'error')) return undefined;
+        }
+        return true;
+      }, 30_000);
+    });
+  }
 
   test('a refresh forgets the parents of rows it replaced', async function () {
     this.timeout(60_000);

@@ -106,10 +106,10 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     assert.equal(rows[0]!.id, `slice:${web.id}/${second!.id}`, 'the same row id: selection and scroll stay');
   });
 
-  test('a failed read leaves the rows and says so on top; the click reads again; a 429 is not retried in the round', async () => {
+  test('a failed read leaves the rows and says so on top; the click reads again once the wait is over; a 429 is not retried in the round', async () => {
     const { web } = await expandAndLoad();
     const before = idsOf(await model.children(web));
-    standIn.setFaults({ status: 429, retryAfterSeconds: 30 });
+    standIn.setFaults({ status: 429, retryAfterSeconds: 3 });
     const round = await model.watchRound();
     assert.equal(round.error?.kind, 'rateLimited');
     assert.equal(chatRequests().length, 2, 'one attempt per group: watching backs off instead');
@@ -120,10 +120,12 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     assert.equal(rows[0], failed, 'on top');
     standIn.clearFaults();
     const arrived = standIn.addSession({ channel: { type: 'web' } });
+    const limitedAt = chatRequests()[0]!.time;
     await model.retry(failed.pages!);
     const again = await model.children(web);
     assert.equal(notices(again)[0]!.kind, 'loadMore');
     assert.equal(idsOf(again)[0], arrived.id);
+    assert.ok(chatRequests()[2]!.time - limitedAt >= 2_990, 'the click waited for the key’s pause');
   });
 
   test('the marks and the count: looking clears the count, looking away the marks', async () => {
