@@ -6,14 +6,26 @@ import type { Release, RequestBudget } from './budget';
 import { causeCode } from './requestErrors';
 import { refuseDeclaredExcess } from './responseLimit';
 import { backoffMs, parseRetryAfter } from './retryAfter';
+import { FILTER_PARAMETERS } from './sessionQuery';
 
 export interface RequestLogEntry {
   method: string;
-  /** Path and query string; never headers, so never the token. */
+  /** Path and query string as loggedPath writes it; never headers, so never the token. */
   path: string;
   status?: number;
   error?: string;
   ms: number;
+}
+
+/**
+ * A request's path and parameters as the log keeps them: the filters' values, and of every other
+ * parameter (search text, which may be a customer's email or words, and cursors) its size only.
+ */
+export function loggedPath(url: URL): string {
+  const parameters = [...url.searchParams].map(([name, value]) =>
+    FILTER_PARAMETERS.has(name) ? new URLSearchParams({ [name]: value }).toString() : `${encodeURIComponent(name)}=(${value.length} characters)`,
+  );
+  return parameters.length === 0 ? url.pathname : `${url.pathname}?${parameters.join('&')}`;
 }
 
 /**
@@ -42,13 +54,13 @@ export function budgetedFetch(budget: RequestBudget, log: ((entry: RequestLogEnt
     let response: Response | undefined;
     try {
       response = await fetch(request, input instanceof Request ? requestInit : undefined);
-      log?.({ method: request.method, path: url.pathname + url.search, status: response.status, ms: performance.now() - started });
+      log?.({ method: request.method, path: loggedPath(url), status: response.status, ms: performance.now() - started });
       // ky reads an error's body itself, up to 10 MB; getJson reads a success's, up to the limit.
       refuseDeclaredExcess(response);
       return response;
     } catch (error) {
       const reason = error instanceof Error ? (causeCode(error) ?? error.name) : 'error';
-      log?.({ method: request.method, path: url.pathname + url.search, error: reason, ms: performance.now() - started });
+      log?.({ method: request.method, path: loggedPath(url), error: reason, ms: performance.now() - started });
       throw error;
     } finally {
       answered(response && { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });

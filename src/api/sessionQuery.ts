@@ -24,6 +24,12 @@ const PARAMETER_NAMES: Record<keyof SessionQuery, string> = {
   updatedBefore: 'updated_before',
 };
 
+/**
+ * The parameters whose values the user picked from the extension's own choices (statuses,
+ * channels, dates): the only values the log keeps.
+ */
+export const FILTER_PARAMETERS: ReadonlySet<string> = new Set(Object.values(PARAMETER_NAMES));
+
 /** The query string of one list request: each set field as its documented parameter, then the cursor. */
 export function sessionQueryParams(query: SessionQuery, cursor?: string): URLSearchParams {
   const params = new URLSearchParams();
