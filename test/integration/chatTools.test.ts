@@ -109,7 +109,9 @@ suite('chat tools', () => {
     await config.update('apiBaseUrl', `${standIn.url}/?tenant=1`, vscode.ConfigurationTarget.Global);
     try {
       await api.credentials.store(standIn.token);
-      assert.match(await invoke('opencx_listSessions', {}), /^Reading open\.cx failed: The API base URL must not contain a query/);
+      const { outside, values } = splitAnswer(await invoke('opencx_listSessions', {}));
+      assert.match(outside, /^Reading open\.cx failed: The extension's open\.cx settings cannot be used\. Tell the user to check the opencx\.apiBaseUrl setting/);
+      assert.match((values[0] as { message: string }).message, /^The API base URL must not contain a query/);
       assert.deepEqual(await standIn.requests(), []);
     } finally {
       // Keys are stored per server, the query aside: the stand-in's key is the one stored above.

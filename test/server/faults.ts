@@ -31,6 +31,8 @@ export interface Faults {
   drift?: boolean;
   /** Send this as a page's `next` (sessions or history), whatever its type. */
   next?: Json;
+  /** Let this many matching requests through as usual first (a failure on a later page). */
+  after?: number;
   /** Apply to this many matching requests, then clear by itself. */
   times?: number;
   /** Only requests whose path starts with this. */
@@ -43,7 +45,12 @@ export const OVERSIZED_BODY_BYTES = 64 * 1024 * 1024;
 /** The faults that apply to a request for `path`; switched on for a number of `times`, they count down and clear by themselves. */
 export function faultsFor(switches: { faults: Faults }, path: string): Faults {
   const faults = switches.faults;
-  const active = faults.path === undefined || path.startsWith(faults.path) ? faults : {};
+  const matches = faults.path === undefined || path.startsWith(faults.path);
+  if (matches && faults.after !== undefined && faults.after > 0) {
+    faults.after--;
+    return {};
+  }
+  const active = matches ? faults : {};
   if (active === faults && faults.times !== undefined && --faults.times <= 0) switches.faults = {};
   return active;
 }

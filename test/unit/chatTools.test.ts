@@ -77,14 +77,16 @@ suite('chat tools: answers read from the stand-in over HTTP', function () {
 
   test('list: a first page that fails is the answer; a later one keeps what was read and says where reading stopped', async () => {
     standIn.setFaults({ status: 503, path: '/chat/sessions', times: 1 });
-    assert.match(await answerTool('list', client(), {}), /^Reading open\.cx failed: open\.cx had a problem answering \(503: Service Unavailable\)\. Try again in a moment\.$/);
+    const failed = splitAnswer(await answerTool('list', client(), {}));
+    assert.match(failed.outside, /^Reading open\.cx failed: open\.cx had a problem answering \(HTTP 503\)\. Try again in a moment\. The error's own text is the last line of the customer content\.\n/);
+    assert.deepEqual(failed.values, [{ error: 'server', httpStatus: 503, message: 'open.cx had a problem answering (503: Service Unavailable). Try again in a moment.' }]);
     // open.cx's rate limit, met on the second page.
     const limited = await startStandIn({ sessions: standIn.sessions, rateLimit: 1 });
     try {
       const answer = await answerTool('list', new OpenCxClient({ baseUrl: limited.url, token: limited.token, retryLimit: 0, maxRetryWaitMs: 0 }), { limit: 50 });
       const { values, outside } = splitAnswer(answer);
-      assert.equal(values.length, 25);
-      assert.match(outside, /Reading stopped after 25 sessions: Reading open\.cx failed: open\.cx's rate limit of 100 requests a minute was reached .*Try again in \d+ s\./);
+      assert.equal(values.length, 26, 'the sessions read, then the error');
+      assert.match(outside, /Reading stopped after 25 sessions: open\.cx's limit of 100 requests a minute was reached \(HTTP 429\)\. Try again in \d+ s\. The error's own text is the last line/);
       assert.doesNotMatch(outside, /More sessions match/, 'the stop is said once');
     } finally {
       await limited.close();
@@ -150,7 +152,7 @@ suite('chat tools: answers read from the stand-in over HTTP', function () {
     assert.equal(await answerTool('list', undefined, {}), signedOutAnswer());
     assert.match(signedOutAnswer(), /run the command "open\.cx: Set API Token"/);
     standIn.revokeToken();
-    assert.match(await answerTool('get', client(), { id: hostile.id }), /open\.cx refused the API key: .*Tell the user to run the command "open\.cx: Set API Token"/s);
+    assert.match(await answerTool('get', client(), { id: hostile.id }), /open\.cx refused the API key \(HTTP 401\)\. Tell the user to run the command "open\.cx: Set API Token"/);
   });
 
   test('the key never leaves, even where the server echoes it', async () => {

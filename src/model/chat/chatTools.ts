@@ -2,13 +2,15 @@
 // through the extension's own API client (so the requests count against the sidebar's budget of
 // 100 a minute), and answer in text a language model can use: the extension's sentences around
 // one block of customer content (chatContent.ts). Problems are answered in text as well, saying
-// what to do next. The key never leaves: every answer passes through the client's redaction.
+// what to do next; an error's own text goes inside the customer content (chatFailures.ts). The
+// key never leaves: every answer passes through the client's redaction.
 // No VS Code here: tested in Node against the stand-in.
 import * as l10n from '@vscode/l10n';
 import type { OpenCxClient } from '../../api/client';
 import { ApiError, isCancellation } from '../../api/errors';
 import type { HistoryEvent, Session } from '../../api/schemas';
 import { cutText, customerContent, dataLine, fitLines, OUTPUT_LIMITS, sessionSummary, transcriptEntry } from './chatContent';
+import { errorLine, failureAnswer, failureSentence } from './chatFailures';
 import { CHAT_LIMITS, checkGetInput, checkListInput, checkSearchInput, type Checked, type GetInput, type ListInput, type SearchInput } from './chatToolInput';
 import { channelLabel, statusLabel } from '../labels';
 
@@ -88,15 +90,6 @@ function describeFilters({ query }: ListInput): string {
   return parts.join(', ');
 }
 
-/** A failed read (or a client that could not be made) as the model should hear it: the message, and what to do. */
-export function failureAnswer(error: unknown): string {
-  if (!(error instanceof ApiError)) return l10n.t('Reading open.cx failed: {0}', error instanceof Error ? error.message : String(error));
-  if (error.needsToken) {
-    return l10n.t('open.cx refused the API key: {0} Tell the user to run the command "open.cx: Set API Token" with a valid key, then ask again.', error.message);
-  }
-  return l10n.t('Reading open.cx failed: {0}', error.message);
-}
-
 /** "Cut: …" when lines were left out for size, naming the limit. */
 function cutNote(shown: number, total: number, what: string): string | undefined {
   if (shown >= total) return undefined;
@@ -105,6 +98,11 @@ function cutNote(shown: number, total: number, what: string): string | undefined
 
 function unreadableNote(count: number): string | undefined {
   return count > 0 ? l10n.t('{0} items open.cx sent could not be read and are left out.', count) : undefined;
+}
+
+/** The characters of customer content left once `reserved` lines (a newline each) have their place. */
+function contentRoom(reserved: readonly string[]): number {
+  return reserved.reduce<number>((room, line) => room - line.length - 1, OUTPUT_LIMITS.contentChars);
 }
 
 function compose(...parts: (string | undefined)[]): string {
@@ -158,16 +156,17 @@ async function list(client: ChatClient, { query, limit }: ListInput, signal?: Ab
   more ||= failed !== undefined;
   const filters = describeFilters({ query, limit });
   const lines = sessions.map((session) => dataLine(sessionSummary(session)));
-  const { kept } = fitLines(lines, OUTPUT_LIMITS.contentChars);
+  const failure = failed === undefined ? [] : [errorLine(failed)];
+  const { kept } = fitLines(lines, contentRoom(failure));
   const intro = filters
     ? l10n.t('{0} sessions from open.cx matching: {1}; in the order open.cx lists them (newest first).', sessions.length, filters)
     : l10n.t('{0} sessions from open.cx, in the order open.cx lists them (newest first).', sessions.length);
   const next = more && failed === undefined
     ? l10n.t('More sessions match than were read (limit {0}, at most {1}): raise limit or narrow the filters (status, channel, dates) to see others.', limit, CHAT_LIMITS.listMax)
     : undefined;
-  const stopped = failed === undefined ? undefined : l10n.t('Reading stopped after {0} sessions: {1}', sessions.length, failureAnswer(failed));
+  const stopped = failed === undefined ? undefined : l10n.t('Reading stopped after {0} sessions: {1}', sessions.length, failureSentence(failed));
   if (sessions.length === 0) return compose(l10n.t('open.cx has no sessions matching these filters.'), unreadableNote(unreadable));
-  return compose(intro, customerContent(kept), cutNote(kept.length, lines.length, l10n.t('sessions')), next, stopped, unreadableNote(unreadable));
+  return compose(intro, customerContent([...kept, ...failure]), cutNote(kept.length, lines.length, l10n.t('sessions')), next, stopped, unreadableNote(unreadable));
 }
 
 async function get(client: ChatClient, { id, includeHistory }: GetInput, signal?: AbortSignal): Promise<string> {
@@ -189,18 +188,19 @@ async function get(client: ChatClient, { id, includeHistory }: GetInput, signal?
   const intro = l10n.t('open.cx session {0}: the first line of customer content is its JSON as open.cx sent it.', id);
   if (!includeHistory) return compose(intro, customerContent([sessionLine]), jsonNote);
   const history = await readHistory(client, id, signal);
+  const failure = history.failed === undefined ? [] : [errorLine(history.failed)];
   // The history comes newest first: when it is too long, the oldest lines go. It is shown newest
   // last, as a conversation reads.
   const entries = history.events.map((event) => dataLine(transcriptEntry(event)));
-  const kept = fitLines(entries, OUTPUT_LIMITS.contentChars - sessionLine.length - 1).kept.reverse();
+  const kept = fitLines(entries, contentRoom([sessionLine, ...failure])).kept.reverse();
   const transcriptIntro = l10n.t('The lines after it are its history, oldest first, newest last: {0} events.', kept.length);
   const older = history.more
     ? l10n.t('Older events were not read: the transcript reads at most {0} pages of history, newest first.', OUTPUT_LIMITS.historyPages)
     : undefined;
-  const stopped = history.failed === undefined ? undefined : l10n.t('Reading the history stopped: {0}', failureAnswer(history.failed));
+  const stopped = history.failed === undefined ? undefined : l10n.t('Reading the history stopped: {0}', failureSentence(history.failed));
   return compose(
     `${intro} ${transcriptIntro}`,
-    customerContent([sessionLine, ...kept]),
+    customerContent([sessionLine, ...kept, ...failure]),
     jsonNote,
     cutNote(kept.length, entries.length, l10n.t('events (the newest)')),
     older,
