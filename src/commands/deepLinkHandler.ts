@@ -1,6 +1,7 @@
 // Links into the extension: `<scheme>://opencx.opencx-sessions/session/<id>` opens the session's
-// panel, `…/search?q=<text>` opens Search Sessions with the text filled in. A teammate can click
-// one in a ticket or chat; the link is read like any other input (model/links/deepLinkUris.ts).
+// panel, `…/search?q=<text>` opens Search Sessions with the text filled in, sent once the user
+// presses Enter. A teammate can click one in a ticket or chat; the link is read like any other
+// input (model/links/deepLinkUris.ts).
 import * as vscode from 'vscode';
 import { parseDeepLink } from '../model/links/deepLinkUris';
 import { showError } from '../ui/notifications';
