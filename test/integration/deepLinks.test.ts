@@ -48,6 +48,18 @@ suite('deep links and Copy Link', () => {
     await waitFor('the session opened after sign-in', () => pageOf(api, session!.id));
   });
 
+  test('a link handed over while signed out is forgotten once its prompt is dismissed', async () => {
+    const [session] = await standIn.sessions({ status: 'closed_unresolved' });
+    await api.credentials.clear();
+    await api.deepLinks.handleUri(linkOf(session!.id));
+    await pause(500);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await pause(500);
+    await signIn(api);
+    await pause(1_500);
+    assert.equal(pageOf(api, session!.id), undefined, 'no panel opened after the prompt was dismissed');
+  });
+
   test('a search link fills the search box and sends nothing until Enter', async () => {
     await api.deepLinks.handleUri(searchLinkOf('refund'));
     // Longer than the pause after which typing sends a search.
