@@ -1,6 +1,6 @@
-// How long a search text may be, wherever one comes from: typed, handed over by a link, or written
-// by a language model. Kept out of remoteSearch.ts so that the core's link handling can cut a
-// link's text without loading the search box's code.
+// How long a search text may be: the text a link or a contact hit puts in the search box is cut to
+// it, and the chat's search tool refuses longer text. Kept out of remoteSearch.ts so that the core's
+// link handling can cut a link's text without loading the search box's code.
 
 /** The longest search text: a name, an email, a phone number or a few words. */
 export const SEARCH_MAX_LENGTH = 200;
