@@ -1,20 +1,21 @@
 // Links into the extension: `<scheme>://opencx.opencx-sessions/session/<id>` opens the session's
-// panel, `…/search?q=<text>` opens Search Sessions with the text filled in. A teammate can click
-// one in a ticket or chat; the link is read like any other input (model/links/deepLinkUris.ts).
+// panel, `…/search?q=<text>` opens Search Sessions with the text filled in, sent once the user
+// presses Enter. A teammate can click one in a ticket or chat; the link is read like any other
+// input (model/links/deepLinkUris.ts).
 import * as vscode from 'vscode';
 import { parseDeepLink } from '../model/links/deepLinkUris';
+import { WAITING_LINK_MS, WaitingSessionLink } from '../model/links/waitingLink';
 import { showError } from '../ui/notifications';
 import { offerToken } from '../ui/tokenOffer';
 import type { SessionOpener } from './sessions';
 
 export class DeepLinkHandler implements vscode.UriHandler {
-  /** A session a link asked for while signed out: it opens once a token is set. */
-  private waiting: string | undefined;
-
   constructor(
     private readonly opener: SessionOpener,
     private readonly signedIn: () => Promise<boolean>,
     private readonly search: (query: string) => Promise<void>,
+    /** A session a link asked for while signed out: it opens if a token is set soon after. */
+    private readonly waiting = new WaitingSessionLink(),
   ) {}
 
   async handleUri(uri: vscode.Uri): Promise<void> {
@@ -29,20 +30,20 @@ export class DeepLinkHandler implements vscode.UriHandler {
         return;
       case 'session':
         if (!(await this.signedIn())) {
-          this.waiting = link.id;
-          offerToken(vscode.l10n.t('Set an open.cx API token to open session {0}: it opens as soon as the token is set.', link.id));
+          const forget = this.waiting.hold(link.id);
+          const minutes = WAITING_LINK_MS / 60_000;
+          offerToken(vscode.l10n.t('Set an open.cx API token to open session {0}: it opens if the token is set within {1} minutes.', link.id, minutes), 'error', forget);
           return;
         }
-        this.waiting = undefined;
+        this.waiting.clear();
         await this.opener.showById(link.id);
     }
   }
 
-  /** After a token change: the session a link asked for while signed out opens now. */
+  /** After a token change: the session a link asked for while signed out opens now, if it still waits. */
   async openWaiting(): Promise<void> {
-    const id = this.waiting;
-    if (id === undefined || !(await this.signedIn())) return;
-    this.waiting = undefined;
-    await this.opener.showById(id);
+    if (!(await this.signedIn())) return;
+    const id = this.waiting.take();
+    if (id !== undefined) await this.opener.showById(id);
   }
 }

@@ -55,8 +55,8 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     openSession: (target?: unknown, selected?: unknown) => openSession(sessions, target, selected),
     goToSession: () => goToSession(sessions),
     openSessionAtCursor: () => openSessionAtCursor(sessions),
-    // A deep link hands over the text to search for.
-    searchSessions: async (query?: unknown) => (await quickPicks()).searchSessions(search, typeof query === 'string' ? query : ''),
+    // A deep link hands over the text to search for: it is filled in, and sent once the user presses Enter.
+    searchSessions: async (query?: unknown) => (await quickPicks()).searchSessions(search, { query: typeof query === 'string' ? query : '', waitForEnter: true }),
     // Row commands: the row they were clicked on names its group's pages.
     loadMore: (notice?: NoticeNode) => notice?.pages && inViewProgress(model.loadMore(notice.pages)),
     retry: (notice?: NoticeNode) => (notice?.pages ? model.retry(notice.pages) : model.refresh()),

@@ -28,7 +28,12 @@ export async function saveView({ savedViews, filters }: ViewTargets): Promise<vo
     views: savedViews.list(),
   });
   if (name === undefined) return;
-  await savedViews.save({ name, ...current });
+  // The box checked the name, but another window or machine may have filled the list since.
+  const saved = await savedViews.save({ name, ...current });
+  if (saved.kind === 'invalid') {
+    void showWarning(saved.message);
+    return;
+  }
   vscode.window.setStatusBarMessage(vscode.l10n.t('Saved view "{0}"', plainText(name)), CONFIRMATION_MS);
 }
 

@@ -1,6 +1,7 @@
 // "Search Sessions…": a quick pick that answers while the user types. At once, from the sessions
 // already loaded (no request); after a pause, from GET /chat/sessions/search (message and contact
-// hits). Every text from the server is shown as text: no icon or link syntax can form in it.
+// hits). Text handed over by a link is only filled in: it goes to the server once the user presses
+// Enter or types. Every text from the server is shown as text: no icon or link syntax can form in it.
 import * as vscode from 'vscode';
 import type { CurrentClient } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -9,6 +10,7 @@ import type { ContactHit, MessageHit, SearchResult } from '../api/searchResults'
 import { sessionFacts, sessionLabel, statusLabel } from '../model/labels';
 import { matchLoadedSessions, snippetAround } from '../model/search/localSearch';
 import { RemoteSearch, SEARCH_MIN_LENGTH, type RemoteSearchState } from '../model/search/remoteSearch';
+import { capSearchText } from '../model/search/searchText';
 import { COMMANDS } from '../ui/ids';
 import { plainText } from '../ui/plainText';
 import { showContactActions } from './searchContact';
@@ -28,14 +30,20 @@ type SearchItem = vscode.QuickPickItem &
     | { kind?: undefined; action: 'session'; session: Session }
     | { kind?: undefined; action: 'message'; hit: MessageHit }
     | { kind?: undefined; action: 'contact'; hit: ContactHit }
-    | { kind?: undefined; action: 'setToken' | 'retry' | 'none' }
+    | { kind?: undefined; action: 'send' | 'setToken' | 'retry' | 'none' }
     | { kind: vscode.QuickPickItemKind.Separator; action?: undefined }
   );
 
 /** Message hits whose session is not loaded are looked up, this many per query at most. */
 const LOOKUPS_PER_QUERY = 5;
 
-export async function searchSessions(targets: SearchTargets, initialQuery = ''): Promise<void> {
+/** The text the box opens with; `waitForEnter`: handed over (by a link), not asked for by the user. */
+export interface SearchStart {
+  query?: string;
+  waitForEnter?: boolean;
+}
+
+export async function searchSessions(targets: SearchTargets, { query: initialQuery = '', waitForEnter = false }: SearchStart = {}): Promise<void> {
   const pick = vscode.window.createQuickPick<SearchItem>();
   pick.title = vscode.l10n.t('Search open.cx Sessions');
   pick.placeholder = vscode.l10n.t('Name, email, phone, #ticket, session id, or words a customer wrote');
@@ -71,8 +79,10 @@ export async function searchSessions(targets: SearchTargets, initialQuery = ''):
       pick.onDidHide(() => resolve()),
     );
   });
-  pick.value = initialQuery;
-  remote.type(initialQuery);
+  const initial = capSearchText(initialQuery);
+  pick.value = initial;
+  if (waitForEnter) remote.fill(initial);
+  else remote.type(initial);
   render();
   pick.show();
   await done;
@@ -86,6 +96,9 @@ export async function searchSessions(targets: SearchTargets, initialQuery = ''):
 function accept(chosen: SearchItem, pick: vscode.QuickPick<SearchItem>, remote: RemoteSearch, targets: SearchTargets): void {
   if (chosen.kind !== undefined) return;
   switch (chosen.action) {
+    case 'send':
+      remote.send(pick.value);
+      return;
     case 'retry':
       remote.retry();
       return;
@@ -105,7 +118,7 @@ function accept(chosen: SearchItem, pick: vscode.QuickPick<SearchItem>, remote: 
       return;
     case 'contact':
       pick.hide();
-      void showContactActions(chosen.hit, targets, (query) => void searchSessions(targets, query));
+      void showContactActions(chosen.hit, targets, (query) => void searchSessions(targets, { query }));
       return;
   }
 }
@@ -122,6 +135,8 @@ function separator(label: string): SearchItem {
 
 function items(query: string, loaded: Session[], state: RemoteSearchState | undefined, lookups: SessionLookups): SearchItem[] {
   const result: SearchItem[] = [];
+  // First, so that Enter sends it.
+  if (state?.unsent) result.push(sendItem(query));
   const local = matchLoadedSessions(loaded, query);
   if (local.length > 0) {
     result.push(separator(vscode.l10n.t('Loaded sessions')));
@@ -150,6 +165,15 @@ function items(query: string, loaded: Session[], state: RemoteSearchState | unde
     });
   }
   return result;
+}
+
+function sendItem(query: string): SearchItem {
+  return {
+    action: 'send',
+    label: `$(search) ${vscode.l10n.t('Search open.cx for "{0}"', plainText(query))}`,
+    detail: vscode.l10n.t('Filled in by a link: press Enter to send the search.'),
+    alwaysShow: true,
+  };
 }
 
 function sessionItem(session: Session): SearchItem {

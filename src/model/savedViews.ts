@@ -33,8 +33,9 @@ export function findView(views: readonly SavedView[], name: string | undefined):
 
 /**
  * What a typed name means: not acceptable (with why), a new view, or one that exists (saving
- * overwrites it). `renaming` is the view being renamed: keeping its own name, or changing only its
- * case, is no clash.
+ * overwrites it). A new view while the list holds MAX_SAVED_VIEWS is not acceptable: it would not
+ * be kept. `renaming` is the view being renamed: keeping its own name, or changing only its case,
+ * is no clash.
  */
 export type NameCheck =
   | { readonly kind: 'invalid'; readonly message: string }
@@ -49,8 +50,14 @@ export function checkName(text: string, views: readonly SavedView[], renaming?: 
   }
   if (/\p{Cc}/u.test(name)) return { kind: 'invalid', message: l10n.t('The name cannot hold control characters.') };
   const existing = findView(views, name);
-  if (!existing || (renaming !== undefined && sameName(existing.name, renaming))) return { kind: 'new', name };
-  return { kind: 'exists', name, existing };
+  if (existing && !(renaming !== undefined && sameName(existing.name, renaming))) return { kind: 'exists', name, existing };
+  if (renaming === undefined && views.length >= MAX_SAVED_VIEWS) {
+    return {
+      kind: 'invalid',
+      message: l10n.t('You have {0} saved views, the most kept. Delete one in Switch View…, or save under the name of one to overwrite it.', MAX_SAVED_VIEWS),
+    };
+  }
+  return { kind: 'new', name };
 }
 
 /** The list with `view` in it: a view of the same name is replaced in place, a new one added. */

@@ -2,7 +2,7 @@
 // with Settings Sync; which one is active in the workspace's state, so each window comes back to
 // its own view after a reload. The rules (names, reading stored state) are in model/savedViews.ts.
 import * as vscode from 'vscode';
-import { findView, putView, readSavedViews, removeView, renameView, writeSavedViews, type SavedView } from '../model/savedViews';
+import { checkName, findView, putView, readSavedViews, removeView, renameView, writeSavedViews, type NameCheck, type SavedView } from '../model/savedViews';
 
 const VIEWS_KEY = 'opencx.savedViews';
 const ACTIVE_KEY = 'opencx.activeView';
@@ -29,10 +29,17 @@ export class SavedViews implements vscode.Disposable {
     return typeof name === 'string' ? findView(this.list(), name) : undefined;
   }
 
-  /** Saves `view` (overwriting one of the same name) and makes it the active one. */
-  async save(view: SavedView): Promise<void> {
-    await this.store(putView(this.list(), view));
-    await this.setActive(view.name);
+  /**
+   * Saves `view` (overwriting one of the same name) and makes it the active one. Refused, with why,
+   * when the list would not keep it (a new view while the list is full): then nothing changes.
+   */
+  async save(view: SavedView): Promise<NameCheck> {
+    const views = this.list();
+    const check = checkName(view.name, views);
+    if (check.kind === 'invalid') return check;
+    await this.store(putView(views, { ...view, name: check.name }));
+    await this.setActive(check.name);
+    return check;
   }
 
   async rename(from: string, to: string): Promise<void> {

@@ -3,12 +3,16 @@ import * as vscode from 'vscode';
 import { COMMANDS } from './ids';
 import { showError, showWarning } from './notifications';
 
-/** Shows `message` with "Set API Token"; resolves once shown, without waiting for the user. */
-export function offerToken(message: string, severity: 'error' | 'warning' = 'error'): void {
+/**
+ * Shows `message` with "Set API Token"; returns once shown, without waiting for the user.
+ * `dismissed` runs if the message is closed without the button.
+ */
+export function offerToken(message: string, severity: 'error' | 'warning' = 'error', dismissed?: () => void): void {
   const setToken = vscode.l10n.t('Set API Token');
   const shown = severity === 'error' ? showError(message, setToken) : showWarning(message, setToken);
   void shown.then((choice) => {
     if (choice === setToken) void vscode.commands.executeCommand(COMMANDS.setToken);
+    else dismissed?.();
   });
 }
 

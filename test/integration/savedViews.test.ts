@@ -26,7 +26,7 @@ suite('saved views and Group By in VS Code', () => {
     await reset();
   });
 
-  suiteTeardown(() => reset());
+  teardown(() => reset());
 
   test('Switch View with a name applies the saved filter and grouping and names the view; a changed filter or grouping says "(modified)"', async () => {
     await api.savedViews.save({ name: 'Open web handoffs', filter: webHandoffs, grouping: 'channel' });
@@ -66,6 +66,21 @@ suite('saved views and Group By in VS Code', () => {
     // The default is kept as no value at all, so settings.json holds only what the user chose.
     assert.equal(config().inspect('groupBy')?.globalValue, undefined);
     await waitFor('statuses at the top', async () => (await rootLabels())[0] === 'Open');
+  });
+
+  test('a view past the 100 kept is refused with why; the stored list and the active view stay what is shown', async () => {
+    for (let index = 1; index <= 100; index++) await api.savedViews.save({ name: `View ${index}`, filter: webHandoffs, grouping: 'status' });
+    const refused = await api.savedViews.save({ name: 'One too many', filter: webHandoffs, grouping: 'none' });
+    assert.equal(api.savedViews.active()?.name, 'View 100', 'the last view saved is still the active one');
+    assert.equal(api.view.description, 'View 100 (modified)');
+    assert.equal(api.savedViews.list().length, 100);
+    assert.equal(refused.kind, 'invalid');
+    assert.match((refused as { message: string }).message, /100 saved views/);
+    const overwritten = await api.savedViews.save({ name: 'view 7', filter: webHandoffs, grouping: 'none' });
+    assert.equal(overwritten.kind, 'exists', 'overwriting a saved view still works with the list full');
+    assert.deepEqual({ ...api.savedViews.active(), filter: undefined }, { name: 'view 7', grouping: 'none', filter: undefined });
+    await api.savedViews.remove('View 1');
+    assert.deepEqual(api.savedViews.list().filter((view) => !/^view \d+$/i.test(view.name)), [], 'the refused view was never stored');
   });
 
   test('a deleted or renamed active view: the title follows, and a name no view has changes nothing', async () => {

@@ -23,6 +23,16 @@ suite('deep links', () => {
     assert.deepEqual(parseDeepLink('/search', ''), { kind: 'search', query: '' });
   });
 
+  test('a search link\'s text is cut to 200 characters, whole characters only, however long the link', () => {
+    const long = parseDeepLink('/search', `q=${'refund '.repeat(150_000)}`);
+    assert.equal(long.kind, 'search');
+    const { query } = long as { query: string };
+    assert.ok(query.length <= 200 && query.length > 190, `${query.length} characters`);
+    assert.ok('refund '.repeat(40).startsWith(query), 'the start of the text, trimmed');
+    const emoji = parseDeepLink('/search', `q=${encodeURIComponent('😀'.repeat(300))}`) as { query: string };
+    assert.equal(emoji.query, '😀'.repeat(200), 'characters, not UTF-16 halves');
+  });
+
   test('links are written for the running build\'s scheme and read back the same', () => {
     const link = sessionLink('vscode-insiders', 'opencx.opencx-sessions', ID);
     assert.equal(link, `vscode-insiders://opencx.opencx-sessions/session/${ID}`);

@@ -81,6 +81,36 @@ suite('server search while typing', () => {
     assert.equal(search.state.result?.messages.length, 1);
   });
 
+  test('text filled in is not sent, not even after the pause, until the user sends it or types', () => {
+    const { search, calls, advance } = harness();
+    search.fill('  refund ');
+    advance(1000);
+    search.type('refund');
+    advance(1000);
+    assert.equal(calls.length, 0, 'the same text coming back from the box is no typing');
+    assert.deepEqual(search.state, { query: 'refund', busy: false, unsent: true });
+    search.send('refund');
+    assert.deepEqual(calls.map((call) => call.query), ['refund'], 'at once, without the pause');
+    assert.equal(search.state.busy, true);
+    assert.equal(search.state.unsent, undefined);
+  });
+
+  test('typing over filled-in text searches as typing does', () => {
+    const { search, calls, advance } = harness();
+    search.fill('refund');
+    search.type('refunds');
+    advance(300);
+    assert.deepEqual(calls.map((call) => call.query), ['refunds']);
+  });
+
+  test('filled-in text too short to search is not offered for sending', () => {
+    const { search, calls } = harness();
+    search.fill('r');
+    search.send('r');
+    assert.equal(calls.length, 0);
+    assert.equal(search.state.unsent, undefined);
+  });
+
   test('disposed: no request, no further change', () => {
     const { search, calls, advance, states } = harness();
     search.type('refund');

@@ -56,6 +56,16 @@ suite('saved views: names', () => {
     assert.equal(checkName('Angry this week', views, 'Open web handoffs').kind, 'exists');
   });
 
+  test('a new name while the list is full is refused with why and what to do; overwriting or renaming one still works', () => {
+    const full = Array.from({ length: 100 }, (_, index): SavedView => ({ ...handoffsView, name: `View ${index + 1}` }));
+    const check = checkName('One too many', full);
+    assert.equal(check.kind, 'invalid');
+    assert.match((check as { message: string }).message, /100 saved views.*Delete one.*overwrite/);
+    assert.equal(checkName('view 7', full).kind, 'exists');
+    assert.deepEqual(checkName('Seven', full, 'View 7'), { kind: 'new', name: 'Seven' });
+    assert.equal(checkName('One more', full.slice(1)).kind, 'new');
+  });
+
   test('markup and icon syntax are just characters of a name', () => {
     assert.deepEqual(checkName('$(alert) <b>[x](command:y)</b>', views), { kind: 'new', name: '$(alert) <b>[x](command:y)</b>' });
   });

@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { parseSessionId } from '../../api/ids';
 import { CHANNEL_TYPES, SESSION_STATUSES, isRecord } from '../../api/schemas';
 import type { SessionQuery } from '../../api/sessionQuery';
+import { SEARCH_MAX_LENGTH } from '../search/searchText';
 
 /** How much the tools read and write; the README and the tool descriptions quote these numbers. */
 export const CHAT_LIMITS = {
@@ -12,8 +13,8 @@ export const CHAT_LIMITS = {
   listDefault: 25,
   /** The most sessions one call of opencx_listSessions reads. */
   listMax: 100,
-  /** The longest search text. */
-  queryChars: 200,
+  /** The longest search text, as for every search. */
+  queryChars: SEARCH_MAX_LENGTH,
 } as const;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };

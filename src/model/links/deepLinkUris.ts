@@ -1,6 +1,7 @@
 // Links into the extension (`<scheme>://opencx.opencx-sessions/session/<id>`, `…/search?q=<text>`),
 // read and written in one place. Plain TypeScript: the URI's path and query come in as text.
 import { parseSessionId } from '../../api/ids';
+import { capSearchText } from '../search/searchText';
 
 export type DeepLink = { kind: 'session'; id: string } | { kind: 'search'; query: string } | { kind: 'invalid'; reason: string };
 
@@ -12,7 +13,8 @@ export function parseDeepLink(path: string, query: string): DeepLink {
     return id ? { kind: 'session', id } : { kind: 'invalid', reason: 'the link does not end in a session ID (a UUID)' };
   }
   if (parts[0] === 'search' && parts.length === 1) {
-    return { kind: 'search', query: new URLSearchParams(query).get('q')?.trim() ?? '' };
+    // However long the link, the text is a search's at most: a link becomes no huge request or log line.
+    return { kind: 'search', query: capSearchText(new URLSearchParams(query).get('q') ?? '') };
   }
   return { kind: 'invalid', reason: 'the link is neither /session/<id> nor /search?q=<text>' };
 }

@@ -8,6 +8,8 @@ export interface RemoteSearchState {
   readonly query: string;
   /** A request for `query` is waiting for the pause to end or for its answer. */
   readonly busy: boolean;
+  /** `query` was filled in (by a link, not typed): nothing is asked until `send`. */
+  readonly unsent?: true;
   readonly result?: SearchResult;
   readonly error?: unknown;
 }
@@ -62,13 +64,29 @@ export class RemoteSearch {
     this.timer = this.setTimer(() => void this.run(query), this.delayMs);
   }
 
-  /** Asks again for the current query at once (after an error). */
-  retry(): void {
-    const { query } = this.current;
+  /**
+   * Text put in the box for the user rather than typed: it is not searched, even after the pause,
+   * until `send` or typing something else. The same text coming back as typed changes nothing.
+   */
+  fill(text: string): void {
+    const query = text.trim();
+    if (this.disposed) return;
+    this.cancel();
+    this.update(query.length < this.minLength ? { query, busy: false } : { query, busy: false, unsent: true });
+  }
+
+  /** Asks for `text` at once: the user pressed Enter. */
+  send(text: string): void {
+    const query = text.trim();
     if (this.disposed || query.length < this.minLength) return;
     this.cancel();
     this.update({ query, busy: true });
     void this.run(query);
+  }
+
+  /** Asks again for the current query at once (after an error). */
+  retry(): void {
+    this.send(this.current.query);
   }
 
   dispose(): void {
