@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CHAT_LIMITS } from '../../src/model/chat/chatToolInput';
 import { SESSION_TOOL_REFERENCE } from '../../src/model/chat/chatQuery';
+import { SEARCH_MAX_LENGTH } from '../../src/model/search/searchText';
 import { CHAT_TOOLS, COMMANDS } from '../../src/ui/ids';
 
 const root = path.join(__dirname, '../../..');
@@ -13,7 +14,7 @@ interface ToolContribution {
   modelDescription: string;
   toolReferenceName: string;
   canBeReferencedInPrompt: boolean;
-  inputSchema: { type: string; properties: Record<string, { type: string; enum?: string[]; maximum?: number; default?: unknown }>; required?: string[]; additionalProperties: boolean };
+  inputSchema: { type: string; properties: Record<string, { type: string; enum?: string[]; maximum?: number; maxLength?: number; default?: unknown }>; required?: string[]; additionalProperties: boolean };
 }
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   contributes: { languageModelTools: ToolContribution[]; menus: Record<string, { command: string; when?: string }[]> };
@@ -44,6 +45,7 @@ suite('package.json: the chat tools', () => {
 
   test('schemas match the checks: required fields, enums and the limit', () => {
     assert.deepEqual(byName(CHAT_TOOLS.search).inputSchema.required, ['query']);
+    assert.equal(byName(CHAT_TOOLS.search).inputSchema.properties.query!.maxLength, SEARCH_MAX_LENGTH, 'the longest search text, as links and the search box cut it');
     assert.deepEqual(byName(CHAT_TOOLS.get).inputSchema.required, ['id']);
     const list = byName(CHAT_TOOLS.list).inputSchema;
     assert.equal(list.required, undefined);
