@@ -62,7 +62,7 @@ suite('one key, one limit: a 429 pauses every request of the key', function () {
       assert.equal((await watchRound as { kind?: string }).kind, 'rateLimited');
 
       const during = standIn.requests.filter((request) => request.time < started + outageMs);
-      const firstWave = during.filter((request) => request.time < started + 500);
+      const firstWave = during.filter((request) => request.time < started + 1_000);
       assert.equal(firstWave.length, 4 + 2 + 1 + 1, 'the groups, the panel, the search and the watch round went at once');
       const probes = during.slice(firstWave.length);
       assert.ok(probes.length <= Math.ceil(outageMs / RETRY_WAIT_FLOOR_MS), `${probes.length} requests after the first wave in ${outageMs} ms`);
@@ -92,9 +92,9 @@ suite('one key, one limit: a 429 pauses every request of the key', function () {
     await paused;
     const [limitedAgain, ...answered] = standIn.requests;
     assert.equal(limitedAgain!.status, 429);
-    const secondSent = answered.find((request) => request.query.status === 'closed_resolved')!;
-    assert.ok(secondSent.time - limitedAgain!.time >= 2_990, `the second client was held ${secondSent.time - limitedAgain!.time} ms of the 3 s`);
-    assert.deepEqual(answered.map((request) => request.query.status), [undefined, 'closed_resolved'], 'the first one’s retry went first, then the second');
+    assert.deepEqual(answered.map((request) => request.status), [200, 200]);
+    const held = answered.map((request) => request.time - limitedAgain!.time);
+    assert.ok(held.every((ms) => ms >= 2_990), `both clients were held for the 3 s: ${held.join(', ')} ms`);
   });
 
   test('a wait longer than a call holds its spinner for fails at once for every caller of the key, saying when', async () => {
