@@ -6,6 +6,7 @@
 // the heap counts here; prints one JSON line.
 //
 //   node --expose-gc scripts/bench/watchingHeap.mjs
+import { getHeapSpaceStatistics } from 'node:v8';
 import { DATA, loadCompiled } from './repo.mjs';
 
 const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
@@ -35,11 +36,18 @@ if (typeof gc !== 'function') {
   process.exit(2);
 }
 
-/** Heap in use after full collections (two: the first can leave work for finalizers). */
+/**
+ * Heap in use after full collections (two: the first can leave work for finalizers), and how much
+ * of it is compiled code (V8's code and trusted spaces): the JIT keeps compiling the functions that
+ * run often for hours, which is no data piling up.
+ */
 const settledHeap = () => {
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const spaces = getHeapSpaceStatistics();
+  /** @param {typeof spaces} some */
+  const used = (some) => some.reduce((sum, space) => sum + space.space_used_size, 0);
+  return { used: used(spaces), code: used(spaces.filter((space) => /code|trusted/.test(space.space_name))) };
 };
 
 /** Fields that make an arriving session about SESSION_BYTES of JSON. */
@@ -98,14 +106,15 @@ async function watchFor(perMinute) {
     arrive(perMinute);
     await time.pass(60_000, settled);
     const before = settledHeap();
-    /** @type {{ hours: number, growthBytes: number, rows: number, counted: number }[]} */
+    /** @type {{ hours: number, growthBytes: number, codeGrowthBytes: number, rows: number, counted: number }[]} */
     const checkpoints = [];
     for (let minute = 1; minute <= 60 * Math.max(...CHECKPOINT_HOURS); minute++) {
       arrive(perMinute);
       await time.pass(60_000, settled);
       if (minute % 60 !== 0 || !CHECKPOINT_HOURS.includes(minute / 60)) continue;
-      const growthBytes = settledHeap() - before;
-      checkpoints.push({ hours: minute / 60, growthBytes, rows: model.loaded(web)?.count ?? 0, counted: model.newSessions.count });
+      const heap = settledHeap();
+      const growth = { growthBytes: heap.used - before.used, codeGrowthBytes: heap.code - before.code };
+      checkpoints.push({ hours: minute / 60, ...growth, rows: model.loaded(web)?.count ?? 0, counted: model.newSessions.count });
     }
     watch.dispose();
     model.dispose();
