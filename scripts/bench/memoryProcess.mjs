@@ -1,5 +1,5 @@
-// The memory measurement runs in a Node process of its own (memory.mjs), started with
-// --expose-gc so that it can collect garbage before reading the heap.
+// The memory measurements (memory.mjs, watchingHeap.mjs) run each in a Node process of its own,
+// started with --expose-gc so that they can collect garbage before reading the heap.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './repo.mjs';
@@ -13,26 +13,27 @@ export function killMemoryProcess() {
 }
 
 /**
- * memory.mjs in its own `node --expose-gc` process; resolves to the JSON it prints.
- * @returns {Promise<import('./memory.mjs').MemoryResult>}
+ * A script of scripts/bench in its own `node --expose-gc` process; resolves to the JSON it prints.
+ * @param {string} script its file name, e.g. 'memory.mjs'
+ * @param {number} timeoutMs
+ * @returns {Promise<unknown>}
  */
-export function runMemoryProcess() {
+export function runMemoryProcess(script, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const script = join(repoRoot, 'scripts/bench/memory.mjs');
-    const child = spawn(process.execPath, ['--expose-gc', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', join(repoRoot, 'scripts/bench', script)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     memoryProcess = child;
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       memoryProcess = undefined;
-      if (code !== 0) return reject(new Error(`memory.mjs failed (${signal ?? `exit ${code}`})`));
+      if (code !== 0) return reject(new Error(`${script} failed (${signal ?? `exit ${code}`})`));
       try {
         resolve(JSON.parse(/** @type {string} */ (output.trim().split('\n').at(-1))));
       } catch {
-        reject(new Error(`memory.mjs printed no result: ${output.slice(0, 200)}`));
+        reject(new Error(`${script} printed no result: ${output.slice(0, 200)}`));
       }
     });
   });

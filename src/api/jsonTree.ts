@@ -150,43 +150,6 @@ export function parseExactJson(text: string, from = 0, to = text.length): JsonNo
 }
 
 /**
- * Where each element of the array under `key` of the top-level object lies in `text`: start and
- * end offsets, two per element. A repeated `key` counts by its last entry, as with JSON.parse.
- * Undefined when the text is not an object or `key` does not hold an array. Only for text
- * JSON.parse accepted: the tokens are counted, not checked, and nothing is built.
- */
-export function locateArrayItems(text: string, key: string): Int32Array | undefined {
-  const scanner = createScanner(text, true);
-  if (scanner.scan() !== OPEN_BRACE) return undefined;
-  let found: number[] | undefined;
-  /** The spans of the array under `key`, while inside it. */
-  let spans: number[] | undefined;
-  let depth = 1;
-  let name = '';
-  let atValue = false;
-  for (let token = scanner.scan(); token !== END; token = scanner.scan()) {
-    const opens = token === OPEN_BRACE || token === OPEN_BRACKET;
-    if (depth === 1) {
-      // The top-level object: "name": value, …
-      if (token === COLON) atValue = true;
-      else if (!atValue) name = token === STRING ? scanner.getTokenValue() : name;
-      else {
-        atValue = false;
-        if (name === key) found = spans = token === OPEN_BRACKET ? [] : undefined;
-      }
-      if (!opens) continue;
-    }
-    // In the array: an item starts with a token at its depth, and ends with a scalar there or with
-    // the token that closes the item's own container.
-    if (spans && depth === 2 && token !== COMMA && token !== CLOSE_BRACKET) spans.push(scanner.getTokenOffset());
-    depth += opens ? 1 : token === CLOSE_BRACE || token === CLOSE_BRACKET ? -1 : 0;
-    if (depth < 2) spans = undefined;
-    else if (spans && depth === 2 && !opens && token !== COMMA) spans.push(scanner.getPosition());
-  }
-  return found && Int32Array.from(found);
-}
-
-/**
  * Containers nested deeper than this are printed on one line. Indenting every level would make
  * the text grow with the square of the depth: 10,000 levels would take 200 million spaces.
  */

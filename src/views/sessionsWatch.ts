@@ -65,10 +65,11 @@ export class SessionsWatch implements vscode.Disposable {
     this.model.setLooking(this.view.visible && vscode.window.state.focused);
   }
 
+  /** The count, up to newSessions.ts's MAX_MARKED; the tooltip says "500+" beyond it. */
   private showBadge(): void {
-    const count = this.model.newSessions.count;
+    const { count, countText } = this.model.newSessions;
     this.view.badge =
-      count === 0 ? undefined : { value: count, tooltip: count === 1 ? vscode.l10n.t('1 new session') : vscode.l10n.t('{0} new sessions', count) };
+      count === 0 ? undefined : { value: count, tooltip: count === 1 ? vscode.l10n.t('1 new session') : vscode.l10n.t('{0} new sessions', countText) };
   }
 
   /** The notification `opencx.notify` asks for; session labels quote customers, so plain text only. */

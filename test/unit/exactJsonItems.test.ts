@@ -1,7 +1,7 @@
 // The items of a page located in its text without parsing the page, as JSON.parse would find them.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { locateArrayItems } from '../../src/api/jsonTree';
+import { locateArrayItems } from '../../src/api/jsonItems';
 import { model, object, writeModel, type Model } from './exactJsonTexts';
 
 suite('exact JSON', () => {

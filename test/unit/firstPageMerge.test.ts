@@ -11,13 +11,44 @@ const ids = (sessions: readonly { session: Session }[] | readonly Session[]) =>
   sessions.map((entry) => ('session' in entry ? entry.session.id : entry.id)).join('');
 
 suite('merging a first page read again into a group', () => {
-  test('new sessions go on top in the page order; loaded older pages stay below', () => {
-    // Loaded: the first page a–e and a second page f–j; two sessions arrived.
+  test('new sessions go on top in the page order; the group keeps as many as were loaded, the oldest go back behind "Load more"', () => {
+    // Loaded: the first page a–e and a second page f–j; two sessions arrived. The stream's cursor
+    // stood after ten sessions, and stands after ten still: after h now.
     const outcome = mergeFirstPages(loaded('abcdefghij'), [{ stream: 0, items: [...'yzabc'].map((name) => session(name)), next: 'cursor' }]);
-    assert.equal(ids(outcome.sessions), 'yzabcdefghij');
+    assert.equal(ids(outcome.sessions), 'yzabcdefgh');
     assert.equal(ids(outcome.added), 'yz');
+    assert.deepEqual(outcome.trimmed, ['i', 'j']);
     assert.deepEqual(outcome.removed, []);
-    assert.equal(outcome.restarted, false);
+    assert.deepEqual(outcome.restarted, []);
+  });
+
+  test('several streams: each keeps as many as it had loaded', () => {
+    const newer = session('n', { updated_at: '2026-03-01T00:00:00Z' });
+    const outcome = mergeFirstPages(
+      [...loaded('ab', 0), ...loaded('cd', 1)],
+      [
+        { stream: 0, items: [newer, session('a'), session('b')], next: 'cursor-0' },
+        { stream: 1, items: [session('c'), session('d')], next: 'cursor-1' },
+      ],
+    );
+    assert.equal(ids(outcome.sessions), 'nacd');
+    assert.deepEqual(outcome.trimmed, ['b']);
+  });
+
+  test('a stream loaded to its end that grows starts again from its fresh page, whose cursor leads on', () => {
+    // Pages of 3, all six loaded (no cursor left); one arrived, so more than a page follows.
+    const grown = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'xab'].map((name) => session(name)), next: 'cursor-2' }], new Set([0]));
+    assert.equal(ids(grown.sessions), 'xab');
+    assert.deepEqual(grown.trimmed, [...'cdef']);
+    assert.deepEqual(grown.restarted, [0]);
+    // Nothing arrived: the rows stay, at their end.
+    const same = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'abc'].map((name) => session(name)), next: 'cursor-2' }], new Set([0]));
+    assert.equal(ids(same.sessions), 'abcdef');
+    assert.deepEqual(same.restarted, []);
+    // The whole list on its first page: nothing lies beyond it.
+    const short = mergeFirstPages(loaded('abc'), [{ stream: 0, items: [...'xabc'].map((name) => session(name)), next: null }], new Set([0]));
+    assert.equal(ids(short.sessions), 'xabc');
+    assert.deepEqual(short.trimmed, []);
   });
 
   test('a changed session is updated where it stands', () => {
@@ -39,12 +70,12 @@ suite('merging a first page read again into a group', () => {
     // Pages of 3: loaded a b c | d e f; three arrived, so the first page is x y z and the old first
     // page moved whole to page two. The fresh page holds no loaded session: a gap is possible.
     const gap = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'xyz'].map((name) => session(name)), next: 'cursor-2' }]);
-    assert.equal(gap.restarted, true, 'what lies between is unknown: the group starts from the fresh page');
+    assert.deepEqual(gap.restarted, [0], 'what lies between is unknown: the group starts from the fresh page');
     assert.equal(ids(gap.sessions), 'xyz');
     // Two arrived: x y a; a is kept once, b c d e f stay below.
     const overlap = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'xya'].map((name) => session(name)), next: 'cursor-2' }]);
-    assert.equal(ids(overlap.sessions), 'xyabcdef');
-    assert.equal(overlap.restarted, false);
+    assert.equal(ids(overlap.sessions), 'xyabcd', 'as many as were loaded');
+    assert.deepEqual(overlap.restarted, []);
   });
 
   test('the last page of a short list: everything it lacks is gone', () => {

@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { OpenCxClient } from '../../src/api/client';
-import { parseSession, parseSessionPage } from '../../src/api/schemas';
+import { parseSession, parseSessionPage, type Session } from '../../src/api/schemas';
 import { exactJsonOf } from '../../src/api/exactJson';
 import { SentJson } from '../../src/api/sentJson';
 import { startStandIn, type StandIn } from '../server/server';
 import { survives } from './faultReport';
+import { settledHeapBytes } from './heap';
 
 const SESSION = '{"id":"s1","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993,"2":"two","a":1,"a":2}';
 const SESSION_PRETTY = '{\n  "id": "s1",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993,\n  "2": "two",\n  "a": 1,\n  "a": 2\n}';
@@ -62,6 +63,16 @@ suite('sent JSON', () => {
     assert.equal(exactJsonOf(clone).asSent, false);
   });
 
+  test('a session keeps only its own text: the text of its page goes once the page\'s other sessions are gone', () => {
+    const before = settledHeapBytes();
+    const kept = oneSessionOfAPage({ sessions: 4_000, bytesEach: 2_000, keep: 1_234 });
+    const heldBytes = settledHeapBytes() - before;
+    assert.ok(heldBytes < 2 ** 20, `${(heldBytes / 2 ** 20).toFixed(1)} MB held by one session of an 8 MB page`);
+    const exact = exactJsonOf(kept);
+    assert.equal(exact.asSent, true);
+    assert.equal(exact.pretty, JSON.stringify(kept.raw, null, 2));
+  });
+
   test('an item whose text is not known shows what JSON.parse kept, and says so', () => {
     const session = parseSession(JSON.parse(SESSION));
     const exact = exactJsonOf(session);
@@ -70,6 +81,14 @@ suite('sent JSON', () => {
     assert.equal(exact.duplicateKeys, 0);
   });
 });
+
+/** One session of a page of `sessions` sessions of about `bytesEach` bytes; the page is gone on return. */
+function oneSessionOfAPage({ sessions, bytesEach, keep }: { sessions: number; bytesEach: number; keep: number }): Session {
+  const notes = 'n'.repeat(bytesEach);
+  const items = Array.from({ length: sessions }, (_, index) => `{"id":"s${index}","status":"open","channel":{"type":"web"},"notes":"${notes}"}`);
+  const text = `{"items":[${items.join(',')}],"next":null}`;
+  return parseSessionPage(JSON.parse(text), new SentJson(text)).items[keep]!;
+}
 
 suite('sent JSON, served by the stand-in and read by the client', function () {
   this.timeout(60_000);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
 import type { Session } from '../../src/api/schemas';
-import { SessionLookupCache } from '../../src/model/links/sessionLookup';
+import { MAX_LOOKUPS, SessionLookupCache } from '../../src/model/links/sessionLookup';
 import { parsedSession, SESSION_ID as ID } from '../builders/sessions';
 
 const SESSION = parsedSession();
@@ -33,6 +33,19 @@ suite('session look-ups for hovers', () => {
     advance(2_000);
     await lookups.lookUp(ID);
     assert.deepEqual(calls, [ID, ID], 'stale: asked again');
+  });
+
+  test('at most MAX_LOOKUPS answers are kept; the one least recently asked for goes first', async () => {
+    const { lookups, calls } = cache(async (id) => parsedSession({ id }));
+    const id = (index: number) => `id-${index}`;
+    for (let index = 0; index < MAX_LOOKUPS; index++) await lookups.lookUp(id(index));
+    assert.ok(lookups.known(id(0)), 'asked for again: now the most recent');
+    await lookups.lookUp(id(MAX_LOOKUPS));
+    assert.equal(lookups.known(id(1)), undefined, 'the least recent went');
+    assert.ok(lookups.known(id(0)) && lookups.known(id(2)) && lookups.known(id(MAX_LOOKUPS)));
+    await lookups.lookUp(id(1));
+    assert.equal(calls.length, MAX_LOOKUPS + 2, 'a forgotten id is asked again');
+    assert.ok(MAX_LOOKUPS >= 100 && MAX_LOOKUPS <= 1000, 'a few hundred');
   });
 
   test('"not found" is kept; other failures and aborts are not', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
-import { NewSessions } from '../../src/model/watching/newSessions';
+import { MAX_MARKED, NewSessions } from '../../src/model/watching/newSessions';
 import type { WatchRound } from '../../src/model/tree/sessionTree';
 import { MAX_BACKOFF_MS, Watch, watchIntervalMs } from '../../src/model/watching/watchSchedule';
 import { parsedSession } from '../builders/sessions';
@@ -116,7 +116,7 @@ suite('new sessions: marks and the badge count', () => {
     news.arrived([session('a'), session('b')]);
     news.arrived([session('b')]);
     assert.equal(news.count, 2, 'b once');
-    assert.deepEqual(news.unseenSessions.map((s) => s.id), ['b', 'a']);
+    assert.equal(news.countText, '2');
     assert.ok(news.isNew('a'));
     assert.deepEqual(news.setLooking(true), []);
     assert.equal(news.count, 0);
@@ -128,5 +128,24 @@ suite('new sessions: marks and the badge count', () => {
     news.arrived([session('d')]);
     assert.equal(news.count, 1);
     assert.equal(changes, 3);
+  });
+
+  test('at most 500 marks, the oldest dropped first; beyond them the count reads "500+"', () => {
+    const news = new NewSessions();
+    news.arrived(Array.from({ length: 400 }, (_, index) => session(`s${index}`)));
+    news.arrived(Array.from({ length: 200 }, (_, index) => session(`s${400 + index}`)));
+    assert.equal(MAX_MARKED, 500);
+    assert.equal(news.count, 500);
+    assert.equal(news.countText, '500+');
+    assert.ok(!news.isNew('s0') && !news.isNew('s99'), 'the oldest marks went');
+    assert.ok(news.isNew('s100') && news.isNew('s599'));
+    assert.equal(news.setLooking(true).length, 0);
+    assert.equal(news.countText, '0', 'looked at');
+    news.arrived(Array.from({ length: 600 }, (_, index) => session(`looked-at-${index}`)));
+    assert.equal(news.count, 0, 'arrived while looked at: marked, not counted');
+    assert.ok(!news.isNew('s599') && news.isNew('looked-at-599'), 'marks of rows looked at count toward the 500 too');
+    assert.equal(news.setLooking(false).length, 500);
+    news.arrived([session('after')]);
+    assert.equal(news.countText, '1');
   });
 });

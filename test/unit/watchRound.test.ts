@@ -50,7 +50,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
   });
   teardown(() => model.dispose());
 
-  test('one request per expanded group, none for collapsed ones; a new session on top, older pages and their cursor kept', async () => {
+  test('one request per expanded group, none for collapsed ones; a new session on top, as many rows as were loaded, the cursor kept', async () => {
     const { web, email } = await expandAndLoad();
     const before = idsOf(await model.children(web));
     assert.equal(before.length, 50);
@@ -66,7 +66,7 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     assert.deepEqual(round.added.map((session) => session.id), [arrived.id]);
     assert.deepEqual(changes, [web], 'one change event, for the group that changed');
     const after = await model.children(web);
-    assert.deepEqual(idsOf(after), [arrived.id, ...before], 'on top; both loaded pages stay');
+    assert.deepEqual(idsOf(after), [arrived.id, ...before.slice(0, -1)], 'on top; the oldest row goes back behind "Load more"');
     assert.equal(sessions(after)[0]!.isNew, true, 'marked');
     assert.equal(model.newSessions.count, 1, 'counted');
     assert.equal(sessions(await model.children(email)).length, 25);
@@ -76,9 +76,23 @@ suite('watching: a round reads the expanded groups\' first pages and merges them
     await model.loadMore(notices(after).find((notice) => notice.kind === 'loadMore')!.pages!);
     const paged = idsOf(await model.children(web));
     const expected = standIn.matching({ status: 'open', channel_type: 'web' }).map((session) => session.id);
-    assert.deepEqual(paged, expected.slice(0, paged.length));
-    assert.equal(new Set(paged).size, paged.length, 'no session twice');
+    assert.deepEqual(paged, expected.slice(0, 75));
     assert.deepEqual(chatRequests().map((request) => Boolean(request.query.cursor)), [true]);
+  });
+
+  test('round after round of arrivals, a group keeps the rows the user loaded, and "Load more" goes on where they end', async () => {
+    const { web } = await expandAndLoad();
+    // Ten rounds (two requests each: within the budget's share for watching) of six arrivals.
+    for (let round = 0; round < 10; round++) {
+      for (let arrival = 0; arrival < 6; arrival++) standIn.addSession({ channel: { type: 'web' } });
+      await model.watchRound();
+    }
+    const expected = standIn.matching({ status: 'open', channel_type: 'web' }).map((session) => session.id);
+    const rows = await model.children(web);
+    assert.deepEqual(idsOf(rows), expected.slice(0, 50), '60 arrived; the group shows the newest 50');
+    assert.equal(model.newSessions.count, 60, 'every arrival counted');
+    await model.loadMore(notices(rows).find((notice) => notice.kind === 'loadMore')!.pages!);
+    assert.deepEqual(idsOf(await model.children(web)), expected.slice(0, 75), 'no repeat, no gap');
   });
 
   test('a session whose status changed leaves the group of its old status and updates where it is shown', async () => {

@@ -1,7 +1,8 @@
 // What the hover over a session id shows: one request when an id is first asked for, the answer
-// kept for the window's life and fetched again once it is older than the freshness limit. A "no
-// such session" is kept too, so hovering an id of another organization asks once. Requests for
-// the same id share one answer. Plain TypeScript: the fetch and the clock are passed in.
+// kept and fetched again once it is older than the freshness limit. A "no such session" is kept
+// too, so hovering an id of another organization asks once. Requests for the same id share one
+// answer. The answers of the MAX_LOOKUPS ids last asked for are kept, so that a window hovering
+// ids for days holds no more. Plain TypeScript: the fetch and the clock are passed in.
 import { ApiError } from '../../api/errors';
 import type { Session } from '../../api/schemas';
 
@@ -17,8 +18,10 @@ interface Entry {
 }
 
 export const LOOKUP_FRESH_MS = 60_000;
+export const MAX_LOOKUPS = 256;
 
 export class SessionLookupCache {
+  /** Least recently asked for first. */
   private readonly entries = new Map<string, Entry>();
 
   constructor(
@@ -30,7 +33,9 @@ export class SessionLookupCache {
   /** The answer for `id` if one is known and fresh; no request. */
   known(id: string): Lookup | undefined {
     const entry = this.entries.get(id);
-    return entry?.lookup && this.now() - entry.at < this.freshMs ? entry.lookup : undefined;
+    if (!entry?.lookup || this.now() - entry.at >= this.freshMs) return undefined;
+    this.keep(id, entry);
+    return entry.lookup;
   }
 
   /**
@@ -47,7 +52,7 @@ export class SessionLookupCache {
       (session): Lookup => ({ kind: 'found', session }),
       (error: unknown): Lookup => (error instanceof ApiError && error.kind === 'notFound' ? { kind: 'notFound' } : { kind: 'failed', error }),
     );
-    this.entries.set(id, entry);
+    this.keep(id, entry);
     void entry.pending.then((lookup) => {
       entry.pending = undefined;
       if (lookup.kind === 'failed') return;
@@ -55,6 +60,16 @@ export class SessionLookupCache {
       entry.at = this.now();
     });
     return entry.pending;
+  }
+
+  /** Keeps `entry` as the one most recently asked for; the least recent goes beyond MAX_LOOKUPS. */
+  private keep(id: string, entry: Entry): void {
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= MAX_LOOKUPS) break;
+      this.entries.delete(oldest);
+    }
   }
 
   /** Forgets every answer (after a token or server change: another organization's view). */

@@ -140,7 +140,7 @@ export class GroupPages {
   /**
    * Reads the first page of every stream again, as a background request (watching) or for a click
    * on the row of a failed one, and merges it in place (firstPageMerge.ts): new sessions on top,
-   * changed ones updated, departed ones gone, loaded older pages and their cursors kept. Skipped
+   * changed ones updated, departed ones gone, as many rows kept as were loaded. Skipped
    * while a page loads or a page load failed: those rows are the user's.
    */
   refreshFirstPages({ client, signal, isCurrent, background }: Omit<LoadContext, 'retryAutomatically'> & { background: boolean }): Promise<FirstPagesResult> {
@@ -194,11 +194,10 @@ export class GroupPages {
   }
 
   private merge(pages: FreshPage[]): FirstPagesResult {
-    const outcome = this.nodes.merge(pages);
-    if (outcome.restarted) {
-      for (const page of pages) restartStream(this.streams[page.stream]!, page.next);
-    }
-    const changed = outcome.added.length > 0 || outcome.removed.length > 0 || outcome.updated.length > 0 || outcome.restarted;
+    const loadedToEnd = new Set(this.streams.flatMap((stream, index) => (stream.done ? [index] : [])));
+    const outcome = this.nodes.merge(pages, loadedToEnd);
+    for (const page of pages) if (outcome.restarted.includes(page.stream)) restartStream(this.streams[page.stream]!, page.next);
+    const changed = [outcome.added, outcome.removed, outcome.updated, outcome.trimmed, outcome.restarted].some((list) => list.length > 0);
     return { kind: 'merged', fresh: pages.flatMap((page) => page.items), added: outcome.added, changed };
   }
 

@@ -37,11 +37,15 @@ export class GroupSessions {
     }
   }
 
-  /** Merges first pages read again; see firstPageMerge.ts for the rules. */
-  merge(pages: readonly FreshPage[]): MergeOutcome {
+  /**
+   * Merges first pages read again; see firstPageMerge.ts for the rules. `loadedToEnd`: the streams
+   * whose pages are all loaded.
+   */
+  merge(pages: readonly FreshPage[], loadedToEnd: ReadonlySet<number>): MergeOutcome {
     const outcome = mergeFirstPages(
       this.nodes.map(({ session }) => ({ session, stream: this.streamOf.get(session.id) ?? 0 })),
       pages,
+      loadedToEnd,
     );
     const before = new Map(this.nodes.map((node) => [node.session.id, node]));
     this.nodes = [];

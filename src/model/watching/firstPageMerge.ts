@@ -26,11 +26,10 @@ export interface MergeOutcome {
   removed: string[];
   /** Loaded sessions the server now sends differently. */
   updated: Session[];
-  /**
-   * More than a page of new sessions arrived in a stream: what lies between them and the loaded
-   * pages is unknown, so the group starts again from the fresh pages (their `next` the cursors).
-   */
-  restarted: boolean;
+  /** Ids of sessions put back behind "Load more", so that the group keeps as many as were loaded. */
+  trimmed: string[];
+  /** Streams that start again from their fresh page: its `next` becomes their cursor. */
+  restarted: number[];
 }
 
 /**
@@ -43,9 +42,12 @@ export interface MergeOutcome {
  *   list's order does not put an older session ahead of a newer one, so it can only have gone;
  * - a held session further down (it may simply have moved to the second page) stays;
  * - a fresh page with a `next` that holds no loaded session at all leaves a gap of unknown size:
- *   the group restarts from the fresh pages.
+ *   the group restarts from the fresh pages;
+ * - each stream keeps as many sessions as it had loaded (trimToLoaded): the group does not grow
+ *   round after round while watching.
+ * `loadedToEnd`: the streams whose loaded sessions reach the end of their list (no cursor left).
  */
-export function mergeFirstPages(loaded: readonly LoadedSession[], fresh: readonly FreshPage[]): MergeOutcome {
+export function mergeFirstPages(loaded: readonly LoadedSession[], fresh: readonly FreshPage[], loadedToEnd: ReadonlySet<number> = new Set()): MergeOutcome {
   const loadedIds = new Set(loaded.map(({ session }) => session.id));
   const freshById = new Map<string, LoadedSession>();
   for (const page of fresh) for (const session of page.items) if (!freshById.has(session.id)) freshById.set(session.id, { session, stream: page.stream });
@@ -58,7 +60,8 @@ export function mergeFirstPages(loaded: readonly LoadedSession[], fresh: readonl
       added: freshInOrder.filter(({ session }) => !loadedIds.has(session.id)).map(({ session }) => session),
       removed: [...loadedIds].filter((id) => !freshById.has(id)),
       updated: freshInOrder.filter(({ session }) => loadedIds.has(session.id)).map(({ session }) => session),
-      restarted: true,
+      trimmed: [],
+      restarted: fresh.map((page) => page.stream),
     };
   }
 
@@ -81,7 +84,49 @@ export function mergeFirstPages(loaded: readonly LoadedSession[], fresh: readonl
       return newer;
     });
   const added = freshInOrder.filter(({ session }) => !loadedIds.has(session.id));
-  return { sessions: [...added, ...kept], added: added.map(({ session }) => session), removed: [...removed], updated, restarted: false };
+  const { sessions, trimmed, restarted } = trimToLoaded([...added, ...kept], loaded, fresh, loadedToEnd);
+  return { sessions, added: added.map(({ session }) => session), removed: [...removed], updated, trimmed, restarted };
+}
+
+/**
+ * Each stream keeps as many sessions as it had loaded; the oldest of the rest go back behind "Load
+ * more". A cursor is a place in the list, counted from its top (the stand-in's are offsets): the
+ * stream's cursor stood after the sessions it had loaded, and stands after as many now, so it
+ * stays. A stream loaded to its end has no cursor: when it grows past its fresh page, it starts
+ * again from that page, whose `next` leads on. A fresh page without a `next` is the whole list.
+ */
+function trimToLoaded(
+  merged: LoadedSession[],
+  loaded: readonly LoadedSession[],
+  fresh: readonly FreshPage[],
+  loadedToEnd: ReadonlySet<number>,
+): Pick<MergeOutcome, 'sessions' | 'trimmed' | 'restarted'> {
+  /** Streams with a cursor that grew: how many sessions each keeps. */
+  const limits = new Map<number, number>();
+  /** Streams loaded to their end that grew: the ids of their fresh page, all they keep. */
+  const restartedPages = new Map<number, Set<string>>();
+  for (const page of fresh) {
+    const before = loaded.filter((entry) => entry.stream === page.stream).length;
+    const after = merged.filter((entry) => entry.stream === page.stream).length;
+    if (page.next === null || after <= before) continue;
+    if (loadedToEnd.has(page.stream)) restartedPages.set(page.stream, new Set(page.items.map((session) => session.id)));
+    else limits.set(page.stream, before);
+  }
+  const sessions: LoadedSession[] = [];
+  const trimmed: string[] = [];
+  const shown = new Map<number, number>();
+  for (const entry of merged) {
+    const count = shown.get(entry.stream) ?? 0;
+    const onPage = restartedPages.get(entry.stream);
+    const keep = onPage ? onPage.has(entry.session.id) : count < (limits.get(entry.stream) ?? Infinity);
+    if (!keep) {
+      trimmed.push(entry.session.id);
+      continue;
+    }
+    sessions.push(entry);
+    shown.set(entry.stream, count + 1);
+  }
+  return { sessions, trimmed, restarted: [...restartedPages.keys()] };
 }
 
 /** Whether a session (as the server sends it now) belongs to the list a query asks for. */

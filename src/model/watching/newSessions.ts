@@ -1,11 +1,18 @@
 // Sessions that arrived while watching: marked on their rows, and counted (the view's badge) until
 // the user looks, that is until the view is visible in a focused window. The marks stay while the
-// user looks, so that they see which rows are new, and go when they look away.
+// user looks, so that they see which rows are new, and go when they look away. A watch left on for
+// hours while nobody looks would mark without end: the newest MAX_MARKED marks are kept, and the
+// count then reads "500+".
 import type { Session } from '../../api/schemas';
 
+export const MAX_MARKED = 500;
+
 export class NewSessions {
-  private readonly marked = new Map<string, Session>();
+  /** Ids of the marked sessions, oldest arrival first. */
+  private readonly marked = new Set<string>();
   private readonly unseen = new Set<string>();
+  /** Whether marks counted since the user last looked were dropped to keep MAX_MARKED. */
+  private unseenDropped = false;
   private looking = false;
   private readonly listeners = new Set<() => void>();
 
@@ -15,14 +22,14 @@ export class NewSessions {
     return () => this.listeners.delete(listener);
   }
 
-  /** How many arrived since the user last looked. */
+  /** How many arrived since the user last looked, up to MAX_MARKED. */
   get count(): number {
     return this.unseen.size;
   }
 
-  /** The sessions counted, newest arrival first. */
-  get unseenSessions(): Session[] {
-    return [...this.unseen].reverse().map((id) => this.marked.get(id)!);
+  /** The count as the badge says it: "500+" once more arrived than are kept. */
+  get countText(): string {
+    return this.unseenDropped ? `${this.count}+` : String(this.count);
   }
 
   isNew(id: string): boolean {
@@ -30,12 +37,17 @@ export class NewSessions {
   }
 
   arrived(sessions: readonly Session[]): void {
-    const before = this.count;
-    for (const session of sessions) {
-      this.marked.set(session.id, session);
-      if (!this.looking) this.unseen.add(session.id);
+    const before = this.countText;
+    for (const { id } of sessions) {
+      this.marked.add(id);
+      if (!this.looking) this.unseen.add(id);
     }
-    if (this.count !== before) this.changed();
+    for (const oldest of this.marked) {
+      if (this.marked.size <= MAX_MARKED) break;
+      this.marked.delete(oldest);
+      if (this.unseen.delete(oldest)) this.unseenDropped = true;
+    }
+    if (this.countText !== before) this.changed();
   }
 
   /**
@@ -48,11 +60,12 @@ export class NewSessions {
     if (looking) {
       if (this.unseen.size > 0) {
         this.unseen.clear();
+        this.unseenDropped = false;
         this.changed();
       }
       return [];
     }
-    const seen = [...this.marked.keys()].filter((id) => !this.unseen.has(id));
+    const seen = [...this.marked].filter((id) => !this.unseen.has(id));
     for (const id of seen) this.marked.delete(id);
     return seen;
   }
