@@ -18,7 +18,7 @@ const LAZY_PARTS = {
   },
   exactJson: {
     entry: 'src/api/exactJson.ts',
-    owns: ['src/api/jsonTree.ts', 'src/api/jsonNodes.ts', 'node_modules/jsonc-parser/'],
+    owns: ['src/api/jsonTree.ts', 'src/api/jsonNodes.ts'],
   },
   chatTools: {
     entry: 'src/tools/chatToolsPart.ts',
