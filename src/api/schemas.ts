@@ -8,6 +8,7 @@
 // Every validated field costs time on every session of every page, so a field joins the schema
 // when something starts reading it, not before.
 import * as z from 'zod/mini';
+import { isSessionId } from './ids';
 import type { SentJson } from './sentJson';
 
 export const SESSION_STATUSES = ['open', 'closed_resolved', 'closed_unresolved'] as const;
@@ -35,10 +36,15 @@ const lenientCount = z.catch(z.nullish(z.number()), null);
 /** An id the API may send as a number (the 2024 document's agent ids) or as a string. */
 export const lenientId = z.catch(z.nullish(z.union([z.string(), z.number()])), null);
 const lenientObject = <T extends z.core.$ZodLooseShape>(shape: T) => z.catch(z.nullish(z.object(shape)), null);
+/**
+ * A session's id, strict: it names the session in requests, links, commands and titles, so an
+ * item without a UUID there is unreadable rather than a way to put other text in those places.
+ */
+export const SessionIdSchema = z.string().check(z.refine(isSessionId, 'not a session id (a UUID)'));
 
 /** The fields a session's label, description, icon, tooltip and panel header are made of. */
 export const SessionSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: SessionIdSchema,
   status: z.catch(z.string(), 'unknown'),
   ai_closure_type: lenientText,
   sentiment: lenientText,
@@ -121,7 +127,7 @@ export interface Page<T> {
   items: T[];
   /** Cursor of the next page; null on the last page. */
   next: string | null;
-  /** Items the server sent that cannot be shown (not an object, or without an id). */
+  /** Items the server sent that cannot be shown (not an object, or without a session id). */
   unreadable: number;
 }
 

@@ -2,11 +2,11 @@
 // lists are required; each hit is validated alone, so one odd hit does not lose the others, and
 // keeps the server's object as `raw`.
 import * as z from 'zod/mini';
-import { describeIssue, isRecord, lenientId, lenientText, SchemaError } from './schemas';
+import { describeIssue, isRecord, lenientId, lenientText, SchemaError, SessionIdSchema } from './schemas';
 
 const ContactHitSchema = z.object({ id: lenientId, name: lenientText, email: lenientText, phone: lenientText });
-/** A message hit names its session; without one it cannot be opened and is not kept. */
-const MessageHitSchema = z.object({ id: lenientId, session_id: z.string().check(z.minLength(1)), message: lenientText, type: lenientText });
+/** A message hit names its session; without a session id it cannot be opened and is not kept. */
+const MessageHitSchema = z.object({ id: lenientId, session_id: SessionIdSchema, message: lenientText, type: lenientText });
 
 export interface ContactHit extends z.infer<typeof ContactHitSchema> {
   raw: Record<string, unknown>;
@@ -19,7 +19,7 @@ export interface MessageHit extends z.infer<typeof MessageHitSchema> {
 export interface SearchResult {
   contacts: ContactHit[];
   messages: MessageHit[];
-  /** Hits the server sent that cannot be shown (not an object, a message without a session). */
+  /** Hits the server sent that cannot be shown (not an object, a message without a session id). */
   unreadable: number;
 }
 

@@ -1,14 +1,19 @@
 import * as assert from 'node:assert/strict';
 import type { Session } from '../../src/api/schemas';
 import { matchesQuery, mergeFirstPages, type LoadedSession } from '../../src/model/watching/firstPageMerge';
-import { parsedSession } from '../builders/sessions';
+import { parsedSession, sessionIdFor } from '../builders/sessions';
+
+/** The sessions' names by their ids. */
+const NAMES = new Map([...'abcdefghijklmnopqrstuvwxyz'].map((name) => [sessionIdFor(name), name]));
+const nameOf = (id: string) => NAMES.get(id) ?? id;
 
 /** Sessions "a", "b", … as the server sends them; `version` changes their update time. */
 const session = (name: string, fields: Record<string, unknown> = {}): Session =>
-  parsedSession({ id: name, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...fields });
+  parsedSession({ id: sessionIdFor(name), created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...fields });
 const loaded = (names: string, stream = 0): LoadedSession[] => [...names].map((name) => ({ session: session(name), stream }));
-const ids = (sessions: readonly { session: Session }[] | readonly Session[]) =>
-  sessions.map((entry) => ('session' in entry ? entry.session.id : entry.id)).join('');
+/** The sessions' names, in order. */
+const ids = (sessions: readonly { session: Session }[] | readonly Session[] | readonly string[]) =>
+  sessions.map((entry) => nameOf(typeof entry === 'string' ? entry : 'session' in entry ? entry.session.id : entry.id)).join('');
 
 suite('merging a first page read again into a group', () => {
   test('new sessions go on top in the page order; loaded older pages stay below', () => {
@@ -16,7 +21,7 @@ suite('merging a first page read again into a group', () => {
     const outcome = mergeFirstPages(loaded('abcdefghij'), [{ stream: 0, items: [...'yzabc'].map((name) => session(name)), next: 'cursor' }]);
     assert.equal(ids(outcome.sessions), 'yzabcdefghij');
     assert.equal(ids(outcome.added), 'yz');
-    assert.deepEqual(outcome.removed, []);
+    assert.equal(ids(outcome.removed), '');
     assert.equal(outcome.restarted, false);
   });
 
@@ -32,7 +37,7 @@ suite('merging a first page read again into a group', () => {
   test('a session missing before the last one the page still holds has left the group (moved or deleted)', () => {
     const outcome = mergeFirstPages(loaded('abcdefgh'), [{ stream: 0, items: [...'abdef'].map((name) => session(name)), next: 'cursor' }]);
     assert.equal(ids(outcome.sessions), 'abdefgh', 'c left; g and h, beyond the page, stay');
-    assert.deepEqual(outcome.removed, ['c']);
+    assert.equal(ids(outcome.removed), 'c');
   });
 
   test('a first page that overlaps the loaded second page: sessions pushed down are not repeated', () => {
@@ -50,7 +55,7 @@ suite('merging a first page read again into a group', () => {
   test('the last page of a short list: everything it lacks is gone', () => {
     const outcome = mergeFirstPages(loaded('abc'), [{ stream: 0, items: [session('n'), session('c')], next: null }]);
     assert.equal(ids(outcome.sessions), 'nc');
-    assert.deepEqual(outcome.removed.sort(), ['a', 'b']);
+    assert.equal([...ids(outcome.removed)].sort().join(''), 'ab');
   });
 
   test('several streams: each judged by its own page; new ones newest first across streams', () => {
@@ -62,7 +67,7 @@ suite('merging a first page read again into a group', () => {
       { stream: 1, items: [newer, session('c'), session('d')], next: null },
     ]);
     assert.equal(ids(outcome.sessions), 'nobcd');
-    assert.deepEqual(outcome.removed, ['a']);
+    assert.equal(ids(outcome.removed), 'a');
   });
 
   test('a session belongs to a query by status, channel and handoff', () => {

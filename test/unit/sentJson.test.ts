@@ -8,8 +8,9 @@ import { SentJson } from '../../src/api/sentJson';
 import { startStandIn, type StandIn } from '../server/server';
 import { survives } from './faultReport';
 
-const SESSION = '{"id":"s1","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993,"2":"two","a":1,"a":2}';
-const SESSION_PRETTY = '{\n  "id": "s1",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993,\n  "2": "two",\n  "a": 1,\n  "a": 2\n}';
+const S1 = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+const SESSION = `{"id":"${S1}","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993,"2":"two","a":1,"a":2}`;
+const SESSION_PRETTY = `{\n  "id": "${S1}",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993,\n  "2": "two",\n  "a": 1,\n  "a": 2\n}`;
 
 suite('sent JSON', () => {
   test('a session read from a whole body (GET /chat/sessions/{id}) shows exactly as sent', () => {
@@ -39,9 +40,9 @@ suite('sent JSON', () => {
   });
 
   test('when "items" repeats, the items come from the last one, as with JSON.parse', () => {
-    const text = `{"items":[{"id":"old","status":"open","channel":{"type":"web"}}],"next":null,"items":[${SESSION}]}`;
+    const text = `{"items":[{"id":"9b2f3e6a-51c4-4d7e-a0f1-2c3d4e5f6a7b","status":"open","channel":{"type":"web"}}],"next":null,"items":[${SESSION}]}`;
     const page = parseSessionPage(JSON.parse(text), new SentJson(text));
-    assert.equal(page.items[0]!.id, 's1');
+    assert.equal(page.items[0]!.id, S1);
     assert.equal(exactJsonOf(page.items[0]!).pretty, SESSION_PRETTY);
   });
 
@@ -55,7 +56,7 @@ suite('sent JSON', () => {
 
   test('the page text does not travel with an item that is serialized or cloned', () => {
     const marker = 'only-in-the-other-session';
-    const text = `{"items":[${SESSION},{"id":"s2","status":"open","channel":{"type":"web"},"note":"${marker}"}],"next":null}`;
+    const text = `{"items":[${SESSION},{"id":"9b2f3e6a-51c4-4d7e-a0f1-2c3d4e5f6a7b","status":"open","channel":{"type":"web"},"note":"${marker}"}],"next":null}`;
     const [session] = parseSessionPage(JSON.parse(text), new SentJson(text)).items;
     assert.ok(!JSON.stringify(session).includes(marker));
     const clone = structuredClone(session!);

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/api/errors';
 import { NewSessions } from '../../src/model/watching/newSessions';
 import type { WatchRound } from '../../src/model/tree/sessionTree';
 import { MAX_BACKOFF_MS, Watch, watchIntervalMs } from '../../src/model/watching/watchSchedule';
-import { parsedSession } from '../builders/sessions';
+import { parsedSession, sessionIdFor as id } from '../builders/sessions';
 import { VirtualTime } from './virtualTime';
 
 suite('watch: when rounds run', () => {
@@ -107,7 +107,7 @@ suite('watch: when rounds run', () => {
 });
 
 suite('new sessions: marks and the badge count', () => {
-  const session = (id: string) => parsedSession({ id });
+  const session = (name: string) => parsedSession({ id: id(name) });
 
   test('counted until the user looks; marked until they look away', () => {
     const news = new NewSessions();
@@ -116,15 +116,15 @@ suite('new sessions: marks and the badge count', () => {
     news.arrived([session('a'), session('b')]);
     news.arrived([session('b')]);
     assert.equal(news.count, 2, 'b once');
-    assert.deepEqual(news.unseenSessions.map((s) => s.id), ['b', 'a']);
-    assert.ok(news.isNew('a'));
+    assert.deepEqual(news.unseenSessions.map((s) => s.id), [id('b'), id('a')]);
+    assert.ok(news.isNew(id('a')));
     assert.deepEqual(news.setLooking(true), []);
     assert.equal(news.count, 0);
-    assert.ok(news.isNew('a'), 'the marks show which rows are new');
+    assert.ok(news.isNew(id('a')), 'the marks show which rows are new');
     news.arrived([session('c')]);
     assert.equal(news.count, 0, 'arrived while looked at: not counted');
-    assert.deepEqual(news.setLooking(false).sort(), ['a', 'b', 'c']);
-    assert.ok(!news.isNew('a'));
+    assert.deepEqual(news.setLooking(false).sort(), [id('a'), id('b'), id('c')].sort());
+    assert.ok(!news.isNew(id('a')));
     news.arrived([session('d')]);
     assert.equal(news.count, 1);
     assert.equal(changes, 3);
