@@ -6,9 +6,11 @@
 // object is kept as `raw` so the JSON view and the copy commands show everything that was sent
 // (and sentJson.ts keeps the text it came from, to show it exactly as sent).
 // Every validated field costs time on every session of every page, so a field joins the schema
-// when something starts reading it, not before.
+// when something starts reading it, not before. An item nested deeper than MAX_ITEM_DEPTH
+// (jsonDepth.ts) cannot be read: the other items of its page are read all the same.
 import * as z from 'zod/mini';
 import { isSessionId } from './ids';
+import { MAX_ITEM_DEPTH, nestsDeeperThan } from './jsonDepth';
 import type { SentJson } from './sentJson';
 
 export const SESSION_STATUSES = ['open', 'closed_resolved', 'closed_unresolved'] as const;
@@ -127,7 +129,7 @@ export interface Page<T> {
   items: T[];
   /** Cursor of the next page; null on the last page. */
   next: string | null;
-  /** Items the server sent that cannot be shown (not an object, or without a session id). */
+  /** Items the server sent that cannot be shown (not an object, without a session id, nested too deep). */
   unreadable: number;
 }
 
@@ -164,6 +166,7 @@ export function describeIssue(error: z.core.$ZodError, input: unknown): string {
 
 /** `sent`: the text `value` was parsed from, for exactJsonOf. */
 export function parseSession(value: unknown, sent?: SentJson): Session {
+  if (nestsDeeperThan(value, MAX_ITEM_DEPTH)) throw new SchemaError(`the session nests deeper than ${MAX_ITEM_DEPTH} levels`);
   const parsed = SessionSchema.safeParse(value);
   if (!parsed.success || !isRecord(value)) {
     throw new SchemaError(parsed.success ? 'the session is not an object' : describeIssue(parsed.error, value));
@@ -175,6 +178,7 @@ export function parseSession(value: unknown, sent?: SentJson): Session {
 }
 
 function parseHistoryEvent(value: unknown): HistoryEvent {
+  if (nestsDeeperThan(value, MAX_ITEM_DEPTH)) throw new SchemaError(`the event nests deeper than ${MAX_ITEM_DEPTH} levels`);
   const parsed = HistoryItemSchema.safeParse(value);
   if (!parsed.success || !isRecord(value)) throw new SchemaError('the event is not an object');
   return { ...parsed.data, raw: value };
