@@ -6,8 +6,11 @@
 // object is kept as `raw` so the JSON view and the copy commands show everything that was sent
 // (and sentJson.ts keeps the text it came from, to show it exactly as sent).
 // Every validated field costs time on every session of every page, so a field joins the schema
-// when something starts reading it, not before.
+// when something starts reading it, not before. An item nested deeper than MAX_ITEM_DEPTH
+// (jsonDepth.ts) cannot be read: the other items of its page are read all the same.
 import * as z from 'zod/mini';
+import { isSessionId } from './ids';
+import { MAX_ITEM_DEPTH, nestsDeeperThan } from './jsonDepth';
 import type { SentJson } from './sentJson';
 
 export const SESSION_STATUSES = ['open', 'closed_resolved', 'closed_unresolved'] as const;
@@ -35,10 +38,15 @@ const lenientCount = z.catch(z.nullish(z.number()), null);
 /** An id the API may send as a number (the 2024 document's agent ids) or as a string. */
 export const lenientId = z.catch(z.nullish(z.union([z.string(), z.number()])), null);
 const lenientObject = <T extends z.core.$ZodLooseShape>(shape: T) => z.catch(z.nullish(z.object(shape)), null);
+/**
+ * A session's id, strict: it names the session in requests, links, commands and titles, so an
+ * item without a UUID there is unreadable rather than a way to put other text in those places.
+ */
+export const SessionIdSchema = z.string().check(z.refine(isSessionId, 'not a session id (a UUID)'));
 
 /** The fields a session's label, description, icon, tooltip and panel header are made of. */
 export const SessionSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: SessionIdSchema,
   status: z.catch(z.string(), 'unknown'),
   ai_closure_type: lenientText,
   sentiment: lenientText,
@@ -121,7 +129,7 @@ export interface Page<T> {
   items: T[];
   /** Cursor of the next page; null on the last page. */
   next: string | null;
-  /** Items the server sent that cannot be shown (not an object, or without an id). */
+  /** Items the server sent that cannot be shown (not an object, without a session id, nested too deep). */
   unreadable: number;
 }
 
@@ -158,6 +166,7 @@ export function describeIssue(error: z.core.$ZodError, input: unknown): string {
 
 /** `sent`: the text `value` was parsed from, for exactJsonOf. */
 export function parseSession(value: unknown, sent?: SentJson): Session {
+  if (nestsDeeperThan(value, MAX_ITEM_DEPTH)) throw new SchemaError(`the session nests deeper than ${MAX_ITEM_DEPTH} levels`);
   const parsed = SessionSchema.safeParse(value);
   if (!parsed.success || !isRecord(value)) {
     throw new SchemaError(parsed.success ? 'the session is not an object' : describeIssue(parsed.error, value));
@@ -169,6 +178,7 @@ export function parseSession(value: unknown, sent?: SentJson): Session {
 }
 
 function parseHistoryEvent(value: unknown): HistoryEvent {
+  if (nestsDeeperThan(value, MAX_ITEM_DEPTH)) throw new SchemaError(`the event nests deeper than ${MAX_ITEM_DEPTH} levels`);
   const parsed = HistoryItemSchema.safeParse(value);
   if (!parsed.success || !isRecord(value)) throw new SchemaError('the event is not an object');
   return { ...parsed.data, raw: value };

@@ -2,11 +2,12 @@
 // lists are required; each hit is validated alone, so one odd hit does not lose the others, and
 // keeps the server's object as `raw`.
 import * as z from 'zod/mini';
-import { describeIssue, isRecord, lenientId, lenientText, SchemaError } from './schemas';
+import { MAX_ITEM_DEPTH, nestsDeeperThan } from './jsonDepth';
+import { describeIssue, isRecord, lenientId, lenientText, SchemaError, SessionIdSchema } from './schemas';
 
 const ContactHitSchema = z.object({ id: lenientId, name: lenientText, email: lenientText, phone: lenientText });
-/** A message hit names its session; without one it cannot be opened and is not kept. */
-const MessageHitSchema = z.object({ id: lenientId, session_id: z.string().check(z.minLength(1)), message: lenientText, type: lenientText });
+/** A message hit names its session; without a session id it cannot be opened and is not kept. */
+const MessageHitSchema = z.object({ id: lenientId, session_id: SessionIdSchema, message: lenientText, type: lenientText });
 
 export interface ContactHit extends z.infer<typeof ContactHitSchema> {
   raw: Record<string, unknown>;
@@ -19,7 +20,7 @@ export interface MessageHit extends z.infer<typeof MessageHitSchema> {
 export interface SearchResult {
   contacts: ContactHit[];
   messages: MessageHit[];
-  /** Hits the server sent that cannot be shown (not an object, a message without a session). */
+  /** Hits the server sent that cannot be shown (not an object, a message without a session id, nested too deep). */
   unreadable: number;
 }
 
@@ -29,8 +30,8 @@ function hits<T>(values: unknown[], schema: z.ZodMiniType<T>): { items: (T & { r
   const items: (T & { raw: Record<string, unknown> })[] = [];
   let unreadable = 0;
   for (const value of values) {
-    const parsed = schema.safeParse(value);
-    if (parsed.success && isRecord(value)) items.push({ ...parsed.data, raw: value });
+    const parsed = nestsDeeperThan(value, MAX_ITEM_DEPTH) ? undefined : schema.safeParse(value);
+    if (parsed?.success && isRecord(value)) items.push({ ...parsed.data, raw: value });
     else unreadable++;
   }
   return { items, unreadable };

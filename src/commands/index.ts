@@ -10,6 +10,7 @@ import type { FilterController } from '../services/filterController';
 import type { SavedViews } from '../services/savedViewStore';
 import { COMMANDS, VIEW_ID, type CommandName } from '../ui/ids';
 import { loadOnFirstUse, type SharedLocale } from '../ui/lazyParts';
+import { withProgress } from '../ui/notifications';
 import { askChat } from './askChat';
 import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, selectedSessions } from './copy';
 import { groupByHandlers } from './groupBy';
@@ -79,5 +80,5 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
 
 /** The view's progress bar while `work` runs: the row clicked does not change until the page is in. */
 function inViewProgress(work: Promise<void>): Thenable<void> {
-  return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work);
+  return withProgress({ location: { viewId: VIEW_ID } }, () => work);
 }

@@ -5,7 +5,7 @@ import { ApiError } from '../api/errors';
 import type { Connection } from '../services/connection';
 import { withAbortSignal } from '../ui/cancellation';
 import { offerToken } from '../ui/tokenOffer';
-import { showError, showWarning } from '../ui/notifications';
+import { showError, showWarning, withProgress } from '../ui/notifications';
 
 export async function setToken(connection: Connection): Promise<boolean> {
   const { credentials } = connection;
@@ -44,7 +44,7 @@ export async function checkAndStoreToken(connection: Connection, baseUrl: string
   const { credentials } = connection;
   try {
     const client = connection.clientFor(baseUrl, token);
-    await vscode.window.withProgress(
+    await withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the API key with {0}…', baseUrl), cancellable: true },
       // The cheapest documented call: one page of sessions.
       (_progress, cancellation) => withAbortSignal(cancellation, (signal) => client.listSessions({}, undefined, signal)),

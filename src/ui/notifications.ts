@@ -1,5 +1,5 @@
-// Every notification of the extension goes through here, so that no message (which often quotes
-// the server) can show a link or run a command when clicked.
+// Every notification of the extension goes through here, progress titles included, so that no
+// message (which often quotes the server) can show a link or run a command when clicked.
 import * as vscode from 'vscode';
 import { plainText } from './plainText';
 
@@ -13,4 +13,13 @@ export function showWarning<T extends string>(message: string, ...items: T[]): T
 
 export function showInformation<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
   return vscode.window.showInformationMessage(plainText(message), ...items);
+}
+
+/** `vscode.window.withProgress`, its title made plain text: a progress notification draws links too. */
+export function withProgress<R>(
+  options: vscode.ProgressOptions,
+  task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+): Thenable<R> {
+  const title = options.title === undefined ? undefined : plainText(options.title);
+  return vscode.window.withProgress({ ...options, title }, task);
 }

@@ -16,7 +16,7 @@ import { offerToken } from '../ui/tokenOffer';
 import type { PageState } from './page/webviewMessages';
 import { SessionJsonDocuments } from './sessionJsonDocuments';
 import { SessionPanel, sessionWebviewOptions } from './sessionPanel';
-import { showError } from '../ui/notifications';
+import { showError, withProgress } from '../ui/notifications';
 
 export interface OpenOptions {
   /** Keep the focus where it is (opening from the tree). */
@@ -107,7 +107,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         offerToken(vscode.l10n.t('Set an open.cx API token to open sessions.'));
         return;
       }
-      session = await vscode.window.withProgress(
+      session = await withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opening open.cx session {0}…', wanted), cancellable: true },
         (_progress, cancellation) => withAbortSignal(cancellation, (signal) => client.getSession(wanted, signal)),
       );

@@ -1,11 +1,21 @@
 // Sessions as the open.cx API sends them, for tests that need one or a few made by hand (the
 // stand-in's seeded data is test/server/data.ts). Each builder starts from fixed defaults and
 // takes overrides, so a test spells out only the fields its assertions depend on.
+import { createHash } from 'node:crypto';
 import { parseSession, type Session } from '../../src/api/schemas';
 import type { RawSession } from '../server/data';
 
 /** The id the reference's examples use; a session made without an id has it. */
 export const SESSION_ID = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+
+/**
+ * A session id (a UUID, as the API sends them) made from `name`, always the same for the same
+ * name: tests name their sessions ("a", "null:contact") while the ids stay what the API sends.
+ */
+export function sessionIdFor(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** A session with only what the reference requires (id, status, channel): open, on the web. */
 export function rawSession(fields: Record<string, unknown> = {}): Record<string, unknown> {

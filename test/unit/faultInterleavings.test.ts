@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
 import type { GroupNode } from '../../src/model/tree/treeNodes';
-import { fullRawSession } from '../builders/sessions';
+import { fullRawSession, sessionIdFor } from '../builders/sessions';
 import type { RawSession } from '../server/data';
 import { startStandIn } from '../server/server';
 import { survives } from './faultReport';
@@ -26,7 +26,7 @@ suite('fault suite: rapid refresh / expand / collapse / filter interleavings', f
 
     /** A session that just arrived on the server: it sorts first, so every later page shifts by one. */
     const arrival = (group: GroupNode): RawSession =>
-      fullRawSession({ id: `arrived-${arrivals++}`, status: group.groupedBy.status!, channel: { type: group.groupedBy.channel! } });
+      fullRawSession({ id: sessionIdFor(`arrived-${arrivals++}`), status: group.groupedBy.status!, channel: { type: group.groupedBy.channel! } });
 
     const action = fc.oneof(
       { arbitrary: fc.record({ type: fc.constant('expand' as const), group: fc.nat(wanted.length - 1) }), weight: 4 },

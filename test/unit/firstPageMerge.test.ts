@@ -1,14 +1,19 @@
 import * as assert from 'node:assert/strict';
 import type { Session } from '../../src/api/schemas';
 import { matchesQuery, mergeFirstPages, type LoadedSession } from '../../src/model/watching/firstPageMerge';
-import { parsedSession } from '../builders/sessions';
+import { parsedSession, sessionIdFor } from '../builders/sessions';
+
+/** The sessions' names by their ids. */
+const NAMES = new Map([...'abcdefghijklmnopqrstuvwxyz'].map((name) => [sessionIdFor(name), name]));
+const nameOf = (id: string) => NAMES.get(id) ?? id;
 
 /** Sessions "a", "b", … as the server sends them; `version` changes their update time. */
 const session = (name: string, fields: Record<string, unknown> = {}): Session =>
-  parsedSession({ id: name, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...fields });
+  parsedSession({ id: sessionIdFor(name), created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', ...fields });
 const loaded = (names: string, stream = 0): LoadedSession[] => [...names].map((name) => ({ session: session(name), stream }));
-const ids = (sessions: readonly { session: Session }[] | readonly Session[]) =>
-  sessions.map((entry) => ('session' in entry ? entry.session.id : entry.id)).join('');
+/** The sessions' names, in order. */
+const ids = (sessions: readonly { session: Session }[] | readonly Session[] | readonly string[]) =>
+  sessions.map((entry) => nameOf(typeof entry === 'string' ? entry : 'session' in entry ? entry.session.id : entry.id)).join('');
 
 suite('merging a first page read again into a group', () => {
   test('new sessions go on top in the page order; the group keeps as many as were loaded, the oldest go back behind "Load more"', () => {
@@ -17,8 +22,8 @@ suite('merging a first page read again into a group', () => {
     const outcome = mergeFirstPages(loaded('abcdefghij'), [{ stream: 0, items: [...'yzabc'].map((name) => session(name)), next: 'cursor' }]);
     assert.equal(ids(outcome.sessions), 'yzabcdefgh');
     assert.equal(ids(outcome.added), 'yz');
-    assert.deepEqual(outcome.trimmed, ['i', 'j']);
-    assert.deepEqual(outcome.removed, []);
+    assert.equal(ids(outcome.trimmed), 'ij');
+    assert.equal(ids(outcome.removed), '');
     assert.deepEqual(outcome.restarted, []);
   });
 
@@ -32,14 +37,14 @@ suite('merging a first page read again into a group', () => {
       ],
     );
     assert.equal(ids(outcome.sessions), 'nacd');
-    assert.deepEqual(outcome.trimmed, ['b']);
+    assert.equal(ids(outcome.trimmed), 'b');
   });
 
   test('a stream loaded to its end that grows starts again from its fresh page, whose cursor leads on', () => {
     // Pages of 3, all six loaded (no cursor left); one arrived, so more than a page follows.
     const grown = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'xab'].map((name) => session(name)), next: 'cursor-2' }], new Set([0]));
     assert.equal(ids(grown.sessions), 'xab');
-    assert.deepEqual(grown.trimmed, [...'cdef']);
+    assert.equal(ids(grown.trimmed), 'cdef');
     assert.deepEqual(grown.restarted, [0]);
     // Nothing arrived: the rows stay, at their end.
     const same = mergeFirstPages(loaded('abcdef'), [{ stream: 0, items: [...'abc'].map((name) => session(name)), next: 'cursor-2' }], new Set([0]));
@@ -48,7 +53,7 @@ suite('merging a first page read again into a group', () => {
     // The whole list on its first page: nothing lies beyond it.
     const short = mergeFirstPages(loaded('abc'), [{ stream: 0, items: [...'xabc'].map((name) => session(name)), next: null }], new Set([0]));
     assert.equal(ids(short.sessions), 'xabc');
-    assert.deepEqual(short.trimmed, []);
+    assert.equal(ids(short.trimmed), '');
   });
 
   test('a changed session is updated where it stands', () => {
@@ -63,7 +68,7 @@ suite('merging a first page read again into a group', () => {
   test('a session missing before the last one the page still holds has left the group (moved or deleted)', () => {
     const outcome = mergeFirstPages(loaded('abcdefgh'), [{ stream: 0, items: [...'abdef'].map((name) => session(name)), next: 'cursor' }]);
     assert.equal(ids(outcome.sessions), 'abdefgh', 'c left; g and h, beyond the page, stay');
-    assert.deepEqual(outcome.removed, ['c']);
+    assert.equal(ids(outcome.removed), 'c');
   });
 
   test('a first page that overlaps the loaded second page: sessions pushed down are not repeated', () => {
@@ -81,7 +86,7 @@ suite('merging a first page read again into a group', () => {
   test('the last page of a short list: everything it lacks is gone', () => {
     const outcome = mergeFirstPages(loaded('abc'), [{ stream: 0, items: [session('n'), session('c')], next: null }]);
     assert.equal(ids(outcome.sessions), 'nc');
-    assert.deepEqual(outcome.removed.sort(), ['a', 'b']);
+    assert.equal([...ids(outcome.removed)].sort().join(''), 'ab');
   });
 
   test('several streams: each judged by its own page; new ones newest first across streams', () => {
@@ -93,7 +98,7 @@ suite('merging a first page read again into a group', () => {
       { stream: 1, items: [newer, session('c'), session('d')], next: null },
     ]);
     assert.equal(ids(outcome.sessions), 'nobcd');
-    assert.deepEqual(outcome.removed, ['a']);
+    assert.equal(ids(outcome.removed), 'a');
   });
 
   test('a session belongs to a query by status, channel and handoff', () => {

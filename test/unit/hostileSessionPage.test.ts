@@ -47,14 +47,16 @@ suite('hostile strings in the session page', function () {
       fc.property(hostileEverywhere, ({ session: values, history, key, error }) => {
         const raw = structuredClone(BASE_SESSIONS[1]!) as Record<string, Json>;
         FIELD_PATHS.forEach((path, index) => {
-          // Every string field gets hostile text; the id stays non-empty so the session is readable.
-          if (!['ticket_number', 'assist_mode', 'channel', 'contact', 'team', 'handoff', 'ticketing_system', 'custom_data', 'contact.custom_data', 'contact.non_verified_custom_data'].includes(path)) {
-            applyMutation(raw, { kind: 'hostile', path, value: path === 'id' ? `id:${values[index]!}` : values[index]! });
+          // Every string field gets hostile text but the id, which the schema holds to a UUID.
+          if (!['id', 'ticket_number', 'assist_mode', 'channel', 'contact', 'team', 'handoff', 'ticketing_system', 'custom_data', 'contact.custom_data', 'contact.non_verified_custom_data'].includes(path)) {
+            applyMutation(raw, { kind: 'hostile', path, value: values[index]! });
           }
         });
         // An extra field named like data; never one of the schema's own, which would just be another hostile value.
         setOwn(raw, FIELD_PATHS.includes(key) ? `${key}_extra` : key, key);
         const session = parseSession(JSON.parse(JSON.stringify(raw)));
+        // The page escapes a hostile id all the same, should one reach it some other way.
+        session.id = session.raw.id = `id:${values[FIELD_PATHS.indexOf('id')]!}`;
         const [text, senderType, senderName, attachment, attachmentId, eventType, createdAt, eventId] = history as [string, string, string, string, string, string, string, string];
         const events = parseHistoryPage({
           items: [

@@ -8,10 +8,13 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RequestBudget } from '../../src/api/budget';
 import { OpenCxClient } from '../../src/api/client';
+import { isSessionId } from '../../src/api/ids';
+import { MAX_ITEM_DEPTH } from '../../src/api/jsonDepth';
 import { parseHistoryPage, parseSession, parseSessionPage, SchemaError, type HistoryEvent, type Session } from '../../src/api/schemas';
 import { exactJsonOf } from '../../src/api/exactJson';
 import { SentJson } from '../../src/api/sentJson';
 import { SessionTreeModel } from '../../src/model/tree/sessionTree';
+import { SESSION_ID } from '../builders/sessions';
 import type { Json, RawSession } from '../server/data';
 import { startStandIn, type StandIn } from '../server/server';
 import { earlierHistoryItem, earlierSession } from './earlierShapeArbitraries';
@@ -37,13 +40,13 @@ function servable(items: Record<string, Json>[]): Record<string, Json>[] {
   return items;
 }
 
-/** What the tree must show: every item with a non-empty string id, in order (a repeated id is the same session, shown once). */
+/** What the tree must show: every item with a session id, in order (a repeated id is the same session, shown once). */
 function expectedOf(items: unknown[]): { ids: string[]; first: Map<string, unknown>; unreadable: number } {
   const first = new Map<string, unknown>();
   let unreadable = 0;
   for (const item of items) {
     const id = isRecord(item) ? item.id : undefined;
-    if (typeof id !== 'string' || id.length === 0) unreadable++;
+    if (typeof id !== 'string' || !isSessionId(id)) unreadable++;
     else if (!first.has(id)) first.set(id, item);
   }
   return { ids: [...first.keys()], first, unreadable };
@@ -66,7 +69,7 @@ suite('payload mutations', function () {
   });
   suiteTeardown(() => standIn.close());
 
-  test('2,000 mutated pages served by the stand-in: the tree always answers, shows every session with an id, in order, and counts the rest', async () => {
+  test('2,000 mutated pages served by the stand-in: the tree always answers, shows every session with a session id, in order, and counts the rest', async () => {
     await fc.assert(
       fc.asyncProperty(page, async (spec) => {
         const items = servable(buildItems(spec));
@@ -78,10 +81,10 @@ suite('payload mutations', function () {
             const children = await model.children(); // a rejection fails the property
             const expected = expectedOf(items);
             const shown = sessionsOf(children);
-            assert.deepEqual(shown.map((node) => node.session.id), expected.ids, 'every session with an id, in order');
+            assert.deepEqual(shown.map((node) => node.session.id), expected.ids, 'every session with a session id, in order');
             assert.equal(noticeOf(children, 'error'), undefined, `no error item: ${noticeOf(children, 'error')?.error?.message}`);
             const unreadable = noticeOf(children, 'unreadable');
-            assert.equal(unreadable?.unreadable ?? 0, expected.unreadable, 'items without an id are counted');
+            assert.equal(unreadable?.unreadable ?? 0, expected.unreadable, 'items without a session id are counted');
             assert.equal(new Set(children.map((node) => node.id)).size, children.length, 'unique tree ids');
             for (const node of shown) {
               assert.deepEqual(node.session.raw, expected.first.get(node.session.id), 'the JSON view gets what was sent');
@@ -96,23 +99,23 @@ suite('payload mutations', function () {
     );
   });
 
-  test('a session nested 10,000 levels deep: the parser keeps it, and its page still renders', () => {
-    // The random pages nest at most 250 levels to keep the run short; this is the deep end. JSON.parse
-    // (what the client reads a body with) takes it; JSON.stringify in the stand-in would not, so the
-    // body is parsed here directly.
-    const body = `{"items":[{"id":"deep","status":"open","channel":{"type":"web"},"custom_data":${'{"nested":'.repeat(10_000)}1${'}'.repeat(10_000)}}],"next":null}`;
-    survivesSync('deep nesting (10,000 levels)', () => {
+  test(`a session nested ${MAX_ITEM_DEPTH} levels deep, the most an item may: the parser keeps it, and its page still renders`, () => {
+    // The random pages nest at most 250 levels below a field; this is the deep end (deeper items are
+    // unreadable: deepSessions.test.ts). The session is level 1, custom_data's objects the others.
+    const nested = MAX_ITEM_DEPTH - 1;
+    const body = `{"items":[{"id":"${SESSION_ID}","status":"open","channel":{"type":"web"},"custom_data":${'{"nested":'.repeat(nested)}1${'}'.repeat(nested)}}],"next":null}`;
+    survivesSync(`deep nesting (${MAX_ITEM_DEPTH} levels)`, () => {
       const [session] = parseSessionPage(JSON.parse(body)).items;
-      assert.equal(session?.id, 'deep', 'the session is kept');
+      assert.equal(session?.id, SESSION_ID, 'the session is kept');
       renderAll(session);
-      // And as sent: read from the text, without recursion.
+      // And as sent: read from the text.
       const [sent] = parseSessionPage(JSON.parse(body), new SentJson(body)).items;
       assert.ok(exactJsonOf(sent!).asSent);
       renderAll(sent);
     });
   });
 
-  test('items of any JSON type, and any next cursor: the parser keeps every item with an id, in order, and counts the rest', () => {
+  test('items of any JSON type, and any next cursor: the parser keeps every item with a session id, in order, and counts the rest', () => {
     const anyItem = fc.oneof(fc.jsonValue({ maxDepth: 3 }), page.map((spec) => buildItems(spec)[0] ?? null));
     fc.assert(
       fc.property(fc.array(anyItem, { maxLength: 10 }), fc.jsonValue({ maxDepth: 2 }), (items, next) => {

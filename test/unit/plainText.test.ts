@@ -41,10 +41,12 @@ suite('server text in VS Code surfaces', () => {
     assert.equal(markdownText('a\n\n  b'), 'a b');
   });
 
-  test('every notification goes through src/ui/notifications.ts', () => {
+  test('every notification and progress title goes through src/ui/notifications.ts', () => {
     const files = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
     const direct = files.filter(
-      (file) => file !== path.join('ui', 'notifications.ts') && /window\.show(Error|Warning|Information)Message\(/.test(readFileSync(path.join(root, 'src', file), 'utf8')),
+      (file) =>
+        file !== path.join('ui', 'notifications.ts') &&
+        /window\.(show(Error|Warning|Information)Message|withProgress)\(/.test(readFileSync(path.join(root, 'src', file), 'utf8')),
     );
     assert.deepEqual(direct, []);
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { SearchResult } from '../../src/api/searchResults';
 import { RemoteSearch, type RemoteSearchState } from '../../src/model/search/remoteSearch';
 
-const result = (query: string): SearchResult => ({ contacts: [], messages: [{ id: query, session_id: 's', message: query, type: 'message', raw: {} }], unreadable: 0 });
+const result = (query: string): SearchResult => ({ contacts: [], messages: [{ id: query, session_id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', message: query, type: 'message', raw: {} }], unreadable: 0 });
 
 /** A search whose answers the test releases, and a clock the test moves. */
 function harness() {

@@ -5,6 +5,10 @@ import { parseHistoryPage, parseSession, parseSessionPage, SchemaError } from '.
 import { exactJsonOf } from '../../src/api/exactJson';
 import { SentJson } from '../../src/api/sentJson';
 
+/** Session ids as the API sends them. */
+const A = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+const B = '9b2f3e6a-51c4-4d7e-a0f1-2c3d4e5f6a7b';
+
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(path.join(__dirname, '../../../test/fixtures', name), 'utf8'));
 
@@ -28,7 +32,7 @@ suite('schemas', () => {
 
   test('unknown enum values are kept as strings, not rejected', () => {
     const session = parseSession({
-      id: 'a',
+      id: A,
       status: 'snoozed',
       sentiment: 'confused',
       ai_closure_type: 'escalated',
@@ -41,7 +45,7 @@ suite('schemas', () => {
   });
 
   test('unknown fields are preserved in raw, exactly as sent', () => {
-    const sent = { id: 'a', status: 'open', channel: { type: 'web', region: 'eu' }, priority: 'p1', tags: ['x'] };
+    const sent = { id: A, status: 'open', channel: { type: 'web', region: 'eu' }, priority: 'p1', tags: ['x'] };
     const session = parseSession(sent);
     assert.equal(session.raw, sent);
     assert.deepEqual(session.raw.tags, ['x']);
@@ -50,7 +54,7 @@ suite('schemas', () => {
 
   test('nulls, missing fields and wrong types degrade to null instead of dropping the session', () => {
     const session = parseSession({
-      id: 'b',
+      id: B,
       status: null,
       channel: null,
       ticket_number: '12',
@@ -76,10 +80,18 @@ suite('schemas', () => {
   });
 
   test('a session without an id cannot be shown and is counted, not silently lost', () => {
-    const page = parseSessionPage({ items: [{ id: 'ok', status: 'open', channel: { type: 'web' } }, { status: 'open' }, 'text', null, { id: '' }], next: null });
-    assert.deepEqual(page.items.map((item) => item.id), ['ok']);
+    const page = parseSessionPage({ items: [{ id: A, status: 'open', channel: { type: 'web' } }, { status: 'open' }, 'text', null, { id: '' }], next: null });
+    assert.deepEqual(page.items.map((item) => item.id), [A]);
     assert.equal(page.unreadable, 4);
     assert.throws(() => parseSession({ status: 'open' }), SchemaError);
+  });
+
+  test('an id that is not a session id (a UUID) is counted as unreadable, whatever it holds', () => {
+    const notIds = ['ok', '[Open](command:workbench.action.openSettings)', `{${A}}`, ` ${A}`, `${A}x`, A.replace(/-/g, ''), 42];
+    const page = parseSessionPage({ items: [...notIds.map((id) => ({ id, status: 'open', channel: { type: 'web' } })), { id: A.toUpperCase(), status: 'open' }], next: null });
+    assert.deepEqual(page.items.map((item) => item.id), [A.toUpperCase()], 'a UUID in upper case is still one');
+    assert.equal(page.unreadable, notIds.length);
+    assert.throws(() => parseSession({ id: 'deep', status: 'open' }), (error: unknown) => error instanceof SchemaError && error.message === "'id': not a session id (a UUID)");
   });
 
   test('a wrong envelope is a typed error', () => {
@@ -165,18 +177,18 @@ suite('schemas: items keep the text they were sent as', () => {
   test('each session of a page shows exactly as sent, unreadable items before it notwithstanding', () => {
     const text =
       '{"items":[' +
-      '{"id":"a","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993},' +
+      `{"id":"${A}","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993},` +
       '"junk",{"status":"open"},' +
-      '{"id":"b","status":"open","channel":{"type":"web"},"custom_data":{"b":1,"2":2,"a":3},"score":1e400,"tag":"x","tag":"y"}' +
+      `{"id":"${B}","status":"open","channel":{"type":"web"},"custom_data":{"b":1,"2":2,"a":3},"score":1e400,"tag":"x","tag":"y"}` +
       '],"next":null}';
     const page = parseSessionPage(JSON.parse(text), new SentJson(text));
-    assert.deepEqual(page.items.map((session) => session.id), ['a', 'b']);
+    assert.deepEqual(page.items.map((session) => session.id), [A, B]);
     assert.equal(page.unreadable, 2);
     const [a, b] = page.items.map(exactJsonOf);
-    assert.equal(a!.pretty, '{\n  "id": "a",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993\n}');
+    assert.equal(a!.pretty, `{\n  "id": "${A}",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993\n}`);
     assert.equal(
       b!.pretty,
-      '{\n  "id": "b",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "custom_data": {\n    "b": 1,\n    "2": 2,\n    "a": 3\n  },\n' +
+      `{\n  "id": "${B}",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "custom_data": {\n    "b": 1,\n    "2": 2,\n    "a": 3\n  },\n` +
         '  "score": 1e400,\n  "tag": "x",\n  "tag": "y"\n}',
     );
     assert.deepEqual([a!.duplicateKeys, b!.duplicateKeys], [0, 1]);

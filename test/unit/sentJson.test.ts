@@ -5,12 +5,14 @@ import { OpenCxClient } from '../../src/api/client';
 import { parseSession, parseSessionPage, type Session } from '../../src/api/schemas';
 import { exactJsonOf } from '../../src/api/exactJson';
 import { SentJson } from '../../src/api/sentJson';
+import { sessionIdFor } from '../builders/sessions';
 import { startStandIn, type StandIn } from '../server/server';
 import { survives } from './faultReport';
 import { settledHeapBytes } from './heap';
 
-const SESSION = '{"id":"s1","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993,"2":"two","a":1,"a":2}';
-const SESSION_PRETTY = '{\n  "id": "s1",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993,\n  "2": "two",\n  "a": 1,\n  "a": 2\n}';
+const S1 = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+const SESSION = `{"id":"${S1}","status":"open","channel":{"type":"web"},"ticket_number":9007199254740993,"2":"two","a":1,"a":2}`;
+const SESSION_PRETTY = `{\n  "id": "${S1}",\n  "status": "open",\n  "channel": {\n    "type": "web"\n  },\n  "ticket_number": 9007199254740993,\n  "2": "two",\n  "a": 1,\n  "a": 2\n}`;
 
 suite('sent JSON', () => {
   test('a session read from a whole body (GET /chat/sessions/{id}) shows exactly as sent', () => {
@@ -40,9 +42,9 @@ suite('sent JSON', () => {
   });
 
   test('when "items" repeats, the items come from the last one, as with JSON.parse', () => {
-    const text = `{"items":[{"id":"old","status":"open","channel":{"type":"web"}}],"next":null,"items":[${SESSION}]}`;
+    const text = `{"items":[{"id":"9b2f3e6a-51c4-4d7e-a0f1-2c3d4e5f6a7b","status":"open","channel":{"type":"web"}}],"next":null,"items":[${SESSION}]}`;
     const page = parseSessionPage(JSON.parse(text), new SentJson(text));
-    assert.equal(page.items[0]!.id, 's1');
+    assert.equal(page.items[0]!.id, S1);
     assert.equal(exactJsonOf(page.items[0]!).pretty, SESSION_PRETTY);
   });
 
@@ -56,7 +58,7 @@ suite('sent JSON', () => {
 
   test('the page text does not travel with an item that is serialized or cloned', () => {
     const marker = 'only-in-the-other-session';
-    const text = `{"items":[${SESSION},{"id":"s2","status":"open","channel":{"type":"web"},"note":"${marker}"}],"next":null}`;
+    const text = `{"items":[${SESSION},{"id":"9b2f3e6a-51c4-4d7e-a0f1-2c3d4e5f6a7b","status":"open","channel":{"type":"web"},"note":"${marker}"}],"next":null}`;
     const [session] = parseSessionPage(JSON.parse(text), new SentJson(text)).items;
     assert.ok(!JSON.stringify(session).includes(marker));
     const clone = structuredClone(session!);
@@ -85,9 +87,11 @@ suite('sent JSON', () => {
 /** One session of a page of `sessions` sessions of about `bytesEach` bytes; the page is gone on return. */
 function oneSessionOfAPage({ sessions, bytesEach, keep }: { sessions: number; bytesEach: number; keep: number }): Session {
   const notes = 'n'.repeat(bytesEach);
-  const items = Array.from({ length: sessions }, (_, index) => `{"id":"s${index}","status":"open","channel":{"type":"web"},"notes":"${notes}"}`);
+  const items = Array.from({ length: sessions }, (_, index) => `{"id":"${sessionIdFor(`s${index}`)}","status":"open","channel":{"type":"web"},"notes":"${notes}"}`);
   const text = `{"items":[${items.join(',')}],"next":null}`;
-  return parseSessionPage(JSON.parse(text), new SentJson(text)).items[keep]!;
+  const page = parseSessionPage(JSON.parse(text), new SentJson(text));
+  assert.equal(page.items.length, sessions, 'every session read');
+  return page.items[keep]!;
 }
 
 suite('sent JSON, served by the stand-in and read by the client', function () {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
 import type { Session } from '../../src/api/schemas';
 import { MAX_LOOKUPS, SessionLookupCache } from '../../src/model/links/sessionLookup';
-import { parsedSession, SESSION_ID as ID } from '../builders/sessions';
+import { parsedSession, SESSION_ID as ID, sessionIdFor } from '../builders/sessions';
 
 const SESSION = parsedSession();
 
@@ -37,7 +37,7 @@ suite('session look-ups for hovers', () => {
 
   test('at most MAX_LOOKUPS answers are kept; the one least recently asked for goes first', async () => {
     const { lookups, calls } = cache(async (id) => parsedSession({ id }));
-    const id = (index: number) => `id-${index}`;
+    const id = (index: number) => sessionIdFor(`lookup-${index}`);
     for (let index = 0; index < MAX_LOOKUPS; index++) await lookups.lookUp(id(index));
     assert.ok(lookups.known(id(0)), 'asked for again: now the most recent');
     await lookups.lookUp(id(MAX_LOOKUPS));

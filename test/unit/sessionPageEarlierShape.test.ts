@@ -71,11 +71,11 @@ suite('session panel HTML', () => {
       assert.ok(html.includes('<title>Session 3c90c3cc</title>'));
       assert.ok(html.includes('<h1 id="title" tabindex="-1">Session 3c90c3cc</h1>'));
       assert.ok(html.includes('<p class="summary">Open · Web</p>'));
-      const blank = page({ session: parseSession({ id: 'x', status: ' ', channel: { type: '' }, ticket_number: null, updated_at: 'soon', created_at: '2025-03-01T09:00:00Z' }) });
+      const blank = page({ session: parseSession({ id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: ' ', channel: { type: '' }, ticket_number: null, updated_at: 'soon', created_at: '2025-03-01T09:00:00Z' }) });
       // The title is the time in the page's locale (en-US here) and the reader's time zone.
       const title = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse('2025-03-01T09:00:00Z'));
       assert.ok(blank.includes(`<p class="summary"><time datetime="2025-03-01T09:00:00Z" title="${title}">updated 3h ago</time></p>`), 'no empty parts, and the time that parses, its title in the locale');
-      assert.ok(!page({ session: parseSession({ id: 'x', status: '', channel: { type: '' } }) }).includes('class="summary"'), 'no empty summary');
+      assert.ok(!page({ session: parseSession({ id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: '', channel: { type: '' } }) }).includes('class="summary"'), 'no empty summary');
     });
   });
 });

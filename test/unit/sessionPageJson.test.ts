@@ -35,7 +35,7 @@ suite('session panel HTML', () => {
 
     test('the whole page shows the raw JSON, unknown fields included', () => {
       const raw = {
-        id: 'abc',
+        id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
         status: 'snoozed',
         channel: { type: 'carrier_pigeon', region: 'eu-west' },
         priority: 'p1',

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/api/errors';
 import { MAX_MARKED, NewSessions } from '../../src/model/watching/newSessions';
 import type { WatchRound } from '../../src/model/tree/sessionTree';
 import { MAX_BACKOFF_MS, Watch, watchIntervalMs } from '../../src/model/watching/watchSchedule';
-import { parsedSession } from '../builders/sessions';
+import { parsedSession, sessionIdFor as id } from '../builders/sessions';
 import { VirtualTime } from './virtualTime';
 
 suite('watch: when rounds run', () => {
@@ -107,7 +107,7 @@ suite('watch: when rounds run', () => {
 });
 
 suite('new sessions: marks and the badge count', () => {
-  const session = (id: string) => parsedSession({ id });
+  const session = (name: string) => parsedSession({ id: id(name) });
 
   test('counted until the user looks; marked until they look away', () => {
     const news = new NewSessions();
@@ -117,14 +117,14 @@ suite('new sessions: marks and the badge count', () => {
     news.arrived([session('b')]);
     assert.equal(news.count, 2, 'b once');
     assert.equal(news.countText, '2');
-    assert.ok(news.isNew('a'));
+    assert.ok(news.isNew(id('a')));
     assert.deepEqual(news.setLooking(true), []);
     assert.equal(news.count, 0);
-    assert.ok(news.isNew('a'), 'the marks show which rows are new');
+    assert.ok(news.isNew(id('a')), 'the marks show which rows are new');
     news.arrived([session('c')]);
     assert.equal(news.count, 0, 'arrived while looked at: not counted');
-    assert.deepEqual(news.setLooking(false).sort(), ['a', 'b', 'c']);
-    assert.ok(!news.isNew('a'));
+    assert.deepEqual(news.setLooking(false).sort(), [id('a'), id('b'), id('c')].sort());
+    assert.ok(!news.isNew(id('a')));
     news.arrived([session('d')]);
     assert.equal(news.count, 1);
     assert.equal(changes, 3);
@@ -137,13 +137,13 @@ suite('new sessions: marks and the badge count', () => {
     assert.equal(MAX_MARKED, 500);
     assert.equal(news.count, 500);
     assert.equal(news.countText, '500+');
-    assert.ok(!news.isNew('s0') && !news.isNew('s99'), 'the oldest marks went');
-    assert.ok(news.isNew('s100') && news.isNew('s599'));
+    assert.ok(!news.isNew(id('s0')) && !news.isNew(id('s99')), 'the oldest marks went');
+    assert.ok(news.isNew(id('s100')) && news.isNew(id('s599')));
     assert.equal(news.setLooking(true).length, 0);
     assert.equal(news.countText, '0', 'looked at');
     news.arrived(Array.from({ length: 600 }, (_, index) => session(`looked-at-${index}`)));
     assert.equal(news.count, 0, 'arrived while looked at: marked, not counted');
-    assert.ok(!news.isNew('s599') && news.isNew('looked-at-599'), 'marks of rows looked at count toward the 500 too');
+    assert.ok(!news.isNew(id('s599')) && news.isNew(id('looked-at-599')), 'marks of rows looked at count toward the 500 too');
     assert.equal(news.setLooking(false).length, 500);
     news.arrived([session('after')]);
     assert.equal(news.countText, '1');

@@ -1,11 +1,14 @@
-// Session ids (UUIDs) in any text: logs, code, JSON, Markdown, chat messages. Plain TypeScript.
+// Session ids (UUIDs, as src/api/ids.ts defines them) in any text: logs, code, JSON, Markdown,
+// chat messages. Plain TypeScript.
 //
 // An id counts only where it stands alone as a UUID: a longer run of hex digits or dashes around it
 // (a hash, a longer identifier) is not one, while quotes, slashes, underscores or letters that are
 // not hex digits may touch it (`"…"`, `/sessions/…`, `session_…`).
+import { isSessionId } from '../../api/ids';
+
 // Found by its middle: a regular expression over the whole UUID tries every position of a large
-// log; the dash-separated middle is rare in text, so finding it first and checking the rest by
-// hand skips most of that work.
+// log; the dash-separated middle is rare in text, so finding it first and checking the 36
+// characters around it skips most of that work.
 const UUID_MIDDLE = /-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-/g;
 
 const isHex = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
@@ -27,7 +30,7 @@ export function findSessionIds(text: string): IdInText[] {
   for (let match = middle.exec(text); match; match = middle.exec(text)) {
     const start = match.index - 8;
     const end = start + 36;
-    if (isUuidAt(text, start, match.index) && !(start > 0 && extendsId(text.charCodeAt(start - 1))) && !extendsId(text.charCodeAt(end))) {
+    if (start >= 0 && isSessionId(text.slice(start, end)) && !(start > 0 && extendsId(text.charCodeAt(start - 1))) && !extendsId(text.charCodeAt(end))) {
       found.push({ start, end, id: text.slice(start, end).toLowerCase() });
       middle.lastIndex = end;
     } else {
@@ -36,14 +39,6 @@ export function findSessionIds(text: string): IdInText[] {
     }
   }
   return found;
-}
-
-/** Whether 8 hex digits stand before the middle at `dash` and 12 after it. */
-function isUuidAt(text: string, start: number, dash: number): boolean {
-  if (start < 0 || dash + 28 > text.length) return false;
-  for (let index = start; index < dash; index++) if (!isHex(text.charCodeAt(index))) return false;
-  for (let index = dash + 16; index < dash + 28; index++) if (!isHex(text.charCodeAt(index))) return false;
-  return true;
 }
 
 /** The session id that covers `offset` in `text` (a cursor on it or just after it). */
