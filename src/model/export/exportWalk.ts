@@ -70,7 +70,7 @@ export async function walkSessions(
     const stream = newStream(query);
     while (!stream.done) {
       const page = await inTurn(() => options.client.listSessions(query, stream.cursor, options.signal, BACKGROUND), turn);
-      if (!followPage(stream, page, (id) => seen.has(id))) throw stream.error!;
+      if (!followPage(stream, page, (id) => seen.has(id))) throw stream.error ?? new ApiError('invalidResponse', 'open.cx sent a page that cannot be followed.');
       for (const session of page.items) {
         if (seen.has(session.id)) continue;
         seen.add(session.id);
