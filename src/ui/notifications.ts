@@ -14,3 +14,8 @@ export function showWarning<T extends string>(message: string, ...items: T[]): T
 export function showInformation<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
   return vscode.window.showInformationMessage(plainText(message), ...items);
 }
+
+/** A question that waits for an answer (a modal dialog). */
+export function askModal<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
+  return vscode.window.showWarningMessage(plainText(message), { modal: true }, ...items);
+}

@@ -95,4 +95,16 @@ suite('export: the walk', function () {
     assert.deepEqual(result, { kind: 'complete', exported: expectedIds().length });
     assert.ok(progress.some((report) => report.waiting?.rateLimited), 'it waited for the budget');
   });
+
+  test('past a number of sessions the walk asks once whether to go on; no cancels it', async () => {
+    let asked = 0;
+    const ask = async () => (asked++, false);
+    const result = await run({ confirmBeyond: { count: 40, ask } });
+    assert.equal(asked, 1);
+    assert.equal(result.kind === 'stopped' && result.error.kind, 'cancelled');
+    assert.equal(result.exported, 40);
+    const yes = await run({ confirmBeyond: { count: 40, ask: async () => (asked++, true) } });
+    assert.deepEqual(yes, { kind: 'complete', exported: expectedIds().length });
+    assert.equal(asked, 2);
+  });
 });

@@ -33,6 +33,11 @@ export interface WalkOptions {
   onProgress: (progress: ExportProgress) => void;
   /** The wait before a failed request is sent again. */
   failureWaitMs?: number;
+  /**
+   * Asked once, when `count` sessions are exported and another follows: whether to go on (a walk
+   * to the end of a large group takes long within the rate limit). No: the walk is cancelled.
+   */
+  confirmBeyond?: { count: number; ask: () => Promise<boolean> };
 }
 
 const BACKGROUND: RequestMode = { background: true };
@@ -55,6 +60,8 @@ export async function walkSessions(
     onWait: (ms, rateLimited) => options.onProgress({ exported, waiting: { ms, rateLimited } }),
   };
   const hand = async (session: Session) => {
+    const confirm = options.confirmBeyond;
+    if (confirm && exported === confirm.count && !(await confirm.ask())) throw cancelled();
     const history = options.withHistory ? await historyOf(session.id, options.client, turn) : undefined;
     if (options.signal.aborted) throw cancelled();
     await take(session, history);
