@@ -24,6 +24,10 @@ const LAZY_PARTS = {
     entry: 'src/tools/chatToolsPart.ts',
     owns: ['src/model/chat/chatTools.ts', 'src/model/chat/chatToolInput.ts', 'src/model/chat/chatContent.ts'],
   },
+  export: {
+    entry: 'src/commands/exportPart.ts',
+    owns: ['src/commands/exportSessions.ts', 'src/commands/exportPicks.ts', 'src/commands/exportDestination.ts', 'src/model/export/'],
+  },
   quickPicks: {
     entry: 'src/commands/quickPicksPart.ts',
     owns: ['src/commands/searchSessions.ts', 'src/commands/searchContact.ts', 'src/model/search/localSearch.ts', 'src/model/search/remoteSearch.ts', 'src/commands/filter.ts', 'src/commands/savedViewCommands.ts', 'src/commands/token.ts'],

@@ -84,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     sessionPanels,
     savedViews,
     savedViews.onDidChange(() => filters.showTitle()),
-    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews, watching, locale }),
+    registerCommands({ connection, linkTo, model, view, filters, sessions: sessionPanels, savedViews, watching, locale, state: context.globalState }),
     vscode.window.registerUriHandler(deepLinks),
     ...editors.subscriptions,
     credentials.onDidChange(() => {

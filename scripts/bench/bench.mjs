@@ -26,7 +26,7 @@ import { writeResults } from './results.mjs';
 import { countSearchRequests, timeLinkDetection } from './finding.mjs';
 import { countRequests, timeExpand } from './tree.mjs';
 import { measureWatching } from './watching.mjs';
-
+import { exportingRows } from './exportingRows.mjs';
 const { options, samples, warmup, activationRuns, perceivedRuns, runs } = readOptions();
 
 // Ctrl-C and SIGTERM stop the VS Code server, browser and stand-in (stopAll), then exit; the
@@ -74,6 +74,7 @@ try {
   if (runs('memory')) await memoryRows();
   if (runs('finding')) await findingRows();
   if (runs('watching')) await watchingRows();
+  if (runs('exporting')) await measure('  exporting', 'see rows', async () => void rows.push(...(await exportingRows())));
   if (runs('bundle') || runs('perceived')) {
     const extensionPath = await bundleRows({ show: runs('bundle') });
     if (runs('bundle') && activationRuns > 0) await activationRows(extensionPath);

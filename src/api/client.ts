@@ -47,7 +47,7 @@ export interface ClientOptions {
 /** How a request is sent. */
 export interface RequestMode {
   /**
-   * Sent for nobody waiting (watching for new sessions): it takes a slot of the budget's
+   * Sent for nobody waiting (watching for new sessions, an export): it takes a slot of the budget's
    * background share or fails at once as `rateLimited` with code BACKGROUND_SHARE_SPENT, and it is
    * not retried (the next round is its retry), so a 429 or an outage costs one request a round.
    */
@@ -101,9 +101,9 @@ export class OpenCxClient {
   }
 
   /** One page of a session's history events. */
-  async listHistory(id: string, cursor?: string, signal?: AbortSignal): Promise<Page<HistoryEvent>> {
+  async listHistory(id: string, cursor?: string, signal?: AbortSignal, mode: RequestMode = {}): Promise<Page<HistoryEvent>> {
     const params = new URLSearchParams(cursor ? { cursor } : {});
-    const body = await this.getJson(`chat/sessions/${encodeURIComponent(id)}/history`, params, signal);
+    const body = await this.getJson(`chat/sessions/${encodeURIComponent(id)}/history`, params, signal, mode);
     return this.parse(() => parseHistoryPage(body.value, body.sent));
   }
 

@@ -2,6 +2,7 @@
 // package.json (a unit test compares the two); the record below must name a handler for every id,
 // so a command declared there and forgotten here does not compile.
 import * as vscode from 'vscode';
+import type { Session } from '../api/schemas';
 import { NO_FILTER } from '../model/tree/sessionFilter';
 import type { SessionTreeModel } from '../model/tree/sessionTree';
 import type { NoticeNode, TreeNode } from '../model/tree/treeNodes';
@@ -16,6 +17,7 @@ import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, s
 import { groupByHandlers } from './groupBy';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
 import type { WatchSwitch } from './watchSwitch';
+import type { ExportRequest } from './exportSessions';
 
 /** What the commands act on, built by the extension's activation. */
 export interface CommandTargets {
@@ -30,13 +32,16 @@ export interface CommandTargets {
   watching: WatchSwitch;
   /** Handed to the commands loaded on first use. */
   locale: SharedLocale;
+  /** Global state: the folder of the last export. */
+  state: vscode.Memento;
 }
 
 type Handler = (...args: never[]) => unknown;
 
-export function registerCommands({ connection, linkTo, model, view, filters, sessions, savedViews, watching, locale }: CommandTargets): vscode.Disposable {
+export function registerCommands({ connection, linkTo, model, view, filters, sessions, savedViews, watching, locale, state }: CommandTargets): vscode.Disposable {
   const search = { client: () => connection.client(), loadedSessions: () => model.loadedSessions(), sessions, linkTo };
   const quickPicks = loadOnFirstUse(async () => (await import('./quickPicksPart.js')).quickPicksPart(locale));
+  const exporting = loadOnFirstUse(async () => (await import('./exportPart.js')).exportPart(locale));
   const handlers: Record<CommandName, Handler> = {
     setToken: async () => (await quickPicks()).setToken(connection),
     signOut: async () => (await quickPicks()).signOut(connection),
@@ -70,12 +75,28 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     ...groupByHandlers(),
     watch: () => watching.start(),
     stopWatching: () => watching.stop(),
+    // From a group row: that group; from session rows: those; from the view's menu or the palette: the view.
+    exportSessions: async (clicked?: TreeNode, selected?: TreeNode[], answers?: unknown) => {
+      const part = await exporting();
+      const context = { client: () => connection.client(), state };
+      return part.exportSessions(context, exportRequest(model, clicked?.type === 'session' ? selectedSessions(view, clicked, selected) : clicked), part.readExportAnswers(answers));
+    },
   };
   return vscode.Disposable.from(
     ...(Object.keys(handlers) as CommandName[]).map((name) =>
       vscode.commands.registerCommand(COMMANDS[name], handlers[name] as (...args: unknown[]) => unknown),
     ),
   );
+}
+
+/** What Export Sessions… exports: the rows given, a group with the filter, or the whole view. */
+function exportRequest(model: SessionTreeModel, target: Session[] | TreeNode | undefined): ExportRequest {
+  const filter = model.currentFilter;
+  if (Array.isArray(target)) return { selection: target, filter };
+  const group = target?.type === 'group' ? target : undefined;
+  const groupedBy = group?.groupedBy ?? {};
+  const loaded = model.loadedSessions().filter((session) => [groupedBy.status ?? session.status, groupedBy.channel ?? session.channel.type].join() === [session.status, session.channel.type].join());
+  return { groupedBy, filter, loaded, more: (group && model.loaded(group)?.more) ?? true };
 }
 
 /** The view's progress bar while `work` runs: the row clicked does not change until the page is in. */

@@ -33,6 +33,7 @@ export const COMMANDS = {
   groupByNoneChecked: 'opencx.groupByNone.checked',
   watch: 'opencx.watch',
   stopWatching: 'opencx.stopWatching',
+  exportSessions: 'opencx.exportSessions',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -23,3 +23,8 @@ export function withProgress<R>(
   const title = options.title === undefined ? undefined : plainText(options.title);
   return vscode.window.withProgress({ ...options, title }, task);
 }
+
+/** A question that waits for an answer (a modal dialog). */
+export function askModal<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
+  return vscode.window.showWarningMessage(plainText(message), { modal: true }, ...items);
+}

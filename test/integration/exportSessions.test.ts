@@ -1,0 +1,63 @@
+// Export Sessions… in the real VS Code: a group to a file (the command given a target, as the save
+// dialog would), read back; the selected rows to an untitled editor.
+import * as assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { GroupNode, SessionNode } from '../../src/model/tree/treeNodes';
+import { activate, collapseAll, signIn, standIn } from './helpers';
+
+suite('export sessions in VS Code', () => {
+  let api: TestApi;
+  let folder: string;
+
+  async function group(parent: GroupNode | undefined, value: string): Promise<GroupNode> {
+    const found = (await api.provider.getChildren(parent)).find((node): node is GroupNode => node.type === 'group' && node.value === value);
+    assert.ok(found, `a ${value} group`);
+    return found;
+  }
+
+  suiteSetup(async () => {
+    api = await activate();
+    await standIn.reset();
+    await vscode.workspace.getConfiguration('opencx').update('groupBy', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('opencx.clearFilters');
+    await signIn(api);
+    await vscode.commands.executeCommand('workbench.view.extension.opencx');
+    folder = await mkdtemp(join(tmpdir(), 'opencx-export-'));
+  });
+
+  suiteTeardown(() => rm(folder, { recursive: true, force: true }));
+
+  setup(async () => {
+    await standIn.reset();
+    await collapseAll(api);
+    await vscode.commands.executeCommand('opencx.refresh');
+  });
+
+  test('a group, every page, to a file: each session of the stand-in as sent, one a line', async () => {
+    const web = await group(await group(undefined, 'open'), 'web');
+    const target = vscode.Uri.file(join(folder, 'open-web.jsonl'));
+    await vscode.commands.executeCommand('opencx.exportSessions', web, undefined, { target, format: 'jsonl', everyPage: true, withHistory: false });
+    const lines = (await readFile(target.fsPath, 'utf8')).split('\n');
+    assert.equal(lines.pop(), '');
+    const expected = await standIn.sessions({ status: 'open', channel_type: 'web' });
+    assert.ok(expected.length > 25, 'more than the first page');
+    assert.deepEqual(lines, expected.map((session) => JSON.stringify(session)));
+    assert.deepEqual(await readdir(folder), ['open-web.jsonl'], 'no temporary file left');
+  });
+
+  test('the selected rows to an untitled editor, as CSV', async () => {
+    const web = await group(await group(undefined, 'open'), 'web');
+    const rows = (await api.provider.getChildren(web)).filter((node): node is SessionNode => node.type === 'session').slice(0, 3);
+    await vscode.commands.executeCommand('opencx.exportSessions', rows[0], rows, { format: 'csv' });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor?.document.isUntitled, 'an untitled editor');
+    const text = editor.document.getText().split('\r\n');
+    assert.equal(text[0]!.split(',')[0], 'id');
+    assert.deepEqual(text.slice(1, 4).map((line) => line.split(',')[0]), rows.map((row) => row.session.id));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
