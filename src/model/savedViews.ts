@@ -125,11 +125,22 @@ function sameFilter(a: SessionFilter, b: SessionFilter): boolean {
 }
 
 /**
- * The view's title parts: the description beside its name and the message above the rows. With a
- * saved view active they name it, and say "(modified)" once the filter or grouping moved away
- * from what it saved; without one they show the filter, if any.
+ * The view's title parts: the description beside its name and the message above the rows. The
+ * active account's name comes first, when given. With a saved view active they name it, and say
+ * "(modified)" once the filter or grouping moved away from what it saved; without one they show
+ * the filter, if any.
  */
-export function viewTitle(active: SavedView | undefined, filter: SessionFilter, grouping: Grouping): { description?: string; message?: string } {
+export function viewTitle(active: SavedView | undefined, filter: SessionFilter, grouping: Grouping, account?: string): { description?: string; message?: string } {
+  const title = savedViewTitle(active, filter, grouping);
+  if (account === undefined) return title;
+  const { description, message } = title;
+  return {
+    description: description ? `${account} · ${description}` : account,
+    message: message ? l10n.t('Account: {0} · {1}', account, message) : l10n.t('Account: {0}', account),
+  };
+}
+
+function savedViewTitle(active: SavedView | undefined, filter: SessionFilter, grouping: Grouping): { description?: string; message?: string } {
   const summary = describeFilter(filter);
   if (!active) return summary ? { description: summary, message: l10n.t('Filtered: {0}', summary) } : {};
   const label = matchesView(active, filter, grouping) ? active.name : l10n.t('{0} (modified)', active.name);

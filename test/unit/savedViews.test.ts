@@ -153,4 +153,12 @@ suite('saved views: the view title', () => {
     const two: SavedView = { ...handoffsView, filter: { statuses: ['open', 'closed_resolved'], channels: ['web', 'email'] } };
     assert.equal(viewTitle(two, { statuses: ['closed_resolved', 'open'], channels: ['email', 'web'], handedOff: undefined }, 'status').description, 'Open web handoffs');
   });
+
+  test("the active account's name comes first, the saved view's title unchanged after it", () => {
+    assert.deepEqual(viewTitle(undefined, NO_FILTER, 'status/channel', 'Production'), { description: 'Production', message: 'Account: Production' });
+    assert.deepEqual(viewTitle(handoffsView, webHandoffs, 'status', 'Production'), {
+      description: 'Production · Open web handoffs',
+      message: 'Account: Production · View: Open web handoffs · Filtered: open · web · handed off',
+    });
+  });
 });
