@@ -69,6 +69,8 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     ...groupByHandlers(),
     watch: () => watching.start(),
     stopWatching: () => watching.stop(),
+    addAccount: async () => (await quickPicks()).addAccount(connection),
+    switchAccount: async () => (await quickPicks()).switchAccount(connection),
   };
   return vscode.Disposable.from(
     ...(Object.keys(handlers) as CommandName[]).map((name) =>

@@ -33,6 +33,8 @@ export const COMMANDS = {
   groupByNoneChecked: 'opencx.groupByNone.checked',
   watch: 'opencx.watch',
   stopWatching: 'opencx.stopWatching',
+  addAccount: 'opencx.addAccount',
+  switchAccount: 'opencx.switchAccount',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -65,7 +67,12 @@ export const CONTEXT_KEYS = {
   groupBy: 'opencx.groupBy',
   /** Watching for new sessions is on: the view title shows "Stop Watching" instead of "Watch". */
   watching: 'opencx.watching',
+  /** More than one open.cx account: the welcome view offers Switch Account…. */
+  severalAccounts: 'opencx.severalAccounts',
 } as const;
+
+/** The authentication provider whose accounts VS Code's Accounts menu lists. */
+export const AUTH_PROVIDER_ID = 'opencx';
 
 /** The chat's read-only session tools (package.json contributes.languageModelTools), by what each does. */
 export const CHAT_TOOLS = {
