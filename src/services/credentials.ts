@@ -40,6 +40,11 @@ export class Credentials implements vscode.Disposable {
     return this.accounts.active();
   }
 
+  /** The active account's name while there are several to tell apart; with one, the view names none. */
+  get accountToName(): string | undefined {
+    return this.accounts.list().length > 1 ? this.account?.name : undefined;
+  }
+
   /** The active account's server; with no account, the one proposed for a new account. */
   get baseUrl(): string {
     return this.account?.baseUrl ?? apiBaseUrl();

@@ -154,10 +154,10 @@ suite('saved views: the view title', () => {
     assert.equal(viewTitle(two, { statuses: ['closed_resolved', 'open'], channels: ['email', 'web'], handedOff: undefined }, 'status').description, 'Open web handoffs');
   });
 
-  test("the active account's name comes first, the saved view's title unchanged after it", () => {
-    assert.deepEqual(viewTitle(undefined, NO_FILTER, 'status/channel', 'Production'), { description: 'Production', message: 'Account: Production' });
+  test("the active account's name leads the message; the description stays the saved view's", () => {
+    assert.deepEqual(viewTitle(undefined, NO_FILTER, 'status/channel', 'Production'), { message: 'Account: Production' });
     assert.deepEqual(viewTitle(handoffsView, webHandoffs, 'status', 'Production'), {
-      description: 'Production · Open web handoffs',
+      description: 'Open web handoffs',
       message: 'Account: Production · View: Open web handoffs · Filtered: open · web · handed off',
     });
   });
