@@ -6,6 +6,7 @@ import { ApiError } from './api/errors';
 import { prepareFetch } from './api/fetchWarmUp';
 import { registerCommands } from './commands';
 import { DeepLinkHandler } from './commands/deepLinkHandler';
+import type { Account } from './model/accounts/accounts';
 import { sessionLink } from './model/links/deepLinkUris';
 import { prepareAgeFormat } from './model/labels';
 import { SessionLookupCache } from './model/links/sessionLookup';
@@ -13,10 +14,12 @@ import { SessionTreeModel } from './model/tree/sessionTree';
 import type { TreeNode } from './model/tree/treeNodes';
 import { affects, groupBy, sessionLinks } from './services/config';
 import { Connection } from './services/connection';
+import { AccountStore } from './services/accounts';
+import { AccountsAuthenticationProvider } from './services/authenticationProvider';
 import { Credentials } from './services/credentials';
 import { FilterController } from './services/filterController';
 import { SavedViews } from './services/savedViewStore';
-import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from './ui/ids';
+import { AUTH_PROVIDER_ID, COMMANDS, CONTEXT_KEYS, VIEW_ID } from './ui/ids';
 import { adoptLocale, currentLocale } from './ui/lazyParts';
 import { OneTokenOffer } from './ui/tokenOffer';
 import { registerSessionTools } from './tools/sessionTools';
@@ -37,6 +40,9 @@ export interface TestApi {
   provider: SessionsTreeProvider;
   view: vscode.TreeView<TreeNode>;
   credentials: Credentials;
+  accounts: AccountStore;
+  /** The accounts as VS Code's Accounts menu reads them. */
+  authentication: AccountsAuthenticationProvider;
   filters: FilterController;
   savedViews: SavedViews;
   sessionPanels: SessionPanelsOnDemand;
@@ -54,8 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const locale = currentLocale();
   adoptLocale(locale);
   const log = vscode.window.createOutputChannel('open.cx', { log: true });
-  const credentials = new Credentials(context.secrets);
-  const connection = new Connection(credentials, log);
+  const { accounts, authentication, credentials, connection, subscriptions: accountSubscriptions } = signInParts(context, log);
   const client = () => connection.client();
   const model = new SessionTreeModel({ client, grouping: groupBy() });
   // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
@@ -64,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const sessionPanels = new SessionPanelsOnDemand({ locale, extensionUri: context.extensionUri, client, linkTo, panels: openPanels });
   const { view, provider, tokenOffer, subscriptions: viewSubscriptions } = showSessionsView(context, model, connection, sessionPanels);
   const savedViews = new SavedViews(context.globalState, context.workspaceState);
-  const filters = new FilterController(context.workspaceState, model, view, savedViews, () => credentials.isSignedIn);
+  const filters = new FilterController(context.workspaceState, model, view, savedViews, credentials);
   filters.restore();
   model.restoreExpanded(context.workspaceState.get(EXPANDED_KEY));
   const watching = new SessionsWatch(model, view, context.workspaceState);
@@ -77,7 +82,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
 
   context.subscriptions.push(
     log,
-    credentials,
+    ...accountSubscriptions,
+    { dispose: accounts.onDidChange(() => filters.showTitle()) },
     ...viewSubscriptions,
     watching,
     { dispose: () => model.dispose() },
@@ -101,8 +107,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   );
   const signedInKnown = readStoredToken(context, credentials, filters, log);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, deepLinks, model, provider, view, credentials, filters, savedViews, sessionPanels, openPanels, secrets: context.secrets, watching, signedInKnown }
+    ? { connection, deepLinks, model, provider, view, credentials, accounts, authentication, filters, savedViews, sessionPanels, openPanels, secrets: context.secrets, watching, signedInKnown }
     : undefined;
+}
+
+/**
+ * The open.cx accounts, the active one's key and server as every request reads them, and the
+ * accounts in VS Code's Accounts menu.
+ */
+function signInParts(context: vscode.ExtensionContext, log: vscode.LogOutputChannel) {
+  const accounts = new AccountStore(context.globalState, context.workspaceState, context.secrets);
+  const credentials = new Credentials(accounts);
+  const connection = new Connection(credentials, log);
+  const addAccount = () => Promise.resolve(vscode.commands.executeCommand<Account | undefined>(COMMANDS.addAccount));
+  const authentication = new AccountsAuthenticationProvider(accounts, addAccount);
+  const subscriptions: vscode.Disposable[] = [
+    accounts,
+    credentials,
+    authentication,
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'open.cx', authentication, { supportsMultipleAccounts: true }),
+  ];
+  return { accounts, authentication, credentials, connection, subscriptions };
 }
 
 /** The Sessions view over the model: its rows, what it keeps expanded, and what it prepares when shown. */

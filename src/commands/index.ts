@@ -81,6 +81,8 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
       const context = { client: () => connection.client(), state };
       return part.exportSessions(context, exportRequest(model, clicked?.type === 'session' ? selectedSessions(view, clicked, selected) : clicked), part.readExportAnswers(answers));
     },
+    addAccount: async () => (await quickPicks()).addAccount(connection),
+    switchAccount: async () => (await quickPicks()).switchAccount(connection),
   };
   return vscode.Disposable.from(
     ...(Object.keys(handlers) as CommandName[]).map((name) =>

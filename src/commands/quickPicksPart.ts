@@ -1,7 +1,8 @@
 // The commands that open a quick pick or an input box of their own (search, filters, saved views,
-// the API token), loaded the first time one of them runs: a bundle of its own (see esbuild.js), so
+// the API token, accounts), loaded the first time one of them runs: a bundle of its own (see esbuild.js), so
 // that activation does not read code that waits for a person to ask for it.
 import { adoptLocale, type SharedLocale } from '../ui/lazyParts';
+import { addAccount, switchAccount } from './accounts';
 import { filterSessions } from './filter';
 import { saveView, switchView } from './savedViewCommands';
 import { searchSessions } from './searchSessions';
@@ -9,7 +10,7 @@ import { setToken, signOut } from './token';
 
 export function quickPicksPart(locale: SharedLocale) {
   adoptLocale(locale);
-  return { filterSessions, saveView, searchSessions, setToken, signOut, switchView };
+  return { addAccount, filterSessions, saveView, searchSessions, setToken, signOut, switchAccount, switchView };
 }
 
 export type QuickPicksPart = ReturnType<typeof quickPicksPart>;

@@ -127,9 +127,17 @@ function sameFilter(a: SessionFilter, b: SessionFilter): boolean {
 /**
  * The view's title parts: the description beside its name and the message above the rows. With a
  * saved view active they name it, and say "(modified)" once the filter or grouping moved away
- * from what it saved; without one they show the filter, if any.
+ * from what it saved; without one they show the filter, if any. The active account's name, when
+ * given, leads the message; the description stays the view's, which is the same in every account.
  */
-export function viewTitle(active: SavedView | undefined, filter: SessionFilter, grouping: Grouping): { description?: string; message?: string } {
+export function viewTitle(active: SavedView | undefined, filter: SessionFilter, grouping: Grouping, account?: string): { description?: string; message?: string } {
+  const title = savedViewTitle(active, filter, grouping);
+  if (account === undefined) return title;
+  const message = title.message ? l10n.t('Account: {0} · {1}', account, title.message) : l10n.t('Account: {0}', account);
+  return { ...title, message };
+}
+
+function savedViewTitle(active: SavedView | undefined, filter: SessionFilter, grouping: Grouping): { description?: string; message?: string } {
   const summary = describeFilter(filter);
   if (!active) return summary ? { description: summary, message: l10n.t('Filtered: {0}', summary) } : {};
   const label = matchesView(active, filter, grouping) ? active.name : l10n.t('{0} (modified)', active.name);

@@ -5,6 +5,7 @@ import { GROUPINGS, type Grouping } from '../model/tree/treeNodes';
 
 export const SECTION = 'opencx';
 
+/** The server proposed for a new account; each account keeps its own. */
 export function apiBaseUrl(): string {
   const value = vscode.workspace.getConfiguration(SECTION).get<string>('apiBaseUrl', DEFAULT_BASE_URL).trim();
   return value || DEFAULT_BASE_URL;

@@ -1,96 +1,116 @@
-// API tokens live in SecretStorage only, one per API base URL, so pointing the extension at a
-// staging server picks that server's token. Keeps the `opencx.signedIn` context key current.
+// The key and server of this window's active open.cx account (services/accounts.ts keeps the
+// accounts), as every request reads them; and the `opencx.signedIn` and `opencx.severalAccounts`
+// context keys. Whatever follows the credentials follows the active account.
 import * as vscode from 'vscode';
+import { proposedName, type Account } from '../model/accounts/accounts';
 import { CONTEXT_KEYS } from '../ui/ids';
-import { apiBaseUrl, affects } from './config';
+import type { AccountStore } from './accounts';
+import { apiBaseUrl } from './config';
 
-const KEY_PREFIX = 'opencx.apiToken:';
-
-/** One secret per server: scheme, host, port and path, without a trailing slash. */
-export function secretKey(baseUrl: string): string {
-  try {
-    const url = new URL(baseUrl);
-    return KEY_PREFIX + `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, '').toLowerCase();
-  } catch {
-    return KEY_PREFIX + baseUrl.trim().toLowerCase();
-  }
+/** Where a key goes: the account it was asked for, or, with none yet, a first account for a server. */
+export interface KeyTarget {
+  readonly accountId: string | undefined;
+  readonly baseUrl: string;
 }
 
 export class Credentials implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the token of the current base URL, or the base URL itself, changed. */
+  /** Fires when the active account, its server or its key changed. */
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly stopListening: () => void;
   private signedIn: boolean | undefined;
+  private severalAccounts: boolean | undefined;
+  /** Keys stored by an earlier release become accounts before the first read. */
+  private readonly migrated: Promise<void>;
   /**
-   * The token of one base URL, read once: each read of secret storage is a round trip to the
-   * window, and every page load asks for the token. Dropped whenever the secret or the URL changes.
+   * The key of one account, read once: each read of secret storage is a round trip to the window,
+   * and every page load asks for the key. Dropped whenever the accounts or a key change.
    */
-  private cached: { baseUrl: string; token: Promise<string | undefined> } | undefined;
+  private cached: { accountId: string; baseUrl: string; token: Promise<string | undefined> } | undefined;
   /** What listeners were last told about. */
-  private announced: { baseUrl: string; token: string | undefined } | undefined;
+  private announced: { accountId: string | undefined; baseUrl: string; token: string | undefined } | undefined;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
-    this.disposables.push(
-      // Also fires for changes made in another window, and after this window's own store().
-      secrets.onDidChange((event) => {
-        if (event.key === secretKey(apiBaseUrl())) void this.announce();
-      }),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (affects(event, 'apiBaseUrl')) void this.announce();
-      }),
-    );
+  constructor(readonly accounts: AccountStore) {
+    this.migrated = accounts.migrate(apiBaseUrl()).catch(() => undefined);
+    this.stopListening = accounts.onDidChange(() => void this.announce());
   }
 
+  /** The active account, if there is one. */
+  get account(): Account | undefined {
+    return this.accounts.active();
+  }
+
+  /** The active account's name while there are several to tell apart; with one, the view names none. */
+  get accountToName(): string | undefined {
+    return this.accounts.list().length > 1 ? this.account?.name : undefined;
+  }
+
+  /** The active account's server; with no account, the one proposed for a new account. */
   get baseUrl(): string {
-    return apiBaseUrl();
+    return this.account?.baseUrl ?? apiBaseUrl();
   }
 
-  /** The token of the current base URL. */
+  /** Where a key set now would go. */
+  target(): KeyTarget {
+    const account = this.account;
+    return { accountId: account?.id, baseUrl: account?.baseUrl ?? apiBaseUrl() };
+  }
+
+  /** The active account's key. */
   async token(): Promise<string | undefined> {
     return (await this.signIn())?.token;
   }
 
   /**
-   * The base URL and its token, read together: reading the URL again after the token could pair
-   * one server's token with another server's URL when the setting changes in between.
+   * The active account's base URL and key, read together: reading the account again after the key
+   * could pair one account's key with another account's server when the user switches in between.
    */
   async signIn(): Promise<{ baseUrl: string; token: string } | undefined> {
-    const baseUrl = this.baseUrl;
-    if (this.cached?.baseUrl !== baseUrl) {
-      const token = Promise.resolve(this.secrets.get(secretKey(baseUrl))).then((value) => value || undefined);
-      this.cached = { baseUrl, token };
+    await this.migrated;
+    const account = this.account;
+    if (!account) return undefined;
+    if (this.cached?.accountId !== account.id || this.cached.baseUrl !== account.baseUrl) {
+      const token = this.accounts.key(account.id);
+      this.cached = { accountId: account.id, baseUrl: account.baseUrl, token };
       // A failed read is not remembered.
       token.catch(() => this.cached?.token === token && (this.cached = undefined));
     }
     const token = await this.cached.token;
-    return token === undefined ? undefined : { baseUrl, token };
+    return token === undefined ? undefined : { baseUrl: account.baseUrl, token };
   }
 
-  /** Stores `token` as the key of `baseUrl`: the server it was checked against, by default the current one. */
-  async store(token: string, baseUrl = this.baseUrl): Promise<void> {
+  /** Stores `token` as the key of `target`'s account; with no account, a first one for its server. */
+  async store(token: string, target: KeyTarget = this.target()): Promise<void> {
     this.cached = undefined;
-    await this.secrets.store(secretKey(baseUrl), token);
+    if (target.accountId !== undefined) await this.accounts.setKey(target.accountId, token);
+    else await this.accounts.add({ name: proposedName(target.baseUrl), baseUrl: target.baseUrl }, token);
     await this.announce({ always: true });
   }
 
+  /** Signs out of the active account: its key and its entry go, and the next account becomes active. */
   async clear(): Promise<void> {
+    const account = this.account;
     this.cached = undefined;
-    await this.secrets.delete(secretKey(this.baseUrl));
+    if (account) await this.accounts.remove(account.id);
     await this.announce({ always: true });
   }
 
-  /** Whether a token is stored, as last read; false until refreshContext() first ran. */
+  /** Whether the active account has a key, as last read; false until refreshContext() first ran. */
   get isSignedIn(): boolean {
     return this.signedIn === true;
   }
 
-  /** Sets the context key from what is stored; call once at activation. */
+  /** Sets the context keys from what is stored; call once at activation. */
   async refreshContext(): Promise<boolean> {
     const signedIn = (await this.token()) !== undefined;
     if (signedIn !== this.signedIn) {
       this.signedIn = signedIn;
       await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, signedIn);
+    }
+    const several = this.accounts.list().length > 1;
+    if (several !== this.severalAccounts) {
+      this.severalAccounts = several;
+      await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.severalAccounts, several);
     }
     return signedIn;
   }
@@ -98,19 +118,21 @@ export class Credentials implements vscode.Disposable {
   /**
    * Tells listeners. The storage event that follows this window's own store() repeats news they
    * already have, so events only announce an actual change; the user's own actions always do
-   * (setting the same token again is how one retries after a 401).
+   * (setting the same key again is how one retries after a 401).
    */
   private async announce({ always = false } = {}): Promise<void> {
     this.cached = undefined;
-    const baseUrl = this.baseUrl;
+    const { accountId, baseUrl } = this.target();
     const token = await this.token();
     await this.refreshContext();
-    if (!always && this.announced?.baseUrl === baseUrl && this.announced.token === token) return;
-    this.announced = { baseUrl, token };
+    const last = this.announced;
+    if (!always && last !== undefined && last.accountId === accountId && last.baseUrl === baseUrl && last.token === token) return;
+    this.announced = { accountId, baseUrl, token };
     this.changed.fire();
   }
 
   dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
+    this.stopListening();
+    this.changed.dispose();
   }
 }

@@ -15,7 +15,8 @@ export class FilterController {
     private readonly model: SessionTreeModel,
     private readonly view: vscode.TreeView<unknown>,
     private readonly savedViews: SavedViews,
-    private readonly signedIn: () => boolean,
+    /** The active account, whose name the title shows while it is signed in and not the only one. */
+    private readonly signIn: { readonly isSignedIn: boolean; readonly accountToName: string | undefined },
   ) {}
 
   get filter(): SessionFilter {
@@ -40,12 +41,14 @@ export class FilterController {
     const filter = this.filter;
     // The grouping the tree shows, which follows the setting once VS Code reports its change (and
     // then shows the title again): the title never compares with a grouping not on screen yet.
-    const { description, message } = viewTitle(this.savedViews.active(), filter, this.model.currentGrouping);
+    const signedIn = this.signIn.isSignedIn;
+    const account = signedIn ? this.signIn.accountToName : undefined;
+    const { description, message } = viewTitle(this.savedViews.active(), filter, this.model.currentGrouping, account);
     // The description shows beside the view's own header; a view alone in its container has
     // none, so the message above the rows says it too. Signed out, VS Code would show the
     // message instead of the welcome with its Set API Token button: the description alone then.
     this.view.description = description;
-    this.view.message = this.signedIn() ? message : undefined;
+    this.view.message = signedIn ? message : undefined;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFiltered(filter));
   }
 }

@@ -34,6 +34,8 @@ export const COMMANDS = {
   watch: 'opencx.watch',
   stopWatching: 'opencx.stopWatching',
   exportSessions: 'opencx.exportSessions',
+  addAccount: 'opencx.addAccount',
+  switchAccount: 'opencx.switchAccount',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -66,7 +68,12 @@ export const CONTEXT_KEYS = {
   groupBy: 'opencx.groupBy',
   /** Watching for new sessions is on: the view title shows "Stop Watching" instead of "Watch". */
   watching: 'opencx.watching',
+  /** More than one open.cx account: the welcome view offers Switch Account…. */
+  severalAccounts: 'opencx.severalAccounts',
 } as const;
+
+/** The authentication provider whose accounts VS Code's Accounts menu lists. */
+export const AUTH_PROVIDER_ID = 'opencx';
 
 /** The chat's read-only session tools (package.json contributes.languageModelTools), by what each does. */
 export const CHAT_TOOLS = {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { RawSession } from '../server/data';
 import { HOSTILE_CONTACT, splitAnswer } from '../unit/chatOutput';
-import { activate, EXTENSION_ID, signIn, standIn } from './helpers';
+import { activate, EXTENSION_ID, signIn, standIn, withAccount } from './helpers';
 
 const TOOL_NAMES = ['opencx_getSession', 'opencx_listSessions', 'opencx_searchSessions'];
 
@@ -104,20 +104,12 @@ suite('chat tools', () => {
   });
 
   test('a stored key with a base URL the client refuses: the answer says what is wrong with the URL', async () => {
-    const config = vscode.workspace.getConfiguration('opencx');
-    const previous = config.inspect<string>('apiBaseUrl')?.globalValue;
-    await config.update('apiBaseUrl', `${standIn.url}/?tenant=1`, vscode.ConfigurationTarget.Global);
-    try {
-      await api.credentials.store(standIn.token);
+    await withAccount(api, `${standIn.url}/?tenant=1`, standIn.token, async () => {
       const { outside, values } = splitAnswer(await invoke('opencx_listSessions', {}));
       assert.match(outside, /^Reading open\.cx failed: The extension's open\.cx settings cannot be used\. Tell the user to check the opencx\.apiBaseUrl setting/);
       assert.match((values[0] as { message: string }).message, /^The API base URL must not contain a query/);
       assert.deepEqual(await standIn.requests(), []);
-    } finally {
-      // Keys are stored per server, the query aside: the stand-in's key is the one stored above.
-      await config.update('apiBaseUrl', previous, vscode.ConfigurationTarget.Global);
-      await signIn(api);
-    }
+    });
   });
 
   test('no answer holds the key, even one the server echoed', async () => {

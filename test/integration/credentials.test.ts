@@ -1,38 +1,39 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { checkAndStoreToken } from '../../src/commands/token';
+import { accountKeySecret, AccountStore } from '../../src/services/accounts';
 import { Connection } from '../../src/services/connection';
-import { Credentials, secretKey } from '../../src/services/credentials';
+import { Credentials } from '../../src/services/credentials';
 import type { TestApi } from '../../src/extension';
 import { survives } from '../unit/faultReport';
-import { activate, signIn, standIn, waitFor } from './helpers';
+import { MemoryMemento } from '../unit/storageStandIns';
+import { activate, signIn, standIn, withAccount } from './helpers';
 
-suite('API token in secret storage', () => {
+suite('API key in secret storage', () => {
   let api: TestApi;
   const config = () => vscode.workspace.getConfiguration('opencx');
 
   suiteSetup(async () => {
     api = await activate();
   });
-  // The harness points the user setting at the stand-in; every test leaves it that way.
-  teardown(async () => {
-    await config().update('apiBaseUrl', standIn.url, vscode.ConfigurationTarget.Global);
-    await signIn(api);
-  });
+  // Every test leaves the stand-in's account active and signed in.
+  teardown(() => signIn(api));
 
-  test('the token lands in context.secrets under the base URL, and a fresh reader finds it', async () => {
+  test("the key lands in context.secrets under the active account's id, and a fresh reader finds it", async () => {
     await signIn(api);
-    assert.equal(await api.secrets.get(secretKey(standIn.url)), standIn.token);
-    // What a new activation does: a new Credentials over the same secret storage.
-    const fresh = new Credentials(api.secrets);
+    const account = api.credentials.account!;
+    assert.equal(account.baseUrl, standIn.url);
+    assert.equal(await api.secrets.get(accountKeySecret(account.id)), standIn.token);
+    // What another window does: its own store over the same secrets and global state.
+    const fresh = new AccountStore(new MemoryMemento(), new MemoryMemento(), api.secrets);
     try {
-      assert.equal(await fresh.token(), standIn.token);
+      assert.equal(await fresh.key(account.id), standIn.token);
     } finally {
       fresh.dispose();
     }
   });
 
-  test('a token changed in another window (straight in secret storage) is picked up', async () => {
+  test('a key changed in another window (straight in secret storage) is picked up', async () => {
     await signIn(api);
     assert.equal(await api.credentials.token(), standIn.token, 'read once and remembered');
     const changed = new Promise<void>((resolve) => {
@@ -41,47 +42,45 @@ suite('API token in secret storage', () => {
         resolve();
       });
     });
-    await api.secrets.store(secretKey(standIn.url), 'rotated-elsewhere');
+    await api.secrets.store(accountKeySecret(api.credentials.account!.id), 'rotated-elsewhere');
     await changed;
     assert.equal(await api.credentials.token(), 'rotated-elsewhere');
   });
 
-  test('the token is never written to settings', async () => {
+  test('the key is never written to settings or to the account list', async () => {
     await signIn(api);
-    const settings = JSON.stringify(config());
-    assert.ok(!settings.includes(standIn.token));
+    assert.ok(!JSON.stringify(config()).includes(standIn.token));
+    assert.ok(!JSON.stringify(api.accounts.list()).includes(standIn.token));
   });
 
-  test('tokens are per base URL: another server has none until one is set for it', async () => {
+  test("keys are per account: another account's server gets its key, switching back keeps the first's", async () => {
     await signIn(api);
-    await config().update('apiBaseUrl', 'https://staging.example.invalid', vscode.ConfigurationTarget.Global);
-    await waitFor('the base URL change', () => api.credentials.baseUrl === 'https://staging.example.invalid');
-    assert.equal(await api.credentials.token(), undefined);
-    assert.deepEqual(await api.provider.getChildren(), [], 'signed out for that server: the welcome view shows');
-    await config().update('apiBaseUrl', standIn.url, vscode.ConfigurationTarget.Global);
-    assert.equal(await api.credentials.token(), standIn.token, 'the first server keeps its token');
+    await withAccount(api, 'https://staging.example.invalid', 'staging-key', async () => {
+      assert.deepEqual(await api.credentials.signIn(), { baseUrl: 'https://staging.example.invalid', token: 'staging-key' });
+    });
+    assert.deepEqual(await api.credentials.signIn(), { baseUrl: standIn.url, token: standIn.token }, 'the first account keeps its key');
   });
 
-  test('a key checked with one server is not stored when the base URL changed during the check', async () => {
-    const other = 'https://other.example.invalid';
+  test('a key checked with one server is not stored when the active account changed during the check', async () => {
     await api.credentials.clear();
-    await survives('token checked for one server, setting changed meanwhile: not stored', async () => {
+    assert.equal(api.credentials.account, undefined, 'no account: the key would make the first, for the setting’s server');
+    await survives('key checked for one server, account changed meanwhile: not stored', async () => {
       await standIn.setFaults({ latencyMs: 1_000, path: '/chat/sessions' });
       try {
-        const saving = checkAndStoreToken(api.connection, standIn.url, standIn.token);
+        const saving = checkAndStoreToken(api.connection, api.credentials.target(), standIn.token);
         await new Promise((resolve) => setTimeout(resolve, 100));
-        await config().update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
-        assert.equal(await saving, false, 'not saved');
+        await withAccount(api, 'https://other.example.invalid', 'other-key', async () => {
+          assert.equal(await saving, false, 'not saved');
+          assert.equal(await api.credentials.token(), 'other-key', 'the other account did not get the key');
+        });
       } finally {
         await standIn.reset();
       }
-      assert.equal(await api.secrets.get(secretKey(other)), undefined, 'the other server did not get the key');
-      assert.equal(await api.secrets.get(secretKey(standIn.url)), undefined, 'nor was it saved for a server no longer in use');
+      assert.ok(!api.accounts.list().some((account) => account.baseUrl === standIn.url), 'nor was an account made for a server no longer in use');
     });
   });
 
-  test('a client is built from one read of base URL and token, even while the setting changes', async () => {
-    await signIn(api);
+  test('a client is built from one read of base URL and key, even while the account changes', async () => {
     // A secret storage that answers slowly, as one behind a keychain prompt can.
     const slow: vscode.SecretStorage = {
       get: async (key) => {
@@ -93,32 +92,36 @@ suite('API token in secret storage', () => {
       delete: (key) => api.secrets.delete(key),
       onDidChange: api.secrets.onDidChange,
     };
-    const credentials = new Credentials(slow);
+    const accounts = new AccountStore(new MemoryMemento(), new MemoryMemento(), slow);
+    const credentials = new Credentials(accounts);
     const log = vscode.window.createOutputChannel('open.cx pairing test', { log: true });
     try {
-      await survives('base URL changed while the token is read: the client pairs them', async () => {
+      const staging = await accounts.add({ name: 'Staging', baseUrl: 'https://staging.example.invalid' }, 'staging-key');
+      const first = await accounts.add({ name: 'Stand-in', baseUrl: standIn.url }, standIn.token);
+      await survives('account switched while the key is read: the client pairs them', async () => {
         const pending = new Connection(credentials, log).client();
-        await config().update('apiBaseUrl', 'https://staging.example.invalid', vscode.ConfigurationTarget.Global);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await accounts.setActive(staging.id);
         const client = await pending;
-        assert.ok(client, 'the token read for the stand-in gives a client');
-        assert.equal(client.baseUrl.href, new URL(standIn.url).href, 'for the server whose token it holds');
+        assert.ok(client, 'the key read for the stand-in gives a client');
+        assert.equal(client.baseUrl.href, new URL(standIn.url).href, 'for the server whose key it holds');
       });
+      await accounts.remove(first.id);
+      await accounts.remove(staging.id);
     } finally {
       credentials.dispose();
+      accounts.dispose();
       log.dispose();
     }
   });
 
-  test('a plain-http base URL that is not loopback is refused with the reason, in the tree', async () => {
-    await config().update('apiBaseUrl', 'http://api.example.invalid', vscode.ConfigurationTarget.Global);
-    await api.credentials.store(standIn.token);
-    try {
+  test('an account with a plain-http base URL that is not loopback is refused with the reason, in the tree', async () => {
+    await withAccount(api, 'http://api.example.invalid', standIn.token, async () => {
+      const since = Date.now();
       const [notice] = await api.provider.getChildren();
       assert.equal(notice?.type, 'notice');
       assert.match(String(api.provider.getTreeItem(notice!).label), /Refusing to send the API token over plain http/);
-      assert.equal((await standIn.requests()).filter((request) => request.time > Date.now() - 1000).length, 0);
-    } finally {
-      await api.credentials.clear();
-    }
+      assert.deepEqual((await standIn.requests()).filter((request) => request.time >= since), [], 'nothing sent since the account became active');
+    });
   });
 });

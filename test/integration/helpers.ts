@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import type { Account } from '../../src/model/accounts/accounts';
 import { groupFromId } from '../../src/model/tree/treeGroups';
 import { VIEW_ID } from '../../src/ui/ids';
 import type { PageAction } from '../../src/views/page/webviewMessages';
@@ -59,9 +60,30 @@ export async function collapseAll(api: TestApi): Promise<void> {
   }
 }
 
-/** Stores the stand-in's token the way Set API Token does after the server accepted it. */
+/**
+ * Makes the stand-in's account active and stores its token, the way Set API Token does after the
+ * server accepted it (with no account yet, that makes the first, for the setting's server).
+ */
 export async function signIn(api: TestApi): Promise<void> {
+  const account = api.accounts.list().find((other) => other.baseUrl === standIn.url);
+  if (account && api.credentials.account?.id !== account.id) await api.accounts.setActive(account.id);
   await api.credentials.store(standIn.token);
+}
+
+/**
+ * Runs `work` with an account of `baseUrl` and `key` added and active (as Add Account does once the
+ * key is checked, which this skips), then signs out of it and makes the account active before it
+ * active again.
+ */
+export async function withAccount<T>(api: TestApi, baseUrl: string, key: string, work: (account: Account) => Promise<T>): Promise<T> {
+  const before = api.credentials.account;
+  const account = await api.accounts.add({ name: `Test ${baseUrl} ${Date.now()}`, baseUrl }, key);
+  try {
+    return await work(account);
+  } finally {
+    await api.accounts.remove(account.id);
+    if (before && api.accounts.list().some((other) => other.id === before.id)) await api.accounts.setActive(before.id);
+  }
 }
 
 export function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {

@@ -12,7 +12,7 @@ import type { GroupNode, NoticeNode, TreeNode } from '../../src/model/tree/treeN
 import type { Faults } from '../server/server';
 import { closedPort } from '../unit/closedPort';
 import { survives } from '../unit/faultReport';
-import { activate, collapseAll, EXTENSION_ID, pageOf, settledPage, signIn, standIn, waitFor } from './helpers';
+import { activate, collapseAll, EXTENSION_ID, pageOf, settledPage, signIn, standIn, waitFor, withAccount } from './helpers';
 import { markdownIn } from './markdownInData';
 import { assertNoToken } from './tokenLeaks';
 
@@ -157,22 +157,14 @@ suite('security: the API token stays secret', function () {
   test('a server that cannot be reached: the error names the host, not the token', async () => {
     const port = await closedPort();
     const unreachable = `http://127.0.0.1:${port}`;
-    await config().update('apiBaseUrl', unreachable, vscode.ConfigurationTarget.Global);
-    try {
-      await waitFor('the base URL change', () => api.credentials.baseUrl === unreachable);
-      await api.credentials.store(standIn.token);
+    await withAccount(api, unreachable, standIn.token, async () => {
       await survives('token kept out of the tree: connection refused', async () => {
         const notice = noticesOf(await expand()).find((node) => node.kind === 'error');
         assert.equal(notice?.error?.kind, 'network');
         assert.match(notice.error.message, new RegExp(`127\\.0\\.0\\.1:${port}`));
         for (const text of textsOf(notice)) assertNoToken(text, `connection refused: "${text}"`);
       });
-    } finally {
-      await api.credentials.clear();
-      await config().update('apiBaseUrl', standIn.url, vscode.ConfigurationTarget.Global);
-      await waitFor('the base URL change', () => api.credentials.baseUrl === standIn.url);
-      await signIn(api);
-    }
+    });
   });
 
   test('the session page keeps the token out of an error the server echoed it in', async () => {

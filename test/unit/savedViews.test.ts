@@ -153,4 +153,12 @@ suite('saved views: the view title', () => {
     const two: SavedView = { ...handoffsView, filter: { statuses: ['open', 'closed_resolved'], channels: ['web', 'email'] } };
     assert.equal(viewTitle(two, { statuses: ['closed_resolved', 'open'], channels: ['email', 'web'], handedOff: undefined }, 'status').description, 'Open web handoffs');
   });
+
+  test("the active account's name leads the message; the description stays the saved view's", () => {
+    assert.deepEqual(viewTitle(undefined, NO_FILTER, 'status/channel', 'Production'), { message: 'Account: Production' });
+    assert.deepEqual(viewTitle(handoffsView, webHandoffs, 'status', 'Production'), {
+      description: 'Open web handoffs',
+      message: 'Account: Production · View: Open web handoffs · Filtered: open · web · handed off',
+    });
+  });
 });
