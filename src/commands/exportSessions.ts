@@ -1,14 +1,17 @@
-// Export Sessions…: a group (with the active filter), everything the view shows, or the selected
-// rows, to JSON Lines, CSV or JSON; asked step by step, then written with a progress notification
-// that counts, shows rate-limit waits and cancels. The writing itself is model/export.
+// Export Sessions…: a group (with the active filter), everything the view shows, the selected
+// rows, or the session a panel shows, to JSON Lines, CSV or JSON; asked step by step, then written
+// with a progress notification that counts, shows rate-limit waits and cancels. The writing itself
+// is model/export.
 import * as vscode from 'vscode';
 import type { OpenCxClient } from '../api/client';
+import { ApiError } from '../api/errors';
 import type { Session } from '../api/schemas';
 import { ExportFile } from '../model/export/exportFile';
 import { exportFileName, type ExportSubject } from '../model/export/exportFileName';
-import { EXPORT_FORMATS, exportFormat, type ExportFormatName } from '../model/export/exportFormats';
-import { exportSessions as runExport, type ExportResult, type ExportSink } from '../model/export/exportSessions';
-import type { ExportProgress, ExportSource } from '../model/export/exportWalk';
+import { EXPORT_FORMATS, exportFormat, type ExportFormat, type ExportFormatName } from '../model/export/exportFormats';
+import { exportSessions as runExport, type ExportResult, type ExportRun, type ExportSink } from '../model/export/exportSessions';
+import type { ExportClient, ExportProgress, ExportSource } from '../model/export/exportWalk';
+import type { ShownSession } from '../model/history/openSession';
 import { groupQueries, type SessionFilter } from '../model/tree/sessionFilter';
 import type { GroupedBy } from '../model/tree/treeNodes';
 import { realScheduler } from '../model/watching/scheduler';
@@ -17,8 +20,16 @@ import { showError, showInformation, withProgress } from '../ui/notifications';
 import { askTarget, EDITOR_LIMIT_BYTES, EditorSink } from './exportDestination';
 import { askKeepPartial, CONFIRM_ABOVE, confirmMany, confirmMore, pickEveryPage, pickFormat, pickHistory } from './exportPicks';
 
-/** What is exported: a group's sessions, every session the view shows, or the rows selected. */
-export type ExportRequest = { groupedBy?: GroupedBy; filter: SessionFilter; loaded: Session[]; more: boolean } | { selection: Session[]; filter: SessionFilter };
+/** What is exported: a group's sessions, every session the view shows, the rows selected, or the session a panel shows. */
+export type ExportRequest =
+  | { groupedBy?: GroupedBy; filter: SessionFilter; loaded: Session[]; more: boolean }
+  | { selection: Session[]; filter: SessionFilter }
+  | { shown: ShownSession };
+
+/** What the session panels show, by session id: a panel's Export names its session by id, as text. */
+export interface ShownSessions {
+  shownSession(id: string): ShownSession | undefined;
+}
 
 /** The answers given in advance (tests, keybindings): each skips its question. */
 export interface ExportAnswers {
@@ -50,6 +61,7 @@ export function readExportAnswers(value: unknown): ExportAnswers {
 
 /** Resolves once the export is written, cancelled or stopped, and the user told. */
 export async function exportSessions(context: ExportContext, request: ExportRequest, answers: ExportAnswers = {}): Promise<ExportResult | undefined> {
+  if ('shown' in request) return exportShown(context, request.shown, answers);
   const client = await context.client();
   if (!client) return void showInformation(vscode.l10n.t('Set an API token first.'));
   const selection = 'selection' in request;
@@ -63,20 +75,43 @@ export async function exportSessions(context: ExportContext, request: ExportRequ
   if (!everyPage && loaded.length > CONFIRM_ABOVE && withHistory && !(await confirmMany(loaded.length, loaded.length))) return undefined;
   const source: ExportSource = everyPage && !selection ? { queries: groupQueries(request.groupedBy ?? {}, request.filter) } : { sessions: loaded };
   const subject: ExportSubject = selection ? { filter: request.filter, selection } : { groupedBy: request.groupedBy, filter: request.filter };
-  const toEditor = !answers.target && 'sessions' in source && !withHistory && fitsEditor(loaded, format);
+  const toEditor = !answers.target && 'sessions' in source && !withHistory && fitsEditor(written(exportFormat(format), loaded));
   const target = answers.target ?? (toEditor ? undefined : await askTarget(context.state, exportFileName(subject, format), format));
   if (!toEditor && !target) return undefined;
-  const sink: ExportSink = target ? await ExportFile.create(target.fsPath) : new EditorSink(format);
   const started = performance.now();
+  const confirmBeyond = 'queries' in source ? { count: CONFIRM_ABOVE, ask: () => confirmMore(CONFIRM_ABOVE, performance.now() - started) } : undefined;
+  return write(source, { client, format: exportFormat(format), withHistory, confirmBeyond }, target, answers);
+}
+
+/** A panel's session and the history it loaded, as they are: the server is asked nothing, so no token is needed. */
+async function exportShown(context: ExportContext, shown: ShownSession, answers: ExportAnswers): Promise<ExportResult | undefined> {
+  const format = answers.format ?? (await pickFormat());
+  if (!format) return undefined;
+  const writer = exportFormat(format);
+  const toEditor = !answers.target && fitsEditor([writer.start(), writer.session(shown.session, 0, shown.history), writer.end()]);
+  const target = answers.target ?? (toEditor ? undefined : await askTarget(context.state, exportFileName({ session: shown.session }, format), format));
+  if (!toEditor && !target) return undefined;
+  return write({ shown }, { client: ASKS_NOTHING, format: writer, withHistory: true }, target, answers);
+}
+
+/** The client of a panel's export, which the walk never calls: the panel holds the session and its history. */
+const refuse = () => Promise.reject(new ApiError('invalidResponse', 'A panel\'s export asks the server nothing.'));
+const ASKS_NOTHING: ExportClient = { listSessions: refuse, listHistory: refuse };
+
+/** Writes the export to `target` (an untitled editor without one) under a progress notification, then tells how it ended. */
+async function write(
+  source: ExportSource,
+  run: Pick<ExportRun, 'client' | 'format' | 'withHistory' | 'confirmBeyond'>,
+  target: vscode.Uri | undefined,
+  answers: ExportAnswers,
+): Promise<ExportResult> {
+  const sink: ExportSink = target ? await ExportFile.create(target.fsPath) : new EditorSink(run.format.name);
   const result = await withProgressNotification((signal, onProgress) =>
     runExport(source, {
-      client,
-      format: exportFormat(format),
-      withHistory,
+      ...run,
       signal,
       scheduler: realScheduler,
       onProgress,
-      confirmBeyond: 'queries' in source ? { count: CONFIRM_ABOVE, ask: () => confirmMore(CONFIRM_ABOVE, performance.now() - started) } : undefined,
       keepPartial: async ({ exported, error }) => answers.keepPartial ?? askKeepPartial(exported, error.message),
     }, sink),
   );
@@ -84,12 +119,17 @@ export async function exportSessions(context: ExportContext, request: ExportRequ
   return result;
 }
 
-/** Whether the loaded rows, written in `format`, are small enough for an editor (measured, not kept). */
-function fitsEditor(sessions: readonly Session[], format: ExportFormatName): boolean {
-  const writer = exportFormat(format);
-  let size = writer.start().length;
-  for (const [index, session] of sessions.entries()) {
-    size += writer.session(session, index).length;
+/** The loaded rows as `format` writes them, one piece at a time. */
+function* written(format: ExportFormat, sessions: readonly Session[]): Generator<string> {
+  yield format.start();
+  for (const [index, session] of sessions.entries()) yield format.session(session, index);
+}
+
+/** Whether an export of these pieces is small enough for an editor (measured, not kept). */
+function fitsEditor(pieces: Iterable<string>): boolean {
+  let size = 0;
+  for (const piece of pieces) {
+    size += piece.length;
     if (size > EDITOR_LIMIT_BYTES) return false;
   }
   return true;

@@ -17,7 +17,7 @@ import { copySessionIds, copySessionIdText, copySessionJson, copySessionLinks, s
 import { groupByHandlers } from './groupBy';
 import { goToSession, openSession, openSessionAtCursor, type SessionOpener } from './sessions';
 import type { WatchSwitch } from './watchSwitch';
-import type { ExportRequest } from './exportSessions';
+import type { ExportRequest, ShownSessions } from './exportSessions';
 
 /** What the commands act on, built by the extension's activation. */
 export interface CommandTargets {
@@ -27,7 +27,8 @@ export interface CommandTargets {
   model: SessionTreeModel;
   view: vscode.TreeView<TreeNode>;
   filters: FilterController;
-  sessions: SessionOpener;
+  /** The session panels: they open sessions, and tell what a panel shows for its Export. */
+  sessions: SessionOpener & ShownSessions;
   savedViews: SavedViews;
   watching: WatchSwitch;
   /** Handed to the commands loaded on first use. */
@@ -76,10 +77,13 @@ export function registerCommands({ connection, linkTo, model, view, filters, ses
     watch: () => watching.start(),
     stopWatching: () => watching.stop(),
     // From a group row: that group; from session rows: those; from the view's menu or the palette: the view.
-    exportSessions: async (clicked?: TreeNode, selected?: TreeNode[], answers?: unknown) => {
+    // From a session panel the id comes as text: what that panel shows, if it is open.
+    exportSessions: async (clicked?: TreeNode | string, selected?: TreeNode[], answers?: unknown) => {
+      const request = typeof clicked === 'string' ? shownRequest(sessions, clicked) : exportRequest(model, clicked?.type === 'session' ? selectedSessions(view, clicked, selected) : clicked);
+      if (!request) return undefined;
       const part = await exporting();
       const context = { client: () => connection.client(), state };
-      return part.exportSessions(context, exportRequest(model, clicked?.type === 'session' ? selectedSessions(view, clicked, selected) : clicked), part.readExportAnswers(answers));
+      return part.exportSessions(context, request, part.readExportAnswers(answers));
     },
     addAccount: async () => (await quickPicks()).addAccount(connection),
     switchAccount: async () => (await quickPicks()).switchAccount(connection),
@@ -99,6 +103,12 @@ function exportRequest(model: SessionTreeModel, target: Session[] | TreeNode | u
   const groupedBy = group?.groupedBy ?? {};
   const loaded = model.loadedSessions().filter((session) => [groupedBy.status ?? session.status, groupedBy.channel ?? session.channel.type].join() === [session.status, session.channel.type].join());
   return { groupedBy, filter, loaded, more: (group && model.loaded(group)?.more) ?? true };
+}
+
+/** What a session's panel shows, when it is open: its Export needs nothing else. */
+function shownRequest(panels: ShownSessions, id: string): ExportRequest | undefined {
+  const shown = panels.shownSession(id);
+  return shown && { shown };
 }
 
 /** The view's progress bar while `work` runs: the row clicked does not change until the page is in. */

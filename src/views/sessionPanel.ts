@@ -11,7 +11,7 @@ import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
 import { exactJsonOf } from '../api/exactJson';
 import { sessionLabel } from '../model/labels';
-import { OpenSession } from '../model/history/openSession';
+import { OpenSession, type ShownSession } from '../model/history/openSession';
 import { copyToClipboard } from '../ui/clipboard';
 import { plainText } from '../ui/plainText';
 import { COMMANDS } from '../ui/ids';
@@ -81,6 +81,11 @@ export class SessionPanel implements vscode.Disposable {
         if (!webviewPanel.visible) this.page.pageDropped();
       }),
     ];
+  }
+
+  /** The session shown and the history loaded, for Export; undefined until a restored panel has its session. */
+  get shown(): ShownSession | undefined {
+    return this.openSession.shown;
   }
 
   reveal(preserveFocus: boolean): void {
@@ -153,6 +158,9 @@ export class SessionPanel implements vscode.Disposable {
         break;
       case 'setToken':
         void vscode.commands.executeCommand(COMMANDS.setToken);
+        break;
+      case 'exportSession':
+        if (session) void vscode.commands.executeCommand(COMMANDS.exportSessions, this.id);
         break;
       case 'askChat':
         void vscode.commands.executeCommand(COMMANDS.askChat, this.id);

@@ -9,6 +9,7 @@ import type { CurrentClient } from '../api/client';
 import { ApiError, isCancellation } from '../api/errors';
 import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
+import type { ShownSession } from '../model/history/openSession';
 import { sessionLabel } from '../model/labels';
 import { withAbortSignal } from '../ui/cancellation';
 import { SESSION_VIEW_TYPE } from '../ui/ids';
@@ -116,6 +117,11 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       return;
     }
     this.show(session, options);
+  }
+
+  /** What the open panel of session `id` shows, for its Export. */
+  shownSession(id: string): ShownSession | undefined {
+    return this.panels.get(id)?.shown;
   }
 
   /** After a token change: panels that could not load for want of a valid token load again. */

@@ -5,6 +5,7 @@
 // panels.
 import * as vscode from 'vscode';
 import type { Session } from '../api/schemas';
+import type { ShownSession } from '../model/history/openSession';
 import { SESSION_VIEW_TYPE } from '../ui/ids';
 import { loadOnFirstUse } from '../ui/lazyParts';
 import { showError } from '../ui/notifications';
@@ -45,6 +46,11 @@ export class SessionPanelsOnDemand implements vscode.Disposable, vscode.WebviewP
    */
   prepare(): void {
     this.load().catch(() => undefined);
+  }
+
+  /** What the open panel of session `id` shows, for its Export; none before the panels' code is in, since no panel is open then. */
+  shownSession(id: string): ShownSession | undefined {
+    return this.loaded?.shownSession(id);
   }
 
   /** After a token change: panels that could not load for want of a valid token load again. */

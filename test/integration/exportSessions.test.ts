@@ -1,5 +1,6 @@
 // Export Sessions… in the real VS Code: a group to a file (the command given a target, as the save
-// dialog would), read back; the selected rows to an untitled editor.
+// dialog would), read back; the selected rows to an untitled editor; a session's panel, with the
+// history it loaded, to a file and, from its Export button, to an untitled editor.
 import * as assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { GroupNode, SessionNode } from '../../src/model/tree/treeNodes';
-import { activate, collapseAll, signIn, standIn } from './helpers';
+import { activate, collapseAll, press, settledPage, signIn, standIn, waitFor } from './helpers';
 
 suite('export sessions in VS Code', () => {
   let api: TestApi;
@@ -59,5 +60,47 @@ suite('export sessions in VS Code', () => {
     assert.equal(text[0]!.split(',')[0], 'id');
     assert.deepEqual(text.slice(1, 4).map((line) => line.split(',')[0]), rows.map((row) => row.session.id));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  suite('from a session panel', () => {
+    /** A history page the stand-in sends as written: an integer beyond 2^53, key order and a repeated key. */
+    const EVENTS = ['{"id":"e2","type":"message","n":12345678901234567890,"z":1,"a":2}', '{"id":"e1","type":"message","k":1,"k":2}'];
+    let id: string;
+    let expected: string;
+
+    setup(async () => {
+      const sent = (await standIn.sessions({ status: 'closed_unresolved' }))[3]!;
+      id = sent.id;
+      expected = `${JSON.stringify(sent).slice(0, -1)},"history":[${EVENTS.join(',')}]}\n`;
+      await standIn.setFaults({ bodyText: `{"items":[${EVENTS.join(',')}],"next":null}`, path: `/chat/sessions/${id}/history`, times: 1 });
+      await api.sessionPanels.showById(id);
+      assert.ok((await settledPage(api, id)).includes('<ol class="transcript">'), 'the history is loaded');
+      await standIn.clearRequests();
+    });
+
+    teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+    test('to a file: the session as sent, with the history the panel loaded, and nothing fetched again', async () => {
+      const target = vscode.Uri.file(join(folder, 'one-session.jsonl'));
+      await vscode.commands.executeCommand('opencx.exportSessions', id, undefined, { target, format: 'jsonl' });
+      assert.equal(await readFile(target.fsPath, 'utf8'), expected);
+      assert.deepEqual(await standIn.requests(), [], 'no request');
+    });
+
+    test('its Export button: the format asked, then an untitled editor for a small result', async () => {
+      // A quick pick closes when the focus leaves it: pressed once the new page has settled.
+      await waitFor('the page\'s script', () => api.openPanels.get(id)?.page.runs || undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      press(api, id, 'exportSession');
+      const editor = await waitFor('an untitled editor', async () => {
+        const active = vscode.window.activeTextEditor;
+        if (active?.document.isUntitled) return active;
+        // Enter on the format picker's first item, once it is open.
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return undefined;
+      });
+      assert.equal(editor.document.getText(), expected, 'JSON Lines, the first format offered');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
   });
 });

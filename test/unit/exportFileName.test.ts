@@ -22,4 +22,11 @@ suite('export: file name', () => {
     const filter = { ...NO_FILTER, statuses: ['open' as const, 'closed_resolved' as const] };
     assert.equal(exportFileName({ groupedBy: { status: 'closed_resolved' }, filter }, 'csv', DAY), 'closed-resolved-2026-12-06.csv');
   });
+
+  test('a session from its panel: its status, channel, "session", the start of its id and the day', () => {
+    const session = { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'open', channel: { type: 'web' } };
+    assert.equal(exportFileName({ session }, 'jsonl', DAY), 'open-web-session-3c90c3cc-2026-12-06.jsonl');
+    const odd = { ...session, status: '../../<b>x</b>'.repeat(20), channel: { type: 'C:\\con' } };
+    assert.equal(exportFileName({ session: odd }, 'csv', DAY), `${'bxb'.repeat(10).slice(0, 24)}-Ccon-session-3c90c3cc-2026-12-06.csv`);
+  });
 });

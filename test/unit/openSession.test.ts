@@ -69,6 +69,19 @@ suite('an open session: the session and its history as a panel loads them, from 
     assert.deepEqual(told.received, [], 'the session handed over is not news');
   });
 
+  test('what an export takes: the session, and its history once loaded, as shown; nothing before the session', async () => {
+    const { opened: restored } = open(undefined);
+    assert.equal(restored.shown, undefined, 'no session yet');
+    restored.close();
+    const session = await fetched();
+    const { opened, settled } = open(session);
+    opened.open();
+    assert.deepEqual(opened.shown, { session, history: undefined }, 'the history is loading');
+    await settled();
+    assert.equal(opened.shown?.session, session);
+    assert.equal(opened.shown?.history, opened.state.history.events);
+  });
+
   test('restored without a session: the session and its history are fetched, and the session is told', async () => {
     const { opened, told, settled } = open(undefined);
     opened.open();

@@ -16,9 +16,10 @@ import { events, HOSTILE, HOSTILE_ESCAPED, jsonBlock, message, noHistory, NOW, p
 
 suite('session panel HTML', () => {
   suite('page', () => {
-    test('toolbar: refresh, copy id, copy link, copy JSON, open in editor, ask the chat', () => {
+    test('toolbar: refresh, copy id, copy link, copy JSON, open in editor, export, ask the chat', () => {
       const html = page();
-      for (const action of ['refresh', 'copyId', 'copyLink', 'copyJson', 'openJson', 'askChat']) assert.ok(html.includes(`data-action="${action}"`), action);
+      assert.ok(html.includes('<button type="button" class="secondary" data-action="exportSession" title="Export this session, with the history loaded, as JSON Lines, CSV or JSON">Export…</button>'));
+      for (const action of ['refresh', 'copyId', 'copyLink', 'copyJson', 'openJson', 'exportSession', 'askChat']) assert.ok(html.includes(`data-action="${action}"`), action);
       assert.ok(html.includes('title="3c90c3cc-0d44-4b50-8888-8dd25736052a"'));
       assert.ok(html.includes('<p class="summary">Open · Web · #123 · <time datetime="2025-03-01T10:00:00Z"'));
       assert.ok(html.includes('updated 2h ago'));
@@ -81,6 +82,7 @@ suite('session panel HTML', () => {
       assert.ok(html.includes('<button type="button" data-action="refresh" disabled>Refreshing…</button>'));
       assert.ok(html.includes(`<script nonce="${resources.nonce}">${resources.script}</script>`));
       assert.ok(!html.includes('data-action="copyJson"'), 'nothing to copy yet');
+      assert.ok(!html.includes('data-action="exportSession"'), 'nor to export');
     });
 
     test('signed out or failed: the reason, Retry, and Set API Token when a token is the fix', () => {

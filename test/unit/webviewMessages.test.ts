@@ -5,6 +5,8 @@ suite('messages from the session page', () => {
   test('known types are accepted, with nothing else carried over', () => {
     for (const type of WEBVIEW_MESSAGE_TYPES) assert.deepEqual(parseWebviewMessage({ type }), { type });
     assert.deepEqual(parseWebviewMessage({ type: 'copyId', id: 'other', text: 'x' }), { type: 'copyId' });
+    const exported = { type: 'exportSession', format: 'csv', target: '/etc/passwd', session: { id: 'other' } };
+    assert.deepEqual(parseWebviewMessage(exported), { type: 'exportSession' }, 'the page names no format, file or session');
   });
 
   test('anything else is ignored', () => {

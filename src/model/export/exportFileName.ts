@@ -1,11 +1,15 @@
 // The name a save dialog proposes for an export: what was exported and the day, such as
-// open-web-handoffs-2026-12-06.jsonl for Open › Web with "handed off" in the filter.
+// open-web-handoffs-2026-12-06.jsonl for Open › Web with "handed off" in the filter, or
+// open-web-session-3c90c3cc-2026-12-06.jsonl for one session from its panel.
+import type { Session } from '../../api/schemas';
 import type { SessionFilter } from '../tree/sessionFilter';
 import type { GroupedBy } from '../tree/treeNodes';
 import type { ExportFormatName } from './exportFormats';
 
-/** What an export holds, as its name says it. */
-export interface ExportSubject {
+/** What an export holds, as its name says it: a group, the view or a selection; or one session. */
+export type ExportSubject = SessionsSubject | { session: Pick<Session, 'id' | 'status' | 'channel'> };
+
+export interface SessionsSubject {
   /** The group's path; none for the whole view or a selection. */
   groupedBy?: GroupedBy;
   filter: SessionFilter;
@@ -19,7 +23,26 @@ function day(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function exportFileName({ groupedBy = {}, filter, selection = false }: ExportSubject, format: ExportFormatName, date = new Date()): string {
+/** Past the extension's own words a session's status or channel could be anything, and long. */
+const SESSION_WORD_CHARS = 24;
+
+export function exportFileName(subject: ExportSubject, format: ExportFormatName, date = new Date()): string {
+  const words = ('session' in subject ? sessionWords(subject.session) : sessionsWords(subject)).map(safeWord).filter(Boolean);
+  return `${words.length > 0 ? words.join('-') : 'sessions'}-${day(date)}.${format}`;
+}
+
+/** A word as a name on every system may hold it. */
+function safeWord(word: string): string {
+  return word.replaceAll('_', '-').replace(/[^a-z0-9-]/gi, '');
+}
+
+/** One session: its status and channel (the server's text), "session" and the start of its id. */
+function sessionWords(session: Pick<Session, 'id' | 'status' | 'channel'>): string[] {
+  const given = [session.status, session.channel.type].map((word) => safeWord(word).slice(0, SESSION_WORD_CHARS));
+  return [...given, 'session', session.id.slice(0, 8)];
+}
+
+function sessionsWords({ groupedBy = {}, filter, selection = false }: SessionsSubject): string[] {
   const words: string[] = [];
   if (selection) words.push('selected-sessions');
   else {
@@ -29,8 +52,5 @@ export function exportFileName({ groupedBy = {}, filter, selection = false }: Ex
     if (filter.created?.preset) words.push(`created-${filter.created.preset}`);
     if (filter.updated?.preset) words.push(`updated-${filter.updated.preset}`);
   }
-  if (words.length === 0) words.push('sessions');
-  // Statuses and channels are the extension's own words, but keep the name safe on every system.
-  const name = words.join('-').replaceAll('_', '-').replace(/[^a-z0-9-]/gi, '');
-  return `${name}-${day(date)}.${format}`;
+  return words;
 }

@@ -5,6 +5,7 @@ import type { RequestMode } from '../../api/client';
 import type { HistoryEvent, Page, Session } from '../../api/schemas';
 import type { SessionQuery } from '../../api/sessionQuery';
 import { ApiError } from '../../api/errors';
+import type { ShownSession } from '../history/openSession';
 import { followPage, newStream } from '../tree/pageStreams';
 import type { Scheduler } from '../watching/scheduler';
 import { cancelled, inTurn, type TurnOptions } from './requestsInTurn';
@@ -15,8 +16,8 @@ export interface ExportClient {
   listHistory(id: string, cursor?: string, signal?: AbortSignal, mode?: RequestMode): Promise<Page<HistoryEvent>>;
 }
 
-/** The sessions of these queries, every page; or these sessions, as loaded. */
-export type ExportSource = { queries: readonly SessionQuery[] } | { sessions: readonly Session[] };
+/** The sessions of these queries, every page; or these sessions, as loaded; or the session a panel shows, with the history it loaded. */
+export type ExportSource = { queries: readonly SessionQuery[] } | { sessions: readonly Session[] } | { shown: ShownSession };
 
 export interface ExportProgress {
   /** Sessions handed on so far. */
@@ -50,7 +51,7 @@ const BACKGROUND: RequestMode = { background: true };
 export async function walkSessions(
   source: ExportSource,
   options: WalkOptions,
-  take: (session: Session, history?: HistoryEvent[]) => Promise<void>,
+  take: (session: Session, history?: readonly HistoryEvent[]) => Promise<void>,
 ): Promise<number> {
   let exported = 0;
   const turn: TurnOptions = {
@@ -67,6 +68,12 @@ export async function walkSessions(
     await take(session, history);
     options.onProgress({ exported: ++exported });
   };
+  if ('shown' in source) {
+    // The panel's history as loaded: what it shows, without a request.
+    await take(source.shown.session, options.withHistory ? source.shown.history : undefined);
+    options.onProgress({ exported: ++exported });
+    return exported;
+  }
   if ('sessions' in source) {
     for (const session of source.sessions) await hand(session);
     return exported;

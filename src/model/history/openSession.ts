@@ -3,7 +3,7 @@
 // view. Plain TypeScript: the panel passes the API client and shows the state when told of a change.
 import type { OpenCxClient } from '../../api/client';
 import { isCancellation } from '../../api/errors';
-import type { Session } from '../../api/schemas';
+import type { HistoryEvent, Session } from '../../api/schemas';
 import { SessionHistory, type HistoryState } from './sessionHistory';
 
 /** What the panel reads a session with; throws when it cannot (signed out, an invalid base URL). */
@@ -24,6 +24,13 @@ export interface OpenSessionState {
   readonly error: unknown;
   readonly history: HistoryState;
   readonly highlight: SessionHighlight | undefined;
+}
+
+/** The session shown and the history loaded, as a panel's Export takes them: nothing is fetched for it. */
+export interface ShownSession {
+  readonly session: Session;
+  /** Undefined until a first page is loaded; then the events loaded, newest first as the server sends them. */
+  readonly history: readonly HistoryEvent[] | undefined;
 }
 
 export interface OpenSessionListener {
@@ -57,6 +64,13 @@ export class OpenSession {
 
   get state(): OpenSessionState {
     return { session: this.session, refreshing: this.refreshing, error: this.error, history: this.history.state, highlight: this.highlighted };
+  }
+
+  /** Undefined until a restored panel has its session. */
+  get shown(): ShownSession | undefined {
+    if (!this.session) return undefined;
+    const { loaded, events } = this.history.state;
+    return { session: this.session, history: loaded ? events : undefined };
   }
 
   /** Starts loading: the history, and the session too when there is none yet (a restored panel). */

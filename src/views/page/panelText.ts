@@ -12,6 +12,8 @@ export interface HeaderText {
   copyJson: string;
   copyLink: string;
   openJson: string;
+  exportSession: string;
+  exportSessionTitle: string;
   askChat: string;
   askChatTitle: string;
   retry: string;
@@ -84,6 +86,8 @@ function translateHeaderText(): HeaderText {
     copyJson: l10n.t('Copy JSON'),
     copyLink: l10n.t('Copy Link'),
     openJson: l10n.t('Open in Editor'),
+    exportSession: l10n.t('Export…'),
+    exportSessionTitle: l10n.t('Export this session, with the history loaded, as JSON Lines, CSV or JSON'),
     askChat: l10n.t('Ask Chat'),
     askChatTitle: l10n.t('Ask Chat About This Session'),
     retry: l10n.t('Retry'),

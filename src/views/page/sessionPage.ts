@@ -59,6 +59,7 @@ ${button('copyId', text.copyId, { title: session.id })}
 ${button('copyLink', text.copyLink, { secondary: true })}
 ${button('copyJson', text.copyJson, { secondary: true })}
 ${button('openJson', text.openJson, { secondary: true })}
+${button('exportSession', text.exportSession, { secondary: true, title: text.exportSessionTitle })}
 ${button('askChat', text.askChat, { secondary: true, title: text.askChatTitle })}
 </div>
 </header>

@@ -15,7 +15,7 @@ export interface PageUpdate extends PageContent {
 }
 
 /** The buttons of the page that ask the extension for something; a button's `data-action`. */
-export const PAGE_ACTIONS = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'loadOlder', 'retryHistory', 'setToken', 'askChat'] as const;
+export const PAGE_ACTIONS = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'exportSession', 'loadOlder', 'retryHistory', 'setToken', 'askChat'] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 // `ready` is the page saying its script runs: from then on changes reach it as updates.
