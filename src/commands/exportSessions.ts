@@ -156,7 +156,10 @@ function withProgressNotification<T>(work: (signal: AbortSignal, onProgress: (pr
 
 async function tell(result: ExportResult, target: vscode.Uri | undefined): Promise<void> {
   const where = target ? target.fsPath : vscode.l10n.t('an editor');
-  if (result.kind === 'complete') return void showInformation(vscode.l10n.t('Exported {0} sessions to {1}.', result.exported, where));
+  if (result.kind === 'complete') {
+    const exported = result.exported === 1 ? vscode.l10n.t('Exported 1 session to {0}.', where) : vscode.l10n.t('Exported {0} sessions to {1}.', result.exported, where);
+    return void showInformation(exported);
+  }
   if (result.kept) return void showInformation(vscode.l10n.t('Kept the {0} sessions exported before the export stopped, in {1}.', result.exported, where));
   if (result.error.kind === 'cancelled') return void showInformation(vscode.l10n.t('Export cancelled: nothing was written.'));
   void showError(vscode.l10n.t('The export stopped: {0} Nothing was written.', result.error.message));
