@@ -50,6 +50,11 @@ suite('UI: Get started walkthrough', () => {
     }
     assert.equal(await step(page, SET_KEY).getAttribute('data-step-id'), 'opencx.opencx-sessions#gettingStarted#setKey');
     assert.equal(await isChecked(page, SET_KEY), false, 'signed out, the key step is not checked');
+    // The key step makes an account, and says where others are added.
+    await step(page, SET_KEY).click();
+    const expanded = walkthrough(page).locator('.getting-started-step.expanded');
+    assert.match((await expanded.textContent()) ?? '', /account/);
+    await expanded.locator('a, .button-link', { hasText: 'Add Account…' }).first().waitFor({ timeout: 5_000 });
     await page.screenshot({ path: join(screenshotDir, 'walkthrough.png') });
   });
 
