@@ -66,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   // Links name the running build's scheme (vscode, vscode-insiders, …), so they open where they were made.
   const linkTo = (id: string) => sessionLink(vscode.env.uriScheme, context.extension.id, id);
   const openPanels = new Map<string, SessionPanel>();
-  const sessionPanels = new SessionPanelsOnDemand({ locale, extensionUri: context.extensionUri, client, linkTo, panels: openPanels });
+  const sessionPanels = new SessionPanelsOnDemand({ locale, extensionUri: context.extensionUri, connection, linkTo, panels: openPanels });
   const { view, provider, tokenOffer, subscriptions: viewSubscriptions } = showSessionsView(context, model, connection, sessionPanels);
   const savedViews = new SavedViews(context.globalState, context.workspaceState);
   const filters = new FilterController(context.workspaceState, model, view, savedViews, credentials);
@@ -83,7 +83,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   context.subscriptions.push(
     log,
     ...accountSubscriptions,
-    { dispose: accounts.onDidChange(() => filters.showTitle()) },
+    // A key set for a panel's own account, active or not, lets it load again.
+    {
+      dispose: accounts.onDidChange(() => {
+        filters.showTitle();
+        sessionPanels.retrySignedOut();
+      }),
+    },
     ...viewSubscriptions,
     watching,
     { dispose: () => model.dispose() },

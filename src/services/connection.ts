@@ -8,7 +8,8 @@ import type { Credentials } from './credentials';
 
 export class Connection {
   private readonly budgets = new Map<string, RequestBudget>();
-  private cached: { key: string; client: OpenCxClient } | undefined;
+  /** The clients made, by base URL and key. */
+  private readonly clients = new Map<string, OpenCxClient>();
 
   constructor(
     readonly credentials: Credentials,
@@ -18,11 +19,14 @@ export class Connection {
   /** A client for the current base URL and token; undefined when no token is stored. */
   async client(): Promise<OpenCxClient | undefined> {
     const signIn = await this.credentials.signIn();
-    if (!signIn) return undefined;
-    const { baseUrl, token } = signIn;
-    const key = `${baseUrl}\n${token}`;
-    if (this.cached?.key !== key) this.cached = { key, client: this.clientFor(baseUrl, token) };
-    return this.cached.client;
+    return signIn && this.clientOf(signIn);
+  }
+
+  /** A client for the account of id `accountId`, active or not; undefined when it is signed out. */
+  async accountClient(accountId: string): Promise<OpenCxClient | undefined> {
+    const account = this.credentials.accounts.list().find((other) => other.id === accountId);
+    const signIn = account && (await this.credentials.signInTo(account));
+    return signIn && this.clientOf(signIn);
   }
 
   /**
@@ -31,7 +35,7 @@ export class Connection {
    */
   forgetRequestBudgets(): void {
     this.budgets.clear();
-    this.cached = undefined;
+    this.clients.clear();
   }
 
   /** Throws ApiError('configuration') for a base URL that is invalid or would expose the token. */
@@ -40,6 +44,13 @@ export class Connection {
     let budget = this.budgets.get(key);
     if (!budget) this.budgets.set(key, (budget = new RequestBudget()));
     return new OpenCxClient({ baseUrl, token, budget, onRequest: (entry) => this.logRequest(entry) });
+  }
+
+  private clientOf({ baseUrl, token }: { baseUrl: string; token: string }): OpenCxClient {
+    const key = `${baseUrl}\n${token}`;
+    let client = this.clients.get(key);
+    if (!client) this.clients.set(key, (client = this.clientFor(baseUrl, token)));
+    return client;
   }
 
   private logRequest({ method, path, status, error, ms }: RequestLogEntry): void {

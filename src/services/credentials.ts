@@ -23,10 +23,10 @@ export class Credentials implements vscode.Disposable {
   /** Keys stored by an earlier release become accounts before the first read. */
   private readonly migrated: Promise<void>;
   /**
-   * The key of one account, read once: each read of secret storage is a round trip to the window,
-   * and every page load asks for the key. Dropped whenever the accounts or a key change.
+   * Each account's key by account id, read once: each read of secret storage is a round trip to
+   * the window, and every page load asks for the key. Dropped whenever the accounts or a key change.
    */
-  private cached: { accountId: string; baseUrl: string; token: Promise<string | undefined> } | undefined;
+  private readonly keys = new Map<string, Promise<string | undefined>>();
   /** What listeners were last told about. */
   private announced: { accountId: string | undefined; baseUrl: string; token: string | undefined } | undefined;
 
@@ -68,20 +68,27 @@ export class Credentials implements vscode.Disposable {
   async signIn(): Promise<{ baseUrl: string; token: string } | undefined> {
     await this.migrated;
     const account = this.account;
-    if (!account) return undefined;
-    if (this.cached?.accountId !== account.id || this.cached.baseUrl !== account.baseUrl) {
-      const token = this.accounts.key(account.id);
-      this.cached = { accountId: account.id, baseUrl: account.baseUrl, token };
+    return account && this.signInTo(account);
+  }
+
+  /** The base URL and key of `account`, active or not (a session panel keeps the account it was opened from). */
+  async signInTo(account: Account): Promise<{ baseUrl: string; token: string } | undefined> {
+    await this.migrated;
+    let token = this.keys.get(account.id);
+    if (!token) {
+      const read = this.accounts.key(account.id);
+      this.keys.set(account.id, read);
       // A failed read is not remembered.
-      token.catch(() => this.cached?.token === token && (this.cached = undefined));
+      read.catch(() => this.keys.get(account.id) === read && this.keys.delete(account.id));
+      token = read;
     }
-    const token = await this.cached.token;
-    return token === undefined ? undefined : { baseUrl: account.baseUrl, token };
+    const key = await token;
+    return key === undefined ? undefined : { baseUrl: account.baseUrl, token: key };
   }
 
   /** Stores `token` as the key of `target`'s account; with no account, a first one for its server. */
   async store(token: string, target: KeyTarget = this.target()): Promise<void> {
-    this.cached = undefined;
+    this.keys.clear();
     if (target.accountId !== undefined) await this.accounts.setKey(target.accountId, token);
     else await this.accounts.add({ name: proposedName(target.baseUrl), baseUrl: target.baseUrl }, token);
     await this.announce({ always: true });
@@ -90,7 +97,7 @@ export class Credentials implements vscode.Disposable {
   /** Signs out of the active account: its key and its entry go, and the next account becomes active. */
   async clear(): Promise<void> {
     const account = this.account;
-    this.cached = undefined;
+    this.keys.clear();
     if (account) await this.accounts.remove(account.id);
     await this.announce({ always: true });
   }
@@ -121,7 +128,7 @@ export class Credentials implements vscode.Disposable {
    * (setting the same key again is how one retries after a 401).
    */
   private async announce({ always = false } = {}): Promise<void> {
-    this.cached = undefined;
+    this.keys.clear();
     const { accountId, baseUrl } = this.target();
     const token = await this.token();
     await this.refreshContext();

@@ -7,9 +7,9 @@
 // it has said it runs. The script keeps collapsed nodes, scroll position and focus in its webview
 // state, across updates and loads.
 import * as vscode from 'vscode';
-import type { CurrentClient } from '../api/client';
 import type { Session } from '../api/schemas';
 import { exactJsonOf } from '../api/exactJson';
+import type { PanelAccount } from '../model/accounts/panelAccount';
 import { sessionLabel } from '../model/labels';
 import { OpenSession, type ShownSession } from '../model/history/openSession';
 import { copyToClipboard } from '../ui/clipboard';
@@ -21,7 +21,8 @@ import { panelText } from './page/panelText';
 import { pageHtml, pendingPageContent, sessionPageContent } from './page/sessionPage';
 import { parseWebviewMessage, type PageAction, type PageContent, type PageUpdate } from './page/webviewMessages';
 import { pageAssets } from './pageAssets';
-import { needsToken, signedInClient, toInlineError } from './panelErrors';
+import type { Connection } from '../services/connection';
+import { needsToken, panelReader, toInlineError } from './panelErrors';
 import type { SessionJsonDocuments } from './sessionJsonDocuments';
 import { showError } from '../ui/notifications';
 
@@ -30,10 +31,10 @@ export function sessionWebviewOptions(media: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
 }
 
-/** What every session panel shares: where the extension's files are, the API, the JSON documents, links. */
+/** What every session panel shares: where the extension's files are, the accounts' clients, the JSON documents, links. */
 export interface PanelShared {
   extensionUri: vscode.Uri;
-  client: CurrentClient;
+  connection: Connection;
   documents: SessionJsonDocuments;
   linkTo: (id: string) => string;
 }
@@ -45,11 +46,15 @@ export class SessionPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private disposed = false;
 
-  /** Takes over `panel`, new or restored by VS Code; without `session` (a restored panel) fetches it by id. */
+  /**
+   * Takes over `panel`, new or restored by VS Code; without `session` (a restored panel) fetches it
+   * by id. It reads with `account`'s client, whichever account the window has active.
+   */
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly id: string,
     session: Session | undefined,
+    private readonly account: PanelAccount,
     private readonly shared: PanelShared,
     private readonly onDispose: () => void,
   ) {
@@ -57,7 +62,7 @@ export class SessionPanel implements vscode.Disposable {
     panel.webview.options = sessionWebviewOptions(media);
     // A tab icon is drawn as an image, so currentColor would be black in every theme.
     panel.iconPath = { light: vscode.Uri.joinPath(media, 'opencx-light.svg'), dark: vscode.Uri.joinPath(media, 'opencx-dark.svg') };
-    this.openSession = new OpenSession(id, session, signedInClient(shared.client), {
+    this.openSession = new OpenSession(id, session, panelReader(shared.connection, account), {
       changed: () => this.show(),
       received: (received) => this.showJson(received),
     });
@@ -66,7 +71,7 @@ export class SessionPanel implements vscode.Disposable {
     this.page = new PageChannel(this.content(), {
       load: (content) => {
         const resources = { nonce: createNonce(), ...pageAssets(shared.extensionUri), lang: vscode.env.language };
-        panel.webview.html = pageHtml(content, resources, id);
+        panel.webview.html = pageHtml(content, resources, id, account.id);
       },
       post: (content) => {
         const update: PageUpdate = { type: 'update', ...content };
@@ -157,7 +162,10 @@ export class SessionPanel implements vscode.Disposable {
         this.openSession.retryHistory();
         break;
       case 'setToken':
-        void vscode.commands.executeCommand(COMMANDS.setToken);
+        void this.changeAccount(COMMANDS.setToken);
+        break;
+      case 'switchAccount':
+        void this.changeAccount(COMMANDS.switchAccount);
         break;
       case 'exportSession':
         if (session) void vscode.commands.executeCommand(COMMANDS.exportSessions, this.id);
@@ -166,6 +174,19 @@ export class SessionPanel implements vscode.Disposable {
         void vscode.commands.executeCommand(COMMANDS.askChat, this.id);
         break;
     }
+  }
+
+  /**
+   * Set API Token or Switch Account pressed in the page: once the command is done, a panel whose
+   * account was signed out reads with the account then active, as the user chose from this panel.
+   */
+  private async changeAccount(command: string): Promise<void> {
+    await vscode.commands.executeCommand(command);
+    const { accounts } = this.shared.connection.credentials;
+    const active = accounts.active();
+    if (this.disposed || !active || !this.account.isSignedOut(accounts.list())) return;
+    this.account.moveTo(active.id);
+    this.openSession.refresh();
   }
 
   /** Shows the current state: the page's content, and the session's label as the tab's title. */

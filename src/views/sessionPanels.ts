@@ -1,20 +1,24 @@
 // Every open session panel, one per session, and their return after a window reload.
 //
-// A panel's webview state carries its session id, and VS Code keeps that state across a reload:
-// this turns a restored panel back into a session panel, which fetches the session again. Only the
-// id is kept, never the session's data. Loaded on first use (sessionPanelsPart.ts): what the rest
-// of the extension holds is SessionPanelsOnDemand, which registers the serializer at activation.
+// A panel's webview state carries its session id and its account id, and VS Code keeps that state
+// across a reload: this turns a restored panel back into a session panel, which fetches the session
+// again from its account. Only the ids are kept, never the session's data. A panel opened here
+// reads from the account active when it opened (model/accounts/panelAccount.ts). Loaded on first
+// use (sessionPanelsPart.ts): what the rest of the extension holds is SessionPanelsOnDemand, which
+// registers the serializer at activation.
 import * as vscode from 'vscode';
-import type { CurrentClient } from '../api/client';
 import { ApiError, isCancellation } from '../api/errors';
-import { parseSessionId } from '../api/ids';
 import type { Session } from '../api/schemas';
+import type { Account } from '../model/accounts/accounts';
+import { PanelAccount } from '../model/accounts/panelAccount';
+import { readRestoredPanel } from '../model/history/restoredPanel';
 import type { ShownSession } from '../model/history/openSession';
 import { sessionLabel } from '../model/labels';
+import type { Connection } from '../services/connection';
 import { withAbortSignal } from '../ui/cancellation';
 import { SESSION_VIEW_TYPE } from '../ui/ids';
 import { offerToken } from '../ui/tokenOffer';
-import type { PageState } from './page/webviewMessages';
+import { lookInOtherAccounts } from './lookInOtherAccounts';
 import { SessionJsonDocuments } from './sessionJsonDocuments';
 import { SessionPanel, sessionWebviewOptions } from './sessionPanel';
 import { showError, withProgress } from '../ui/notifications';
@@ -24,6 +28,8 @@ export interface OpenOptions {
   preserveFocus?: boolean;
   /** An event of the history to mark and bring into view (a search hit), once it is loaded. */
   highlightEventId?: string;
+  /** The account the session was read from; the window's active account when not said. */
+  accountId?: string;
 }
 
 export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
@@ -32,14 +38,14 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly client: CurrentClient,
+    private readonly connection: Connection,
     /** The deep link to a session, for the panel's Copy Link. */
     private readonly linkTo: (id: string) => string,
     /** The open panels by session id; a caller that passes the map sees them (the integration tests, through TestApi). */
     private readonly panels = new Map<string, SessionPanel>(),
   ) {
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.documents = new SessionJsonDocuments(client);
+    this.documents = new SessionJsonDocuments(() => connection.client());
   }
 
   /**
@@ -61,7 +67,8 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       enableFindWidget: true,
       retainContextWhenHidden: false,
     });
-    this.adoptPanel(panel, session.id, session).highlight(options.highlightEventId);
+    const account = new PanelAccount(options.accountId ?? this.connection.credentials.account?.id);
+    this.adoptPanel(panel, session.id, session, account).highlight(options.highlightEventId);
   }
 
   /**
@@ -70,13 +77,14 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
    * or an error with Retry (signed out, a failed request): never a blank page.
    */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const id = restoredSessionId(state);
+    const restored = readRestoredPanel(state);
     // Without an id there is nothing to fetch (a page that never ran its script): closing the tab
     // beats leaving an empty one.
-    if (!id) {
+    if (!restored) {
       panel.dispose();
       return;
     }
+    const id = restored.sessionId;
     // A hidden tab is restored only when first shown; by then the session may be open in another.
     const open = this.panels.get(id);
     if (open) {
@@ -84,12 +92,13 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       open.reveal(false);
       return;
     }
-    this.adoptPanel(panel, id, undefined);
+    // A page saved before panels kept their account reads from the active one.
+    this.adoptPanel(panel, id, undefined, new PanelAccount(restored.accountId ?? this.connection.credentials.account?.id));
   }
 
   /**
-   * Fetches a session by id and opens it. Failures are reported in a notification, never thrown,
-   * and the returned promise does not wait for the user to dismiss them.
+   * Fetches a session by id from the active account and opens it. Failures are reported in a
+   * notification, never thrown, and the returned promise does not wait for the user to dismiss them.
    */
   async showById(id: string, options: Pick<OpenOptions, 'highlightEventId'> = {}): Promise<void> {
     const wanted = id.trim();
@@ -100,11 +109,13 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       open.reveal(false);
       return;
     }
+    // Read together: a switch while the request is out does not change where the panel reads from.
+    const account = this.connection.credentials.account;
     let session: Session;
     try {
       // Throws for a base URL that is invalid or would send the token in clear text.
-      const client = await this.client();
-      if (!client) {
+      const client = account && (await this.connection.accountClient(account.id));
+      if (!account || !client) {
         offerToken(vscode.l10n.t('Set an open.cx API token to open sessions.'));
         return;
       }
@@ -113,10 +124,10 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         (_progress, cancellation) => withAbortSignal(cancellation, (signal) => client.getSession(wanted, signal)),
       );
     } catch (error) {
-      if (!isCancellation(error)) this.reportOpenFailure(wanted, error);
+      if (!isCancellation(error)) this.reportOpenFailure(wanted, account, error, options);
       return;
     }
-    this.show(session, options);
+    this.show(session, { ...options, accountId: account.id });
   }
 
   /** What the open panel of session `id` shows, for its Export. */
@@ -135,10 +146,10 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     this.documents.dispose();
   }
 
-  /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it. */
-  private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined): SessionPanel {
-    const shared = { extensionUri: this.extensionUri, client: this.client, documents: this.documents, linkTo: this.linkTo };
-    const sessionPanel = new SessionPanel(panel, id, session, shared, () => {
+  /** Makes `panel` the one panel of session `id`, new or restored; without `session` it fetches it from `account`. */
+  private adoptPanel(panel: vscode.WebviewPanel, id: string, session: Session | undefined, account: PanelAccount): SessionPanel {
+    const shared = { extensionUri: this.extensionUri, connection: this.connection, documents: this.documents, linkTo: this.linkTo };
+    const sessionPanel = new SessionPanel(panel, id, session, account, shared, () => {
       this.panels.delete(id);
       this.documents.forget(id);
     });
@@ -146,11 +157,18 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     return sessionPanel;
   }
 
-  private reportOpenFailure(id: string, error: unknown): void {
+  private reportOpenFailure(id: string, account: Account | undefined, error: unknown, options: Pick<OpenOptions, 'highlightEventId'>): void {
     if (error instanceof ApiError && error.kind === 'notFound') {
+      const others = this.connection.credentials.accounts.list().filter((other) => other.id !== account?.id);
+      const look = vscode.l10n.t('Look in Other Accounts');
       void showError(
         vscode.l10n.t('There is no open.cx session with the ID "{0}" (or the API token cannot see it).', id),
-      );
+        ...(others.length > 0 ? [look] : []),
+      ).then(async (choice) => {
+        if (choice !== look) return;
+        const found = await lookInOtherAccounts(this.connection, id, others);
+        if (found) this.show(found.value, { ...options, accountId: found.account.id });
+      });
       return;
     }
     if (error instanceof ApiError && error.needsToken) {
@@ -164,15 +182,4 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       if (choice === retry) void this.showById(id);
     });
   }
-}
-
-/**
- * The session id the page's script keeps in the webview state (PageState), if it is one. Kept as
- * written: it came from the server, and the registry is keyed by the server's spelling. The state
- * is read as unknown: it may come from an older version of the page, or from elsewhere.
- */
-function restoredSessionId(state: unknown): string | undefined {
-  if (typeof state !== 'object' || state === null) return undefined;
-  const id = (state as { [K in keyof PageState]?: unknown }).sessionId;
-  return typeof id === 'string' && parseSessionId(id) === id.toLowerCase() ? id : undefined;
 }

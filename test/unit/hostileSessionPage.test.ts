@@ -16,7 +16,7 @@ const RESOURCES = { nonce: 'bm9uY2U=', script: '/* session.js */', style: '/* se
 
 /** The page's own elements and attributes; anything else in the markup came from data. */
 const PAGE_TAGS = new Set(['html', 'head', 'meta', 'style', 'title', 'body', 'header', 'h1', 'h2', 'p', 'code', 'div', 'button', 'main', 'section', 'span', 'pre', 'script', 'ol', 'ul', 'li', 'time']);
-const PAGE_ATTRIBUTES = /^(?:lang|charset|http-equiv|content|name|id|class|tabindex|role|type|title|disabled|datetime|nonce|aria-[a-z]+|data-[a-z]+|data-session-id)$/;
+const PAGE_ATTRIBUTES = /^(?:lang|charset|http-equiv|content|name|id|class|tabindex|role|type|title|disabled|datetime|nonce|aria-[a-z]+|data-[a-z]+|data-session-id|data-account-id)$/;
 
 /** Every tag of the page, with its attribute names; throws on a `<` that starts no well-formed tag. */
 function tagsOf(html: string): { name: string; attributes: string[] }[] {

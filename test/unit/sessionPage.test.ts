@@ -75,6 +75,19 @@ suite('session panel HTML', () => {
       assert.ok(renderPendingSessionPage({ id, refreshing: true, error: undefined }, resources).includes(`<body data-session-id="${id}">`));
     });
 
+    test('a page of an account carries the account id too, as text', () => {
+      const content = pendingPageContent({ id, refreshing: true, error: undefined }, { now: NOW, locale: 'en-US' });
+      assert.ok(pageHtml(content, resources, id, 'account-1').includes(`<body data-session-id="${id}" data-account-id="account-1">`));
+      assert.ok(pageHtml(content, resources, id, '"><script>').includes('data-account-id="&quot;&gt;&lt;script&gt;"'));
+    });
+
+    test('an error of a signed-out account offers Set API Token and Switch Account beside Retry', () => {
+      const error = { message: 'signed out', canSetToken: true, canSwitchAccount: true };
+      const html = renderPendingSessionPage({ id, refreshing: false, error }, resources);
+      assert.ok(html.includes('data-action="refresh">Retry</button> <button type="button" class="secondary" data-action="setToken">Set API Token</button> <button type="button" class="secondary" data-action="switchAccount">Switch Account</button>'), html);
+      assert.deepEqual(parseWebviewMessage({ type: 'switchAccount' }), { type: 'switchAccount' });
+    });
+
     test('while its session is fetched: "Loading session…", the id, Refresh disabled, the script', () => {
       const html = renderPendingSessionPage({ id, refreshing: true, error: undefined }, resources);
       assert.ok(html.includes('<p class="status" role="status">Loading session…</p>'));

@@ -25,10 +25,14 @@ export function contentSecurityPolicy(nonce: string): string {
   return [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
 }
 
-/** An error as the page shows it, with a retry button and, when a new token is the fix, "Set API Token". */
+/**
+ * An error as the page shows it, with a retry button; when a new token is the fix, "Set API Token";
+ * when the panel's account was signed out, "Switch Account" too.
+ */
 export interface InlineError {
   message: string;
   canSetToken: boolean;
+  canSwitchAccount?: boolean;
 }
 
 export function button(action: PageAction, label: string, options: { disabled?: boolean; secondary?: boolean; title?: string } = {}): string {
@@ -39,5 +43,6 @@ export function button(action: PageAction, label: string, options: { disabled?: 
 
 export function renderError(error: InlineError, retry: PageAction, text: PanelText): string {
   const setToken = error.canSetToken ? ` ${button('setToken', text.setToken, { secondary: true })}` : '';
-  return `<div class="notice error" role="alert"><span class="message">${escapeHtml(error.message)}</span> ${button(retry, text.retry)}${setToken}</div>`;
+  const switchAccount = error.canSwitchAccount ? ` ${button('switchAccount', text.switchAccount, { secondary: true })}` : '';
+  return `<div class="notice error" role="alert"><span class="message">${escapeHtml(error.message)}</span> ${button(retry, text.retry)}${setToken}${switchAccount}</div>`;
 }

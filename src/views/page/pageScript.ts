@@ -22,6 +22,7 @@ const post = (message: WebviewMessage) => vscode.postMessage(message);
 const saved: { [K in keyof PageState]?: unknown } = vscode.getState() ?? {};
 const state: PageState = {
   sessionId: document.body.dataset.sessionId || (typeof saved.sessionId === 'string' ? saved.sessionId : undefined),
+  accountId: document.body.dataset.accountId || (typeof saved.accountId === 'string' ? saved.accountId : undefined),
   collapsed: Array.isArray(saved.collapsed) ? saved.collapsed.filter((path): path is string => typeof path === 'string') : [],
   scrollY: typeof saved.scrollY === 'number' ? saved.scrollY : 0,
   focusAction: isPageAction(saved.focusAction) ? saved.focusAction : undefined,

@@ -18,6 +18,7 @@ export interface HeaderText {
   askChatTitle: string;
   retry: string;
   setToken: string;
+  switchAccount: string;
   /** Title of a restored panel until its session is back. */
   pendingTitle: string;
   loadingSession: string;
@@ -92,6 +93,7 @@ function translateHeaderText(): HeaderText {
     askChatTitle: l10n.t('Ask Chat About This Session'),
     retry: l10n.t('Retry'),
     setToken: l10n.t('Set API Token'),
+    switchAccount: l10n.t('Switch Account'),
     pendingTitle: l10n.t('open.cx session'),
     loadingSession: l10n.t('Loading session…'),
     updated: (age) => l10n.t('updated {0}', age),

@@ -83,10 +83,10 @@ ${renderHistory(state.history, text, now, options.locale, state.highlight)}
 
 /**
  * The page around `content`, with the script last in the body as it expects: it reads the
- * elements above it. The body carries the session id, which the script keeps in the webview
- * state so that VS Code can restore the panel after a reload.
+ * elements above it. The body carries the session id and the account id, which the script keeps
+ * in the webview state so that VS Code can restore the panel, reading from its account, after a reload.
  */
-export function pageHtml(content: PageContent, resources: PageResources, id: string): string {
+export function pageHtml(content: PageContent, resources: PageResources, id: string, accountId?: string): string {
   const csp = contentSecurityPolicy(resources.nonce);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(resources.lang)}">
@@ -97,7 +97,7 @@ export function pageHtml(content: PageContent, resources: PageResources, id: str
 <style nonce="${escapeHtml(resources.nonce)}">${resources.style}</style>
 <title>${escapeHtml(content.title)}</title>
 </head>
-<body data-session-id="${escapeHtml(id)}">
+<body data-session-id="${escapeHtml(id)}"${accountId ? ` data-account-id="${escapeHtml(accountId)}"` : ''}>
 ${content.body}
 <script nonce="${escapeHtml(resources.nonce)}">${resources.script}</script>
 </body>

@@ -15,7 +15,7 @@ export interface PageUpdate extends PageContent {
 }
 
 /** The buttons of the page that ask the extension for something; a button's `data-action`. */
-export const PAGE_ACTIONS = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'exportSession', 'loadOlder', 'retryHistory', 'setToken', 'askChat'] as const;
+export const PAGE_ACTIONS = ['copyId', 'copyLink', 'copyJson', 'refresh', 'openJson', 'exportSession', 'loadOlder', 'retryHistory', 'setToken', 'switchAccount', 'askChat'] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 // `ready` is the page saying its script runs: from then on changes reach it as updates.
@@ -28,10 +28,12 @@ export interface WebviewMessage {
 /**
  * What the page keeps in its webview state, so that it survives an update, the page being loaded
  * again and a window reload. VS Code hands it to the extension on a reload, which reads only the
- * session id (and checks it: the state may come from an older version of the page).
+ * session id and the account id (and checks them: the state may come from an older version of the page).
  */
 export interface PageState {
   sessionId: string | undefined;
+  /** The open.cx account the panel reads its session with. */
+  accountId: string | undefined;
   /** JSON Pointers of the collapsed JSON nodes. */
   collapsed: string[];
   scrollY: number;
