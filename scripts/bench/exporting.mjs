@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATA, loadCompiled } from './repo.mjs';
+import { settledHeapReader } from './memoryProcess.mjs';
 
 const { RequestBudget } = /** @type {typeof import('../../src/api/budget.js')} */ (loadCompiled('src/api/budget.js'));
 const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
@@ -24,17 +25,8 @@ const PAGE_SIZE = 100;
 const SCALE = 10;
 const WINDOW_MS = 60_000 / SCALE;
 
-const { gc } = globalThis;
-if (typeof gc !== 'function') {
-  console.error('exporting.mjs needs `node --expose-gc`.');
-  process.exit(2);
-}
-
-const settledHeap = () => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-};
+/** Heap in use after full collections. */
+const settledHeap = settledHeapReader('exporting.mjs');
 
 const standIn = await startStandIn({ count: SESSIONS, ...DATA, pageSize: PAGE_SIZE, rateLimit: 100, rateWindowMs: WINDOW_MS });
 const folder = await mkdtemp(join(tmpdir(), 'opencx-export-bench-'));

@@ -4,6 +4,7 @@
 //
 //   node --expose-gc scripts/bench/memory.mjs
 import { DATA, loadCompiled, median } from './repo.mjs';
+import { settledHeapReader } from './memoryProcess.mjs';
 
 const { RequestBudget } = /** @type {typeof import('../../src/api/budget.js')} */ (loadCompiled('src/api/budget.js'));
 const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
@@ -21,18 +22,8 @@ const { startStandIn } = /** @type {typeof import('../../test/server/server.js')
 const SESSIONS = 10_000;
 const PAGE_SIZE = 100;
 
-const { gc } = globalThis;
-if (typeof gc !== 'function') {
-  console.error('memory.mjs needs `node --expose-gc`.');
-  process.exit(2);
-}
-
-/** Heap in use after full collections (two: the first can leave work for finalizers). */
-const settledHeap = () => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-};
+/** Heap in use after full collections. */
+const settledHeap = settledHeapReader('memory.mjs');
 
 /**
  * @param {TreeNode[]} nodes

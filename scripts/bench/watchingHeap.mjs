@@ -7,6 +7,7 @@
 //
 //   node --expose-gc scripts/bench/watchingHeap.mjs
 import { getHeapSpaceStatistics } from 'node:v8';
+import { exposedGc } from './memoryProcess.mjs';
 import { DATA, loadCompiled } from './repo.mjs';
 
 const { OpenCxClient } = /** @type {typeof import('../../src/api/client.js')} */ (loadCompiled('src/api/client.js'));
@@ -30,20 +31,14 @@ const SESSION_BYTES = 2048;
  */
 const ARRIVALS_KEPT = 200;
 
-const { gc } = globalThis;
-if (typeof gc !== 'function') {
-  console.error('watchingHeap.mjs needs `node --expose-gc`.');
-  process.exit(2);
-}
+const collectGarbage = exposedGc('watchingHeap.mjs');
 
 /**
- * Heap in use after full collections (two: the first can leave work for finalizers), and how much
- * of it is compiled code (V8's code and trusted spaces): the JIT keeps compiling the functions that
- * run often for hours, which is no data piling up.
+ * Heap in use after full collections, and how much of it is compiled code (V8's code and trusted
+ * spaces): the JIT keeps compiling the functions that run often for hours, which is no data piling up.
  */
 const settledHeap = () => {
-  gc();
-  gc();
+  collectGarbage();
   const spaces = getHeapSpaceStatistics();
   /** @param {typeof spaces} some */
   const used = (some) => some.reduce((sum, space) => sum + space.space_used_size, 0);
