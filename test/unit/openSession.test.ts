@@ -109,6 +109,21 @@ suite('an open session: the session and its history as a panel loads them, from 
     assert.ok(opened.state.session && opened.state.history.loaded);
   });
 
+  test('two key changes in a row (the account list and the active account tell of one key) ask once', async () => {
+    signedIn = false;
+    const { opened, settled } = open(undefined);
+    opened.open();
+    await settled();
+    signedIn = true;
+    standIn.setFaults({ latencyMs: 200 });
+    opened.retryWhere(needsToken);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    opened.retryWhere(needsToken);
+    await settled();
+    assert.ok(opened.state.session && opened.state.history.loaded);
+    assert.deepEqual(paths().sort(), [`/chat/sessions/${standIn.sessions[0]!.id}`, `/chat/sessions/${standIn.sessions[0]!.id}/history`], 'one request each');
+  });
+
   test('an error no token fixes is not retried by a token change', async () => {
     standIn.setFaults({ status: 500, path: `/chat/sessions/${standIn.sessions[0]!.id}` });
     const { opened, settled } = open(undefined);

@@ -93,11 +93,15 @@ export class OpenSession {
     void this.history.retry();
   }
 
-  /** Loads again what failed for want of a valid token (`needsToken` tells those errors); the rest stays. */
+  /**
+   * Loads again what failed for want of a valid token (`needsToken` tells those errors); the rest
+   * stays. A load already under way is that retry: one key change is told by more than one event.
+   */
   retryWhere(needsToken: (error: unknown) => boolean): void {
     if (this.closed) return;
-    if (needsToken(this.error)) this.refresh();
-    else if (!this.history.isBusy && needsToken(this.history.state.error)) this.retryHistory();
+    if (needsToken(this.error)) {
+      if (!this.request) this.refresh();
+    } else if (!this.history.isBusy && needsToken(this.history.state.error)) this.retryHistory();
   }
 
   /** Shows `session`, handed over from elsewhere (the tree); the caller has checked it is newer. */
