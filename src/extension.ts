@@ -83,13 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   context.subscriptions.push(
     log,
     ...accountSubscriptions,
-    // A key set for a panel's own account, active or not, lets it load again.
-    {
-      dispose: accounts.onDidChange(() => {
-        filters.showTitle();
-        sessionPanels.retrySignedOut();
-      }),
-    },
+    followAccounts(accounts, filters, sessionPanels),
     ...viewSubscriptions,
     watching,
     { dispose: () => model.dispose() },
@@ -191,6 +185,19 @@ function sessionIdsInEditors(client: CurrentClient, enabled: () => Promise<boole
     vscode.languages.registerHoverProvider('*', new SessionIdHovers(enabled, lookups)),
   ];
   return { lookups, subscriptions };
+}
+
+/**
+ * Any change to the accounts: the view's title names the active one, and a key set for a panel's
+ * own account, active or not, lets that panel load again.
+ */
+function followAccounts(accounts: AccountStore, filters: FilterController, sessionPanels: SessionPanelsOnDemand): vscode.Disposable {
+  return {
+    dispose: accounts.onDidChange(() => {
+      filters.showTitle();
+      sessionPanels.retrySignedOut();
+    }),
+  };
 }
 
 /** The grouping follows the setting: the model, the Group By submenu's check marks and the view's title. */
