@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { GroupNode, SessionNode } from '../../src/model/tree/treeNodes';
-import { activate, collapseAll, press, settledPage, signIn, standIn, waitFor } from './helpers';
+import { activateInSessionsView, collapseAll, press, settledPage, standIn, waitFor } from './helpers';
 
 suite('export sessions in VS Code', () => {
   let api: TestApi;
@@ -21,12 +21,7 @@ suite('export sessions in VS Code', () => {
   }
 
   suiteSetup(async () => {
-    api = await activate();
-    await standIn.reset();
-    await vscode.workspace.getConfiguration('opencx').update('groupBy', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('opencx.clearFilters');
-    await signIn(api);
-    await vscode.commands.executeCommand('workbench.view.extension.opencx');
+    api = await activateInSessionsView();
     folder = await mkdtemp(join(tmpdir(), 'opencx-export-'));
   });
 

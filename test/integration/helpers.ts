@@ -44,6 +44,20 @@ export async function activate(): Promise<TestApi> {
 }
 
 /**
+ * The extension activated as a suite of the tree starts it: the stand-in's data afresh, the default
+ * grouping, no filter, signed in to the stand-in, the Sessions view shown.
+ */
+export async function activateInSessionsView(): Promise<TestApi> {
+  const api = await activate();
+  await standIn.reset();
+  await vscode.workspace.getConfiguration('opencx').update('groupBy', undefined, vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('opencx.clearFilters');
+  await signIn(api);
+  await vscode.commands.executeCommand('workbench.view.extension.opencx');
+  return api;
+}
+
+/**
  * Every group collapsed, by the view's Collapse All and in the extension. Tests ask the provider
  * for rows the way VS Code does, and VS Code asks only for the rows of expanded groups, so to the
  * extension a group asked for is expanded: its row is then drawn expanded, VS Code asks for its

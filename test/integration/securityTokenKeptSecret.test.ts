@@ -12,7 +12,7 @@ import type { GroupNode, NoticeNode, TreeNode } from '../../src/model/tree/treeN
 import type { Faults } from '../server/server';
 import { closedPort } from '../unit/closedPort';
 import { survives } from '../unit/faultReport';
-import { activate, collapseAll, EXTENSION_ID, pageOf, settledPage, signIn, standIn, waitFor, withAccount } from './helpers';
+import { activateInSessionsView, collapseAll, EXTENSION_ID, pageOf, settledPage, signIn, standIn, waitFor, withAccount } from './helpers';
 import { markdownIn } from './markdownInData';
 import { assertNoToken } from './tokenLeaks';
 
@@ -99,12 +99,7 @@ suite('security: the API token stays secret', function () {
   }
 
   suiteSetup(async () => {
-    api = await activate();
-    await standIn.reset();
-    await config().update('groupBy', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('opencx.clearFilters');
-    await signIn(api);
-    await vscode.commands.executeCommand('workbench.view.extension.opencx');
+    api = await activateInSessionsView();
   });
   setup(() => standIn.reset());
   teardown(async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { GroupNode, NoticeNode, SessionNode, TreeNode } from '../../src/model/tree/treeNodes';
-import { activate, collapseAll, signIn, standIn, waitFor } from './helpers';
+import { activateInSessionsView, collapseAll, signIn, standIn, waitFor } from './helpers';
 
 const STATUS_NAMES: Record<string, string> = { open: 'Open', closed_resolved: 'Closed · resolved', closed_unresolved: 'Closed · unresolved' };
 const sessionsOf = (nodes: TreeNode[]) => nodes.filter((node): node is SessionNode => node.type === 'session');
@@ -29,12 +29,7 @@ suite('sessions tree in VS Code', () => {
   }
 
   suiteSetup(async () => {
-    api = await activate();
-    await standIn.reset();
-    await vscode.workspace.getConfiguration('opencx').update('groupBy', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('opencx.clearFilters');
-    await signIn(api);
-    await vscode.commands.executeCommand('workbench.view.extension.opencx');
+    api = await activateInSessionsView();
   });
 
   setup(async () => {
